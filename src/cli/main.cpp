@@ -1,0 +1,6 @@
+#include <cstdio>
+
+int main() {
+    std::puts("retorno " RETORNO_VERSION);
+    return 0;
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/id.h"
+
+namespace retorno {
+
+enum class Role {
+    Caseworker,
+    Psychologist,
+    LegalOfficer,
+    ConsularOfficer,
+    Supervisor,
+    StatisticsCoordinator,  // aggregate data only, never a name
+    Administrator,          // manages users and institutions, sees no case content
+};
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+struct User {
+    Id id;
+    std::string username;
+    std::string display_name;
+    Id institution_id;
+    std::vector<Role> roles;
+    std::string password_hash;  // Argon2id, libsodium's encoded form; never logged
+    bool disabled = false;
+};
+
+}  // namespace retorno

@@ -1,0 +1,3 @@
+namespace retorno::http_module {
+int placeholder() { return 0; }
+}  // namespace retorno::http_module
