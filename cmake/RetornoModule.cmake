@@ -24,7 +24,7 @@ function(retorno_test name)
     target_link_libraries(test_${name} PRIVATE ${ARG_DEPS} retorno_test_support GTest::gtest_main)
     target_compile_definitions(test_${name} PRIVATE
         RETORNO_SOURCE_ROOT="${PROJECT_SOURCE_DIR}"
-        RETORNO_BINARY="$<TARGET_FILE:retorno>")
+        RETORNO_BINARY="$<TARGET_FILE_DIR:retorno_core>/retorno")
     gtest_discover_tests(test_${name} DISCOVERY_MODE PRE_TEST
         PROPERTIES ENVIRONMENT "RETORNO_RESOURCES=${PROJECT_SOURCE_DIR}")
 endfunction()
