@@ -1,0 +1,345 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "store/migration.h"
+#include "store/sqlite/sqlite_schema.h"
+
+namespace retorno {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::string_view kEventColumns =
+    "id, case_id, version, kind, step, data, actor_user, actor_institution, recorded_at, "
+    "previous_hash, hash";
+
+Result<Event> event_from_row(const sqlite::Statement& row) {
+    Event event;
+    auto id = Id::parse(row.text_view(0));
+    auto case_id = Id::parse(row.text_view(1));
+    auto kind = parse_event_kind(row.text_view(3));
+    auto recorded_at = parse_timestamp(row.text_view(8));
+    if (!id || !case_id || !kind || !recorded_at) {
+        return fail(Error::internal("event row with an unreadable id, kind or time"));
+    }
+    event.id = *id;
+    event.case_id = *case_id;
+    event.version = row.integer(2);
+    event.kind = *kind;
+    event.step = row.text(4);
+    boost::system::error_code ec;
+    auto data = json::parse(row.text_view(5), ec);
+    if (ec || !data.is_object()) return fail(Error::internal("event row with unreadable data"));
+    event.data = std::move(data.get_object());
+    event.actor_user = row.text(6);
+    event.actor_institution = row.text(7);
+    event.recorded_at = *recorded_at;
+    event.previous_hash = row.text(9);
+    event.hash = row.text(10);
+    return event;
+}
+
+Result<Case> case_from_document(std::string_view text) {
+    boost::system::error_code ec;
+    auto document = json::parse(text, ec);
+    if (ec || !document.is_object()) return fail(Error::internal("unreadable case document"));
+    return case_from_json(document.get_object());
+}
+
+std::string join_roles(const std::vector<Role>& roles) {
+    std::string out;
+    for (auto role : roles) {
+        if (!out.empty()) out += ',';
+        out += to_string(role);
+    }
+    return out;
+}
+
+std::vector<Role> split_roles(std::string_view text) {
+    std::vector<Role> roles;
+    while (!text.empty()) {
+        auto comma = text.find(',');
+        auto name = text.substr(0, comma);
+        if (auto role = parse_role(name)) roles.push_back(*role);
+        if (comma == std::string_view::npos) break;
+        text.remove_prefix(comma + 1);
+    }
+    return roles;
+}
+
+}  // namespace
+
+SqliteStore::Lease::~Lease() {
+    if (!m_connection) return;
+    std::lock_guard lock(m_store->m_pool_mutex);
+    m_store->m_idle_readers.push_back(std::move(m_connection));
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file) {
+    std::unique_ptr<SqliteStore> store(new SqliteStore(file));
+    store->m_writer = TRY(sqlite::Connection::open(file, sqlite::Durability::Full));
+    store->m_schema_version = TRY(apply_sqlite_migrations(*store->m_writer));
+    return store;
+}
+
+Result<SqliteStore::Lease> SqliteStore::reader() {
+    {
+        std::lock_guard lock(m_pool_mutex);
+        if (!m_idle_readers.empty()) {
+            auto connection = std::move(m_idle_readers.back());
+            m_idle_readers.pop_back();
+            return Lease(*this, std::move(connection));
+        }
+    }
+    auto connection = TRY(sqlite::Connection::open(m_file, sqlite::Durability::Normal));
+    return Lease(*this, std::move(connection));
+}
+
+Status SqliteStore::write_transaction(const std::function<Status(sqlite::Connection&)>& body) {
+    std::lock_guard lock(m_write_mutex);
+    TRY_STATUS(m_writer->execute("BEGIN IMMEDIATE"));
+    auto result = body(*m_writer);
+    if (!result) {
+        (void)m_writer->execute("ROLLBACK");
+        return result;
+    }
+    auto committed = m_writer->execute("COMMIT");
+    if (!committed) {
+        (void)m_writer->execute("ROLLBACK");
+        return committed;
+    }
+    return {};
+}
+
+Status SqliteStore::append(const Event& event, const Case& after) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto current = TRY(db.prepare("SELECT version FROM cases WHERE id = ?1"));
+        current.bind(1, event.case_id.to_string());
+        std::int64_t stored_version = TRY(current.step()) ? current.integer(0) : 0;
+        if (event.version != stored_version + 1) {
+            return fail(Error::make(
+                ErrorCode::Conflict,
+                fmt::format("The case is at version {}; this change was made against version {}. "
+                            "Reload the case and try again.",
+                            stored_version, event.version - 1)));
+        }
+        auto insert = TRY(db.prepare(
+            "INSERT INTO events (id, case_id, version, kind, step, data, actor_user, "
+            "actor_institution, recorded_at, previous_hash, hash) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+        insert.bind(1, event.id.to_string())
+            .bind(2, event.case_id.to_string())
+            .bind(3, event.version)
+            .bind(4, to_string(event.kind))
+            .bind(5, event.step)
+            .bind(6, json::serialize(event.data))
+            .bind(7, event.actor_user)
+            .bind(8, event.actor_institution)
+            .bind(9, format_timestamp(event.recorded_at))
+            .bind(10, event.previous_hash)
+            .bind(11, event.hash);
+        auto inserted = insert.run();
+        if (!inserted) {
+            if (inserted.error().code == ErrorCode::Conflict) {
+                return fail(Error::make(ErrorCode::Conflict,
+                                        "This event was already recorded.",
+                                        inserted.error().detail));
+            }
+            return inserted;
+        }
+        auto upsert = TRY(db.prepare(
+            "INSERT INTO cases (id, version, status, origin_country, destination_country, "
+            "opened_at, updated_at, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+            "ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status, "
+            "origin_country = excluded.origin_country, "
+            "destination_country = excluded.destination_country, "
+            "updated_at = excluded.updated_at, document = excluded.document"));
+        upsert.bind(1, after.id.to_string())
+            .bind(2, after.version)
+            .bind(3, after.status)
+            .bind(4, after.origin_country)
+            .bind(5, after.destination_country)
+            .bind(6, format_timestamp(after.opened_at))
+            .bind(7, format_timestamp(after.updated_at))
+            .bind(8, json::serialize(case_to_json(after)));
+        return upsert.run();
+    });
+}
+
+Result<std::optional<Case>> SqliteStore::find_case(const Id& case_id) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare("SELECT document FROM cases WHERE id = ?1"));
+    query.bind(1, case_id.to_string());
+    if (!TRY(query.step())) return std::optional<Case>{};
+    return std::optional<Case>{TRY(case_from_document(query.text_view(0)))};
+}
+
+Result<CasePage> SqliteStore::list_cases(const CaseFilter& filter) {
+    auto db = TRY(reader());
+    // One statement serves every combination of filters: an empty parameter disables its test.
+    auto query = TRY(db->prepare(
+        "SELECT id, document FROM cases "
+        "WHERE (?1 = '' OR status = ?1) "
+        "AND (?2 = '' OR origin_country = ?2 OR destination_country = ?2) "
+        "AND (?3 = '' OR id < ?3) "
+        "ORDER BY id DESC LIMIT ?4"));
+    query.bind(1, filter.status).bind(2, filter.country).bind(3, filter.after);
+    query.bind(4, static_cast<std::int64_t>(filter.limit) + 1);
+    CasePage page;
+    while (TRY(query.step())) {
+        if (static_cast<int>(page.cases.size()) == filter.limit) {
+            page.next = page.cases.back().id.to_string();
+            break;
+        }
+        page.cases.push_back(TRY(case_from_document(query.text_view(1))));
+    }
+    return page;
+}
+
+Result<std::vector<Event>> SqliteStore::case_events(const Id& case_id, std::int64_t after_version,
+                                                    int limit) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(fmt::format(
+        "SELECT {} FROM events WHERE case_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3",
+        kEventColumns)));
+    query.bind(1, case_id.to_string()).bind(2, after_version).bind(3, static_cast<std::int64_t>(limit));
+    std::vector<Event> events;
+    while (TRY(query.step())) events.push_back(TRY(event_from_row(query)));
+    return events;
+}
+
+Result<std::int64_t> SqliteStore::count_events() {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare("SELECT count(*) FROM events"));
+    TRY(query.step());
+    return query.integer(0);
+}
+
+Result<std::int64_t> SqliteStore::count_cases() {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare("SELECT count(*) FROM cases"));
+    TRY(query.step());
+    return query.integer(0);
+}
+
+Status SqliteStore::put_institution(const Institution& institution) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto upsert = TRY(db.prepare(
+            "INSERT INTO institutions (id, country, type, name, parent_id) "
+            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET country = excluded.country, "
+            "type = excluded.type, name = excluded.name, parent_id = excluded.parent_id"));
+        upsert.bind(1, institution.id.to_string())
+            .bind(2, institution.country)
+            .bind(3, institution.type)
+            .bind(4, institution.name);
+        if (institution.parent) {
+            upsert.bind(5, institution.parent->to_string());
+        } else {
+            upsert.bind_null(5);
+        }
+        return upsert.run();
+    });
+}
+
+namespace {
+
+Result<Institution> institution_from_row(const sqlite::Statement& row) {
+    Institution institution;
+    auto id = Id::parse(row.text_view(0));
+    if (!id) return fail(Error::internal("institution row with an unreadable id"));
+    institution.id = *id;
+    institution.country = row.text(1);
+    institution.type = row.text(2);
+    institution.name = row.text(3);
+    if (!row.is_null(4)) institution.parent = Id::parse(row.text_view(4));
+    return institution;
+}
+
+Result<User> user_from_row(const sqlite::Statement& row) {
+    User user;
+    auto id = Id::parse(row.text_view(0));
+    auto institution = Id::parse(row.text_view(3));
+    if (!id || !institution) return fail(Error::internal("user row with an unreadable id"));
+    user.id = *id;
+    user.username = row.text(1);
+    user.display_name = row.text(2);
+    user.institution_id = *institution;
+    user.roles = split_roles(row.text_view(4));
+    user.password_hash = row.text(5);
+    user.disabled = row.integer(6) != 0;
+    return user;
+}
+
+}  // namespace
+
+Result<std::vector<Institution>> SqliteStore::list_institutions() {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(
+        "SELECT id, country, type, name, parent_id FROM institutions ORDER BY country, name"));
+    std::vector<Institution> out;
+    while (TRY(query.step())) out.push_back(TRY(institution_from_row(query)));
+    return out;
+}
+
+Result<std::optional<Institution>> SqliteStore::find_institution(const Id& id) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(
+        "SELECT id, country, type, name, parent_id FROM institutions WHERE id = ?1"));
+    query.bind(1, id.to_string());
+    if (!TRY(query.step())) return std::optional<Institution>{};
+    return std::optional<Institution>{TRY(institution_from_row(query))};
+}
+
+Status SqliteStore::put_user(const User& user) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto upsert = TRY(db.prepare(
+            "INSERT INTO users (id, username, display_name, institution_id, roles, password_hash, "
+            "disabled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET "
+            "username = excluded.username, display_name = excluded.display_name, "
+            "institution_id = excluded.institution_id, roles = excluded.roles, "
+            "password_hash = excluded.password_hash, disabled = excluded.disabled"));
+        upsert.bind(1, user.id.to_string())
+            .bind(2, user.username)
+            .bind(3, user.display_name)
+            .bind(4, user.institution_id.to_string())
+            .bind(5, join_roles(user.roles))
+            .bind(6, user.password_hash)
+            .bind(7, static_cast<std::int64_t>(user.disabled ? 1 : 0));
+        auto done = upsert.run();
+        if (!done && done.error().code == ErrorCode::Conflict) {
+            return fail(Error::make(ErrorCode::Conflict,
+                                    "That user name is taken, or the institution does not exist.",
+                                    done.error().detail));
+        }
+        return done;
+    });
+}
+
+Result<std::vector<User>> SqliteStore::list_users() {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(
+        "SELECT id, username, display_name, institution_id, roles, password_hash, disabled "
+        "FROM users ORDER BY username"));
+    std::vector<User> out;
+    while (TRY(query.step())) out.push_back(TRY(user_from_row(query)));
+    return out;
+}
+
+Result<std::optional<User>> SqliteStore::find_user_by_name(const std::string& username) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(
+        "SELECT id, username, display_name, institution_id, roles, password_hash, disabled "
+        "FROM users WHERE username = ?1"));
+    query.bind(1, username);
+    if (!TRY(query.step())) return std::optional<User>{};
+    return std::optional<User>{TRY(user_from_row(query))};
+}
+
+std::string SqliteStore::describe() {
+    return fmt::format("sqlite (schema {})", m_schema_version);
+}
+
+}  // namespace retorno

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "store/sqlite/sqlite_connection.h"
+#include "store/store.h"
+
+namespace retorno {
+
+// The embedded store: one SQLite file in WAL mode. One writer connection (appends are
+// serialised, as SQLite serialises them anyway) with full sync, and a pool of reader
+// connections so that reads never wait for a write.
+class SqliteStore final : public Store {
+public:
+    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file);
+
+    Status append(const Event& event, const Case& after) override;
+    Result<std::optional<Case>> find_case(const Id& case_id) override;
+    Result<CasePage> list_cases(const CaseFilter& filter) override;
+    Result<std::vector<Event>> case_events(const Id& case_id, std::int64_t after_version,
+                                           int limit) override;
+    Result<std::int64_t> count_events() override;
+    Result<std::int64_t> count_cases() override;
+    Status put_institution(const Institution& institution) override;
+    Result<std::vector<Institution>> list_institutions() override;
+    Result<std::optional<Institution>> find_institution(const Id& id) override;
+    Status put_user(const User& user) override;
+    Result<std::vector<User>> list_users() override;
+    Result<std::optional<User>> find_user_by_name(const std::string& username) override;
+    std::string describe() override;
+
+    const std::filesystem::path& file() const { return m_file; }
+
+private:
+    explicit SqliteStore(std::filesystem::path file) : m_file(std::move(file)) {}
+
+    // A reader connection lent for one call; it goes back to the pool on destruction.
+    class Lease {
+    public:
+        Lease(SqliteStore& store, std::unique_ptr<sqlite::Connection> connection)
+            : m_store(&store), m_connection(std::move(connection)) {}
+        ~Lease();
+        Lease(Lease&& other) noexcept = default;
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Lease& operator=(Lease&&) = delete;
+        sqlite::Connection* operator->() { return m_connection.get(); }
+        sqlite::Connection& operator*() { return *m_connection; }
+
+    private:
+        SqliteStore* m_store;
+        std::unique_ptr<sqlite::Connection> m_connection;
+    };
+
+    Result<Lease> reader();
+    Status write_transaction(const std::function<Status(sqlite::Connection&)>& body);
+
+    std::filesystem::path m_file;
+    std::mutex m_write_mutex;
+    std::unique_ptr<sqlite::Connection> m_writer;
+    std::mutex m_pool_mutex;
+    std::vector<std::unique_ptr<sqlite::Connection>> m_idle_readers;
+    int m_schema_version = 0;
+};
+
+}  // namespace retorno
