@@ -19,4 +19,7 @@ std::span<const Country> all_countries();
 // Looks up an alpha-2 code; upper case only, as the standard writes it. nullptr when unknown.
 const Country* find_country(std::string_view alpha2);
 
+// Looks up an alpha-3 code (upper case), for documents that carry it (passports, ICAO lists).
+const Country* find_country_alpha3(std::string_view alpha3);
+
 }  // namespace retorno
