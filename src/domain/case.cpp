@@ -45,9 +45,13 @@ Result<Case> case_from_json(const json::object& object) {
         c.opened_by_institution = object.at("opened_by_institution").as_string();
         c.opened_at = parse_timestamp(object.at("opened_at").as_string()).value();
         c.updated_at = parse_timestamp(object.at("updated_at").as_string()).value();
-        c.person = TRY(person_from_json(object.at("person").as_object(), "/person"));
-        // The person decoder does not accept age_verified from clients; restore it here.
-        c.person.age_verified = object.at("person").as_object().at("age_verified").as_bool();
+        // The person decoder does not accept age_verified from clients, so it is taken out
+        // before decoding and restored afterwards.
+        json::object person = object.at("person").as_object();
+        bool age_verified = person.at("age_verified").as_bool();
+        person.erase("age_verified");
+        c.person = TRY(person_from_json(person, "/person"));
+        c.person.age_verified = age_verified;
         c.victim = TRY(victim_context_from_json(object.at("victim").as_object(), "/victim"));
         for (const auto& s : object.at("steps_completed").as_array()) {
             c.steps_completed.emplace_back(s.as_string());

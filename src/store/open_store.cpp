@@ -1,0 +1,32 @@
+#include "store/open_store.h"
+
+#include "store/postgres/postgres_store.h"
+#include "store/postgres/postgres_url.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace retorno {
+
+Result<std::unique_ptr<Store>> open_store(const std::string& database_setting,
+                                          const std::filesystem::path& data_dir, int pool_size) {
+    if (postgres::is_postgres_url(database_setting)) {
+        std::unique_ptr<Store> store = TRY(PostgresStore::open(database_setting, pool_size));
+        return store;
+    }
+    std::filesystem::path file = data_dir / "retorno.db";
+    if (database_setting.starts_with("sqlite:")) {
+        std::filesystem::path named = database_setting.substr(std::string_view("sqlite:").size());
+        if (named.empty()) {
+            return fail(Error::make(ErrorCode::InvalidInput,
+                                    "The database setting 'sqlite:' names no file."));
+        }
+        file = named.is_absolute() ? named : data_dir / named;
+    } else if (!database_setting.empty()) {
+        return fail(Error::make(ErrorCode::InvalidInput,
+                                "The database setting must be empty (SQLite in the data folder), "
+                                "sqlite:FILE, or a postgresql:// URL."));
+    }
+    std::unique_ptr<Store> store = TRY(SqliteStore::open(file));
+    return store;
+}
+
+}  // namespace retorno

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace retorno {
+
+// How many connections a PostgreSQL store keeps, unless configured otherwise. It bounds the
+// server's connections per `retorno serve` process.
+inline constexpr int kDefaultPostgresPoolSize = 16;
+
+// Opens the store that the data folder's `database` setting names:
+//   ""                          the SQLite file DATA_DIR/retorno.db (the default)
+//   "sqlite:PATH"               the SQLite file PATH (relative paths are inside DATA_DIR)
+//   "postgresql://..."          a PostgreSQL server (also "postgres://...")
+// Anything else is InvalidInput. The message never repeats the setting, which may hold a
+// password.
+Result<std::unique_ptr<Store>> open_store(const std::string& database_setting,
+                                          const std::filesystem::path& data_dir,
+                                          int pool_size = kDefaultPostgresPoolSize);
+
+}  // namespace retorno

@@ -1,0 +1,106 @@
+#include "store/postgres/postgres_rows.h"
+
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+
+namespace retorno::postgres {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string_view text(const pqxx::field& field) {
+    return field.is_null() ? std::string_view{} : std::string_view(field.c_str(), field.size());
+}
+
+std::vector<Role> split_roles(std::string_view text) {
+    std::vector<Role> roles;
+    while (!text.empty()) {
+        auto comma = text.find(',');
+        if (auto role = parse_role(text.substr(0, comma)))
+            roles.push_back(*role);
+        if (comma == std::string_view::npos)
+            break;
+        text.remove_prefix(comma + 1);
+    }
+    return roles;
+}
+
+}  // namespace
+
+Result<Event> event_from_row(const pqxx::row& row) {
+    Event event;
+    auto id = Id::parse(text(row[0]));
+    auto case_id = Id::parse(text(row[1]));
+    auto kind = parse_event_kind(text(row[3]));
+    auto recorded_at = parse_timestamp(text(row[8]));
+    if (!id || !case_id || !kind || !recorded_at) {
+        return fail(Error::internal("event row with an unreadable id, kind or time"));
+    }
+    event.id = *id;
+    event.case_id = *case_id;
+    event.version = row[2].as<std::int64_t>();
+    event.kind = *kind;
+    event.step = text(row[4]);
+    boost::system::error_code ec;
+    auto data = json::parse(text(row[5]), ec);
+    if (ec || !data.is_object())
+        return fail(Error::internal("event row with unreadable data"));
+    event.data = std::move(data.get_object());
+    event.actor_user = text(row[6]);
+    event.actor_institution = text(row[7]);
+    event.recorded_at = *recorded_at;
+    event.previous_hash = text(row[9]);
+    event.hash = text(row[10]);
+    return event;
+}
+
+Result<Case> case_from_document(std::string_view document_text) {
+    boost::system::error_code ec;
+    auto document = json::parse(document_text, ec);
+    if (ec || !document.is_object())
+        return fail(Error::internal("unreadable case document"));
+    return case_from_json(document.get_object());
+}
+
+Result<Institution> institution_from_row(const pqxx::row& row) {
+    Institution institution;
+    auto id = Id::parse(text(row[0]));
+    if (!id)
+        return fail(Error::internal("institution row with an unreadable id"));
+    institution.id = *id;
+    institution.country = text(row[1]);
+    institution.type = text(row[2]);
+    institution.name = text(row[3]);
+    if (!row[4].is_null())
+        institution.parent = Id::parse(text(row[4]));
+    return institution;
+}
+
+Result<User> user_from_row(const pqxx::row& row) {
+    User user;
+    auto id = Id::parse(text(row[0]));
+    auto institution = Id::parse(text(row[3]));
+    if (!id || !institution)
+        return fail(Error::internal("user row with an unreadable id"));
+    user.id = *id;
+    user.username = text(row[1]);
+    user.display_name = text(row[2]);
+    user.institution_id = *institution;
+    user.roles = split_roles(text(row[4]));
+    user.password_hash = text(row[5]);
+    user.disabled = row[6].as<bool>();
+    return user;
+}
+
+std::string join_roles(const std::vector<Role>& roles) {
+    std::string out;
+    for (auto role : roles) {
+        if (!out.empty())
+            out += ',';
+        out += to_string(role);
+    }
+    return out;
+}
+
+}  // namespace retorno::postgres

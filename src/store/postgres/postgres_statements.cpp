@@ -1,0 +1,111 @@
+#include "store/postgres/postgres_statements.h"
+
+#include <fmt/format.h>
+
+namespace retorno::postgres {
+
+namespace {
+
+// Timestamps leave the database in the one form that core/time.h parses.
+constexpr std::string_view kUtcText =
+    R"(to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))";
+
+std::string utc_text(std::string_view column) {
+    return fmt::format(fmt::runtime(kUtcText), column);
+}
+
+std::vector<Statement> build() {
+    using namespace statement;
+    std::vector<Statement> out;
+    auto add = [&](std::string_view name, std::string sql) {
+        out.push_back(Statement{std::string(name), std::move(sql)});
+    };
+    // A new case: a concurrent creator of the same case makes this insert nothing, never fail,
+    // so the transaction stays usable to report the conflict.
+    add(kInsertCase,
+        "INSERT INTO cases (id, version, status, origin_country, destination_country, opened_at, "
+        "updated_at, document) VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, "
+        "$8::jsonb) ON CONFLICT (id) DO NOTHING");
+    // The version test in the WHERE clause is the optimistic lock: a concurrent writer that
+    // committed first leaves this update with no row to change.
+    add(kUpdateCase,
+        "UPDATE cases SET version = $2, status = $3, origin_country = $4, "
+        "destination_country = $5, updated_at = $6::timestamptz, document = $7::jsonb "
+        "WHERE id = $1 AND version = $8");
+    add(kCaseVersion, "SELECT version FROM cases WHERE id = $1");
+    add(kInsertEvent,
+        "INSERT INTO events (id, case_id, version, kind, step, data, actor_user, "
+        "actor_institution, recorded_at, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, "
+        "$6::json, $7, $8, $9::timestamptz, $10, $11) ON CONFLICT DO NOTHING");
+    add(kEventExists, "SELECT 1 FROM events WHERE id = $1");
+    add(kFindCase, "SELECT document::text FROM cases WHERE id = $1");
+    add(kCaseEvents, fmt::format("SELECT id, case_id, version, kind, step, data::text, actor_user, "
+                                 "actor_institution, {}, previous_hash, hash FROM events "
+                                 "WHERE case_id = $1 AND version > $2 ORDER BY version LIMIT $3",
+                                 utc_text("recorded_at")));
+    add(kCountEvents, "SELECT count(*) FROM events");
+    add(kCountCases, "SELECT count(*) FROM cases");
+    add(kPutInstitution,
+        "INSERT INTO institutions (id, country, type, name, parent_id) "
+        "VALUES ($1, $2, $3, $4, nullif($5, '')::uuid) ON CONFLICT (id) DO UPDATE SET "
+        "country = excluded.country, type = excluded.type, name = excluded.name, "
+        "parent_id = excluded.parent_id");
+    // Byte order (COLLATE "C") matches SQLite's, whatever the server's default collation.
+    add(kListInstitutions,
+        "SELECT id, country, type, name, parent_id FROM institutions "
+        "ORDER BY country COLLATE \"C\", name COLLATE \"C\"");
+    add(kFindInstitution,
+        "SELECT id, country, type, name, parent_id FROM institutions WHERE id = $1");
+    add(kPutUser,
+        "INSERT INTO users (id, username, display_name, institution_id, roles, password_hash, "
+        "disabled) VALUES ($1, $2, $3, $4, coalesce(string_to_array(nullif($5, ''), ','), '{}'), "
+        "$6, $7) "
+        "ON CONFLICT (id) DO UPDATE SET username = excluded.username, "
+        "display_name = excluded.display_name, institution_id = excluded.institution_id, "
+        "roles = excluded.roles, password_hash = excluded.password_hash, "
+        "disabled = excluded.disabled");
+    constexpr std::string_view kUserColumns =
+        "id, username, display_name, institution_id, array_to_string(roles, ','), "
+        "password_hash, disabled";
+    add(kListUsers,
+        fmt::format("SELECT {} FROM users ORDER BY username COLLATE \"C\"", kUserColumns));
+    add(kFindUserByName, fmt::format("SELECT {} FROM users WHERE username = $1", kUserColumns));
+
+    for (auto status : {StatusFilter::Any, StatusFilter::Given}) {
+        for (auto country : {CountryFilter::Any, CountryFilter::Given}) {
+            for (auto cursor : {Cursor::First, Cursor::After}) {
+                // Parameters are numbered in the order limit, status, country, cursor, skipping
+                // the filters that the statement does not have; the store binds them alike.
+                int next = 2;
+                std::string where = "WHERE true";
+                if (status == StatusFilter::Given)
+                    where += fmt::format(" AND status = ${}", next++);
+                if (country == CountryFilter::Given) {
+                    where += fmt::format(
+                        " AND (origin_country = ${0} OR destination_country = ${0})", next++);
+                }
+                if (cursor == Cursor::After)
+                    where += fmt::format(" AND id < ${}::uuid", next++);
+                add(list_cases_statement(status, country, cursor),
+                    fmt::format("SELECT id, document::text FROM cases {} ORDER BY id DESC LIMIT $1",
+                                where));
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::vector<Statement>& all_statements() {
+    static const std::vector<Statement> statements = build();
+    return statements;
+}
+
+std::string list_cases_statement(StatusFilter status, CountryFilter country, Cursor cursor) {
+    return fmt::format("list_cases_{}{}{}", status == StatusFilter::Given ? "s" : "_",
+                       country == CountryFilter::Given ? "c" : "_",
+                       cursor == Cursor::After ? "a" : "_");
+}
+
+}  // namespace retorno::postgres

@@ -1,0 +1,281 @@
+#include "store/postgres/postgres_store.h"
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+
+#include "store/postgres/postgres_rows.h"
+#include "store/postgres/postgres_schema.h"
+#include "store/postgres/postgres_statements.h"
+#include "store/postgres/postgres_url.h"
+
+namespace retorno {
+
+namespace json = boost::json;
+namespace st = postgres::statement;
+
+namespace {
+
+// Sets up a new pooled connection. Acknowledged appends must survive a crash, whatever the
+// server's default: synchronous_commit is forced on for the session.
+void set_up_connection(pqxx::connection& connection) {
+    connection.set_variable("synchronous_commit", "on");
+    connection.set_variable("TimeZone", "'UTC'");
+    postgres::prepare_statements(connection);
+}
+
+std::string name(std::string_view statement) {
+    return std::string(statement);
+}
+
+// A failure of the database that the transaction reports as a value, so that `append` can
+// answer Conflict with the message that says why.
+Error conflict_at(std::int64_t stored_version, std::int64_t expected_version) {
+    return Error::make(
+        ErrorCode::Conflict,
+        fmt::format("The case is at version {}; this change was made against version {}. "
+                    "Reload the case and try again.",
+                    stored_version, expected_version));
+}
+
+}  // namespace
+
+PostgresStore::PostgresStore(std::string conninfo, std::string display, int pool_size)
+    : m_pool(std::move(conninfo), pool_size, &set_up_connection), m_display(std::move(display)) {}
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url, int pool_size) {
+    auto settings = TRY(postgres::parse_connection_settings(url));
+    std::unique_ptr<PostgresStore> store(
+        new PostgresStore(settings.conninfo, settings.display, pool_size));
+    // The first connection migrates; it goes back to the pool afterwards. Statements are
+    // prepared lazily by libpqxx, so preparing them before the tables exist is harmless.
+    auto lease = TRY(store->m_pool.acquire());
+    store->m_schema_version = TRY(postgres::apply_migrations(*lease));
+    return store;
+}
+
+template <typename T, typename Body>
+Result<T> PostgresStore::with_connection(Body&& body) {
+    for (int attempt = 0;; ++attempt) {
+        auto lease = TRY(m_pool.acquire());
+        try {
+            return body(*lease);
+        } catch (const pqxx::broken_connection& e) {
+            lease.discard();
+            if (lease.freshness() == postgres::Freshness::Reused && attempt == 0)
+                continue;
+            return fail(postgres::database_error(e));
+        } catch (const std::exception& e) {
+            Error error = postgres::database_error(e);
+            // A connection in an unknown state is not given to the next caller.
+            if (error.code == ErrorCode::Unavailable)
+                lease.discard();
+            return fail(std::move(error));
+        }
+    }
+}
+
+// The optimistic lock is taken by the database in two places: the projection row is changed
+// only WHERE version = expected (or inserted only if absent, for a new case), and the event
+// log's UNIQUE (case_id, version) admits one version N per case. A writer that lost the race
+// waits on the winner's row lock, then finds no row to change and reports a Conflict; its
+// transaction is rolled back, so nothing it wrote remains.
+Status PostgresStore::append(const Event& event, const Case& after) {
+    return with_connection<void>([&](pqxx::connection& connection) -> Status {
+        pqxx::work tx(connection);
+        const std::string case_id = event.case_id.to_string();
+        const std::string document = json::serialize(case_to_json(after));
+        pqxx::result changed;
+        if (event.version == 1) {
+            changed = tx.exec_prepared(name(st::kInsertCase), case_id, after.version, after.status,
+                                       after.origin_country, after.destination_country,
+                                       format_timestamp(after.opened_at),
+                                       format_timestamp(after.updated_at), document);
+        } else {
+            changed =
+                tx.exec_prepared(name(st::kUpdateCase), case_id, after.version, after.status,
+                                 after.origin_country, after.destination_country,
+                                 format_timestamp(after.updated_at), document, event.version - 1);
+        }
+        if (changed.affected_rows() != 1) {
+            auto stored = tx.exec_prepared(name(st::kCaseVersion), case_id);
+            std::int64_t stored_version = stored.empty() ? 0 : stored[0][0].as<std::int64_t>();
+            return fail(conflict_at(stored_version, event.version - 1));
+        }
+        auto inserted =
+            tx.exec_prepared(name(st::kInsertEvent), event.id.to_string(), case_id, event.version,
+                             std::string(to_string(event.kind)), event.step,
+                             json::serialize(event.data), event.actor_user, event.actor_institution,
+                             format_timestamp(event.recorded_at), event.previous_hash, event.hash);
+        if (inserted.affected_rows() != 1) {
+            if (!tx.exec_prepared(name(st::kEventExists), event.id.to_string()).empty()) {
+                return fail(Error::make(ErrorCode::Conflict, "This event was already recorded."));
+            }
+            // The projection said version N-1, yet the log holds version N: the projection is
+            // behind the log, which only a manual change to the database can cause.
+            return fail(Error::make(ErrorCode::Conflict,
+                                    "This version of the case was already recorded. Reload the "
+                                    "case and try again.",
+                                    "the cases projection is behind the events table"));
+        }
+        tx.commit();
+        return {};
+    });
+}
+
+Result<std::optional<Case>> PostgresStore::find_case(const Id& case_id) {
+    return with_connection<std::optional<Case>>(
+        [&](pqxx::connection& connection) -> Result<std::optional<Case>> {
+            pqxx::read_transaction tx(connection);
+            auto rows = tx.exec_prepared(name(st::kFindCase), case_id.to_string());
+            if (rows.empty())
+                return std::optional<Case>{};
+            return std::optional<Case>{TRY(postgres::case_from_document(rows[0][0].c_str()))};
+        });
+}
+
+Result<CasePage> PostgresStore::list_cases(const CaseFilter& filter) {
+    if (!filter.after.empty() && !Id::parse(filter.after)) {
+        return fail(Error::invalid("/after", "The page cursor is not valid."));
+    }
+    const int limit = filter.limit < 1 ? 1 : filter.limit;
+    auto statement = postgres::list_cases_statement(
+        filter.status.empty() ? postgres::StatusFilter::Any : postgres::StatusFilter::Given,
+        filter.country.empty() ? postgres::CountryFilter::Any : postgres::CountryFilter::Given,
+        filter.after.empty() ? postgres::Cursor::First : postgres::Cursor::After);
+    // One row more than the page tells whether there is a next page.
+    std::vector<std::string> parameters{std::to_string(limit + 1)};
+    if (!filter.status.empty())
+        parameters.push_back(filter.status);
+    if (!filter.country.empty())
+        parameters.push_back(filter.country);
+    if (!filter.after.empty())
+        parameters.push_back(filter.after);
+    return with_connection<CasePage>([&](pqxx::connection& connection) -> Result<CasePage> {
+        pqxx::read_transaction tx(connection);
+        auto rows = tx.exec_prepared(statement, pqxx::prepare::make_dynamic_params(parameters));
+        CasePage page;
+        for (const auto& row : rows) {
+            if (static_cast<int>(page.cases.size()) == limit) {
+                page.next = page.cases.back().id.to_string();
+                break;
+            }
+            page.cases.push_back(TRY(postgres::case_from_document(row[1].c_str())));
+        }
+        return page;
+    });
+}
+
+Result<std::vector<Event>> PostgresStore::case_events(const Id& case_id, std::int64_t after_version,
+                                                      int limit) {
+    return with_connection<std::vector<Event>>(
+        [&](pqxx::connection& connection) -> Result<std::vector<Event>> {
+            pqxx::read_transaction tx(connection);
+            auto rows =
+                tx.exec_prepared(name(st::kCaseEvents), case_id.to_string(), after_version, limit);
+            std::vector<Event> events;
+            events.reserve(rows.size());
+            for (const auto& row : rows)
+                events.push_back(TRY(postgres::event_from_row(row)));
+            return events;
+        });
+}
+
+Result<std::int64_t> PostgresStore::count_events() {
+    return with_connection<std::int64_t>([&](pqxx::connection& connection) -> Result<std::int64_t> {
+        pqxx::read_transaction tx(connection);
+        return tx.exec_prepared1(name(st::kCountEvents))[0].as<std::int64_t>();
+    });
+}
+
+Result<std::int64_t> PostgresStore::count_cases() {
+    return with_connection<std::int64_t>([&](pqxx::connection& connection) -> Result<std::int64_t> {
+        pqxx::read_transaction tx(connection);
+        return tx.exec_prepared1(name(st::kCountCases))[0].as<std::int64_t>();
+    });
+}
+
+Status PostgresStore::put_institution(const Institution& institution) {
+    auto done = with_connection<void>([&](pqxx::connection& connection) -> Status {
+        pqxx::work tx(connection);
+        tx.exec_prepared(name(st::kPutInstitution), institution.id.to_string(), institution.country,
+                         institution.type, institution.name,
+                         institution.parent ? institution.parent->to_string() : std::string());
+        tx.commit();
+        return {};
+    });
+    if (!done && done.error().code == ErrorCode::Conflict) {
+        return fail(Error::make(ErrorCode::Conflict, "The parent institution does not exist.",
+                                done.error().detail));
+    }
+    return done;
+}
+
+Result<std::vector<Institution>> PostgresStore::list_institutions() {
+    return with_connection<std::vector<Institution>>(
+        [&](pqxx::connection& connection) -> Result<std::vector<Institution>> {
+            pqxx::read_transaction tx(connection);
+            std::vector<Institution> out;
+            for (const auto& row : tx.exec_prepared(name(st::kListInstitutions))) {
+                out.push_back(TRY(postgres::institution_from_row(row)));
+            }
+            return out;
+        });
+}
+
+Result<std::optional<Institution>> PostgresStore::find_institution(const Id& id) {
+    return with_connection<std::optional<Institution>>(
+        [&](pqxx::connection& connection) -> Result<std::optional<Institution>> {
+            pqxx::read_transaction tx(connection);
+            auto rows = tx.exec_prepared(name(st::kFindInstitution), id.to_string());
+            if (rows.empty())
+                return std::optional<Institution>{};
+            return std::optional<Institution>{TRY(postgres::institution_from_row(rows[0]))};
+        });
+}
+
+Status PostgresStore::put_user(const User& user) {
+    auto done = with_connection<void>([&](pqxx::connection& connection) -> Status {
+        pqxx::work tx(connection);
+        tx.exec_prepared(name(st::kPutUser), user.id.to_string(), user.username, user.display_name,
+                         user.institution_id.to_string(), postgres::join_roles(user.roles),
+                         user.password_hash, user.disabled);
+        tx.commit();
+        return {};
+    });
+    if (!done && done.error().code == ErrorCode::Conflict) {
+        return fail(Error::make(ErrorCode::Conflict,
+                                "That user name is taken, or the institution does not exist.",
+                                done.error().detail));
+    }
+    return done;
+}
+
+Result<std::vector<User>> PostgresStore::list_users() {
+    return with_connection<std::vector<User>>(
+        [&](pqxx::connection& connection) -> Result<std::vector<User>> {
+            pqxx::read_transaction tx(connection);
+            std::vector<User> out;
+            for (const auto& row : tx.exec_prepared(name(st::kListUsers))) {
+                out.push_back(TRY(postgres::user_from_row(row)));
+            }
+            return out;
+        });
+}
+
+Result<std::optional<User>> PostgresStore::find_user_by_name(const std::string& username) {
+    return with_connection<std::optional<User>>(
+        [&](pqxx::connection& connection) -> Result<std::optional<User>> {
+            pqxx::read_transaction tx(connection);
+            auto rows = tx.exec_prepared(name(st::kFindUserByName), username);
+            if (rows.empty())
+                return std::optional<User>{};
+            return std::optional<User>{TRY(postgres::user_from_row(rows[0]))};
+        });
+}
+
+std::string PostgresStore::describe() {
+    return fmt::format("postgresql {} (schema {})", m_display, m_schema_version);
+}
+
+}  // namespace retorno

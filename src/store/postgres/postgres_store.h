@@ -1,0 +1,53 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/postgres/connection_pool.h"
+#include "store/store.h"
+
+namespace retorno {
+
+// The production store: PostgreSQL 15, shared by any number of `retorno serve` processes.
+// Every call borrows one pooled connection and runs prepared statements only. Optimistic
+// concurrency is enforced by the database itself (see `append`), so it holds across processes.
+class PostgresStore final : public Store {
+  public:
+    // Connects, applies pending migrations and keeps up to `pool_size` connections. A wrong URL
+    // is InvalidInput; a server that cannot be reached is Unavailable.
+    static Result<std::unique_ptr<PostgresStore>> open(const std::string& url, int pool_size);
+
+    Status append(const Event& event, const Case& after) override;
+    Result<std::optional<Case>> find_case(const Id& case_id) override;
+    Result<CasePage> list_cases(const CaseFilter& filter) override;
+    Result<std::vector<Event>> case_events(const Id& case_id, std::int64_t after_version,
+                                           int limit) override;
+    Result<std::int64_t> count_events() override;
+    Result<std::int64_t> count_cases() override;
+    Status put_institution(const Institution& institution) override;
+    Result<std::vector<Institution>> list_institutions() override;
+    Result<std::optional<Institution>> find_institution(const Id& id) override;
+    Status put_user(const User& user) override;
+    Result<std::vector<User>> list_users() override;
+    Result<std::optional<User>> find_user_by_name(const std::string& username) override;
+    std::string describe() override;
+
+    // Closes the idle pooled connections (before dropping the database in tests, for example).
+    void close_idle_connections() { m_pool.close_idle(); }
+
+  private:
+    PostgresStore(std::string conninfo, std::string display, int pool_size);
+
+    // Runs `body` on a pooled connection, turning libpqxx exceptions into Errors. A connection
+    // found broken is discarded; when it was an idle one (perhaps left over from before a
+    // server restart) the call is tried once more on a new connection, which is safe because
+    // nothing was committed on the broken one.
+    template <typename T, typename Body>
+    Result<T> with_connection(Body&& body);
+
+    postgres::ConnectionPool m_pool;
+    std::string m_display;
+    int m_schema_version = 0;
+};
+
+}  // namespace retorno

@@ -1,0 +1,148 @@
+#pragma once
+
+// Shared by the store tests: the backends a contract test runs on, throwaway PostgreSQL
+// databases, and small builders of synthetic cases and events. Header-only, because the test
+// support library links only core and these helpers need the store.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+#include <pqxx/pqxx>
+
+#include "core/id.h"
+#include "domain/case.h"
+#include "domain/event.h"
+#include "store/postgres/postgres_store.h"
+#include "store/postgres/postgres_url.h"
+#include "store/sqlite/sqlite_store.h"
+#include "support/throwaway_dir.h"
+
+namespace retorno::testing {
+
+enum class Backend { Sqlite, Postgres };
+
+inline std::string backend_name(Backend backend) {
+    return backend == Backend::Sqlite ? "Sqlite" : "Postgres";
+}
+
+// Lets GoogleTest name the backend in failure messages.
+inline void PrintTo(Backend backend, std::ostream* out) {
+    *out << backend_name(backend);
+}
+
+inline bool env_is(const char* name, std::string_view value) {
+    const char* set = std::getenv(name);
+    return set != nullptr && value == set;
+}
+
+// The server that PostgreSQL tests create their databases on, from RETORNO_TEST_POSTGRES_URL
+// (set by `make test`, which starts one with scripts/test-postgres).
+inline std::optional<std::string> postgres_test_url() {
+    const char* url = std::getenv("RETORNO_TEST_POSTGRES_URL");
+    if (url == nullptr || *url == '\0')
+        return std::nullopt;
+    return std::string(url);
+}
+
+// Why a PostgreSQL test cannot run. Such a test fails rather than being skipped, so that CI
+// never passes without having exercised PostgreSQL; RETORNO_ALLOW_NO_POSTGRES=1 turns the
+// failure into a skip on a developer's machine without PostgreSQL.
+inline constexpr std::string_view kNoPostgres =
+    "RETORNO_TEST_POSTGRES_URL is not set. Run the tests with `make test`, or start a cluster "
+    "with `scripts/test-postgres start DIR` and export RETORNO_TEST_POSTGRES_URL=$(cat DIR/url); "
+    "set RETORNO_ALLOW_NO_POSTGRES=1 to skip the PostgreSQL tests instead.";
+
+inline bool postgres_may_be_missing() {
+    return env_is("RETORNO_ALLOW_NO_POSTGRES", "1");
+}
+
+// A database of its own for one test, created on the test server and dropped afterwards, so
+// that tests can run in parallel against one cluster.
+class ThrowawayDatabase {
+  public:
+    explicit ThrowawayDatabase(std::string server_url) : m_server_url(std::move(server_url)) {
+        std::string id = Id::generate().to_string();
+        std::erase(id, '-');
+        m_name = "retorno_test_" + id;
+        pqxx::connection admin(connection_string(m_server_url));
+        pqxx::nontransaction tx(admin);
+        tx.exec("CREATE DATABASE " + m_name);
+        m_url = postgres::with_database(m_server_url, m_name).value();
+    }
+    ~ThrowawayDatabase() {
+        try {
+            pqxx::connection admin(connection_string(m_server_url));
+            pqxx::nontransaction tx(admin);
+            tx.exec("DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "could not drop the test database " << m_name << ": " << e.what();
+        }
+    }
+    ThrowawayDatabase(const ThrowawayDatabase&) = delete;
+    ThrowawayDatabase& operator=(const ThrowawayDatabase&) = delete;
+
+    const std::string& url() const { return m_url; }
+    const std::string& name() const { return m_name; }
+
+    // Runs administrative SQL on this database, for tests that tamper with it.
+    void execute(const std::string& sql) const {
+        pqxx::connection connection(connection_string(m_url));
+        pqxx::nontransaction tx(connection);
+        tx.exec(sql);
+    }
+
+  private:
+    static std::string connection_string(const std::string& url) {
+        return postgres::parse_connection_settings(url).value().conninfo;
+    }
+
+    std::string m_server_url;
+    std::string m_name;
+    std::string m_url;
+};
+
+// A synthetic case at a given version. Names are invented; no real person is described.
+inline Case make_case(const Id& id, std::int64_t version, std::string status = "Active",
+                      std::string origin = "GT", std::string destination = "MX") {
+    Case c;
+    c.id = id;
+    c.version = version;
+    c.status = std::move(status);
+    c.origin_country = std::move(origin);
+    c.destination_country = std::move(destination);
+    c.opened_by_institution = "0190a000-0000-7000-8000-000000000001";
+    c.opened_at = parse_timestamp("2026-03-01T10:00:00.000Z").value();
+    c.updated_at = c.opened_at + std::chrono::minutes(version);
+    c.person.first_name = "Xochitl";
+    c.person.second_name = "Prueba Sintética";
+    c.person.gender = "NonSpecifiedUnknown";
+    c.person.citizenship = {c.origin_country};
+    c.last_hash = fmt::format("{:064x}", version);
+    return c;
+}
+
+// The event that brings `c` to its version.
+inline Event make_event(const Case& c) {
+    Event e;
+    e.id = Id::generate();
+    e.case_id = c.id;
+    e.version = c.version;
+    e.kind = c.version == 1 ? EventKind::CaseOpened : EventKind::NoteAdded;
+    e.step = c.version == 1 ? "" : "interview";
+    e.data = boost::json::object{{"note", fmt::format("synthetic note {}", c.version)},
+                                 {"count", c.version},
+                                 {"nested", boost::json::object{{"z", 1}, {"a", "ñandú"}}}};
+    e.actor_user = Id::generate().to_string();
+    e.actor_institution = Id::generate().to_string();
+    e.recorded_at = c.updated_at;
+    e.previous_hash = c.version == 1 ? "" : fmt::format("{:064x}", c.version - 1);
+    e.hash = fmt::format("{:064x}", c.version);
+    return e;
+}
+
+}  // namespace retorno::testing

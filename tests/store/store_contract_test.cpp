@@ -1,0 +1,387 @@
+// The contract of store/store.h, run on every backend: whatever passes here on SQLite must pass
+// on PostgreSQL, so that nothing above store/ can tell them apart.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <latch>
+#include <thread>
+
+#include <boost/json.hpp>
+
+#include "store/store_backends.h"
+
+namespace retorno::testing {
+namespace {
+
+std::string document_of(const Case& c) {
+    return boost::json::serialize(case_to_json(c));
+}
+
+class StoreContract : public ::testing::TestWithParam<Backend> {
+  protected:
+    void SetUp() override {
+        if (GetParam() == Backend::Sqlite) {
+            auto opened = SqliteStore::open(m_dir.path() / "retorno.db");
+            ASSERT_TRUE(opened) << opened.error().message << " / " << opened.error().detail;
+            m_store = std::move(*opened);
+            return;
+        }
+        auto server = postgres_test_url();
+        if (!server) {
+            if (postgres_may_be_missing())
+                GTEST_SKIP() << kNoPostgres;
+            FAIL() << kNoPostgres;
+        }
+        m_database = std::make_unique<ThrowawayDatabase>(*server);
+        auto opened = PostgresStore::open(m_database->url(), 4);
+        ASSERT_TRUE(opened) << opened.error().message << " / " << opened.error().detail;
+        m_store = std::move(*opened);
+    }
+
+    void TearDown() override {
+        // The store's connections close before its database is dropped.
+        m_store.reset();
+        m_database.reset();
+    }
+
+    Store& store() { return *m_store; }
+
+    // Appends the events that bring a new case to `version`, answering its final state.
+    Case open_case(std::int64_t version = 1, const std::string& status = "Active",
+                   const std::string& origin = "GT", const std::string& destination = "MX") {
+        Id id = Id::generate();
+        Case c;
+        for (std::int64_t v = 1; v <= version; ++v) {
+            c = make_case(id, v, status, origin, destination);
+            auto appended = store().append(make_event(c), c);
+            EXPECT_TRUE(appended) << appended.error().message << " / " << appended.error().detail;
+        }
+        return c;
+    }
+
+    ThrowawayDir m_dir;
+    std::unique_ptr<ThrowawayDatabase> m_database;
+    std::unique_ptr<Store> m_store;
+};
+
+TEST_P(StoreContract, AppendThenFindGivesTheProjectionBack) {
+    Case opened = open_case();
+    auto found = store().find_case(opened.id);
+    ASSERT_TRUE(found) << found.error().message << " / " << found.error().detail << " at "
+                       << found.error().field;
+    ASSERT_TRUE(found->has_value());
+    EXPECT_EQ(document_of(**found), document_of(opened));
+    EXPECT_EQ(store().count_cases().value(), 1);
+    EXPECT_EQ(store().count_events().value(), 1);
+
+    auto missing = store().find_case(Id::generate());
+    ASSERT_TRUE(missing);
+    EXPECT_FALSE(missing->has_value());
+}
+
+TEST_P(StoreContract, EventsComeBackInVersionOrderWithEveryAttribute) {
+    Id id = Id::generate();
+    std::vector<Event> written;
+    for (std::int64_t v = 1; v <= 4; ++v) {
+        Case c = make_case(id, v);
+        written.push_back(make_event(c));
+        ASSERT_TRUE(store().append(written.back(), c));
+    }
+    auto events = store().case_events(id, 0, 100);
+    ASSERT_TRUE(events) << events.error().detail;
+    ASSERT_EQ(events->size(), 4u);
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        const Event& want = written[i];
+        const Event& got = (*events)[i];
+        EXPECT_EQ(got.id, want.id);
+        EXPECT_EQ(got.case_id, want.case_id);
+        EXPECT_EQ(got.version, want.version);
+        EXPECT_EQ(got.kind, want.kind);
+        EXPECT_EQ(got.step, want.step);
+        EXPECT_EQ(boost::json::serialize(got.data), boost::json::serialize(want.data));
+        EXPECT_EQ(got.actor_user, want.actor_user);
+        EXPECT_EQ(got.actor_institution, want.actor_institution);
+        EXPECT_EQ(got.recorded_at, want.recorded_at);
+        EXPECT_EQ(got.previous_hash, want.previous_hash);
+        EXPECT_EQ(got.hash, want.hash);
+    }
+    auto later = store().case_events(id, 2, 1);
+    ASSERT_TRUE(later);
+    ASSERT_EQ(later->size(), 1u);
+    EXPECT_EQ(later->front().version, 3);
+    EXPECT_TRUE(store().case_events(Id::generate(), 0, 100).value().empty());
+    EXPECT_EQ(store().find_case(id).value()->version, 4);
+}
+
+TEST_P(StoreContract, StaleAppendIsAConflictAndChangesNothing) {
+    Case current = open_case(2);
+    const std::string before = document_of(current);
+
+    struct Attempt {
+        const char* what;
+        std::int64_t version;
+    };
+    for (const auto& attempt :
+         {Attempt{"stale", 2}, Attempt{"reopening", 1}, Attempt{"skipping ahead", 4}}) {
+        Case changed = make_case(current.id, attempt.version, "Closed");
+        auto appended = store().append(make_event(changed), changed);
+        ASSERT_FALSE(appended) << attempt.what;
+        EXPECT_EQ(appended.error().code, ErrorCode::Conflict) << attempt.what;
+        EXPECT_FALSE(appended.error().message.empty()) << attempt.what;
+    }
+    EXPECT_EQ(document_of(*store().find_case(current.id).value()), before);
+    EXPECT_EQ(store().count_events().value(), 2);
+    EXPECT_EQ(store().case_events(current.id, 0, 100).value().size(), 2u);
+}
+
+TEST_P(StoreContract, AppendToAnUnknownCaseBeyondVersionOneCreatesNothing) {
+    Case ghost = make_case(Id::generate(), 3);
+    auto appended = store().append(make_event(ghost), ghost);
+    ASSERT_FALSE(appended);
+    EXPECT_EQ(appended.error().code, ErrorCode::Conflict);
+    EXPECT_FALSE(store().find_case(ghost.id).value().has_value());
+    EXPECT_EQ(store().count_events().value(), 0);
+    EXPECT_EQ(store().count_cases().value(), 0);
+}
+
+TEST_P(StoreContract, DuplicateEventIdIsRefusedAndNothingIsWritten) {
+    Case first = make_case(Id::generate(), 1);
+    Event recorded = make_event(first);
+    ASSERT_TRUE(store().append(recorded, first));
+
+    // The same event id for the next version of the same case.
+    Case next = make_case(first.id, 2);
+    Event again = make_event(next);
+    again.id = recorded.id;
+    auto same_case = store().append(again, next);
+    ASSERT_FALSE(same_case);
+    EXPECT_EQ(same_case.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(store().find_case(first.id).value()->version, 1);
+
+    // The same event id opening another case: the new case must not appear either.
+    Case other = make_case(Id::generate(), 1);
+    Event reused = make_event(other);
+    reused.id = recorded.id;
+    auto other_case = store().append(reused, other);
+    ASSERT_FALSE(other_case);
+    EXPECT_EQ(other_case.error().code, ErrorCode::Conflict);
+    EXPECT_FALSE(store().find_case(other.id).value().has_value());
+    EXPECT_EQ(store().count_events().value(), 1);
+    EXPECT_EQ(store().count_cases().value(), 1);
+}
+
+// Lists every page of a filter and answers the case ids in order, checking the cursors.
+std::vector<Id> all_pages(Store& store, CaseFilter filter, int* pages) {
+    std::vector<Id> ids;
+    *pages = 0;
+    for (;;) {
+        auto page = store.list_cases(filter);
+        EXPECT_TRUE(page) << page.error().detail;
+        if (!page)
+            break;
+        ++*pages;
+        EXPECT_LE(static_cast<int>(page->cases.size()), filter.limit);
+        for (const auto& c : page->cases)
+            ids.push_back(c.id);
+        if (page->next.empty())
+            break;
+        EXPECT_EQ(page->next, page->cases.back().id.to_string());
+        filter.after = page->next;
+        if (*pages > 100)
+            break;
+    }
+    return ids;
+}
+
+TEST_P(StoreContract, ListFiltersByStatusAndEitherCountryNewestFirstAndPaginates) {
+    struct Row {
+        const char* status;
+        const char* origin;
+        const char* destination;
+    };
+    const std::vector<Row> rows = {
+        {"Active", "GT", "MX"}, {"Closed", "SV", "MX"}, {"Active", "HN", "GT"},
+        {"Active", "SV", "US"}, {"Closed", "GT", "SV"}, {"Active", "MX", "MX"},
+    };
+    std::vector<Case> cases;
+    for (const auto& row : rows)
+        cases.push_back(open_case(1, row.status, row.origin, row.destination));
+
+    auto expected = [&](auto keep) {
+        std::vector<Id> ids;
+        for (const auto& c : cases) {
+            if (keep(c))
+                ids.push_back(c.id);
+        }
+        std::sort(ids.begin(), ids.end(),
+                  [](const Id& a, const Id& b) { return a.to_string() > b.to_string(); });
+        return ids;
+    };
+    int pages = 0;
+
+    // Six cases in pages of three: exactly two pages, the second one says it is the last.
+    EXPECT_EQ(all_pages(store(), CaseFilter{.limit = 3}, &pages),
+              expected([](auto&) { return true; }));
+    EXPECT_EQ(pages, 2);
+    EXPECT_EQ(all_pages(store(), CaseFilter{.limit = 4}, &pages),
+              expected([](auto&) { return true; }));
+    EXPECT_EQ(pages, 2);
+    EXPECT_EQ(all_pages(store(), CaseFilter{.limit = 50}, &pages).size(), 6u);
+    EXPECT_EQ(pages, 1);
+
+    EXPECT_EQ(all_pages(store(), CaseFilter{.status = "Closed", .limit = 1}, &pages),
+              expected([](const Case& c) { return c.status == "Closed"; }));
+    EXPECT_EQ(pages, 2);
+    auto in_sv = [](const Case& c) {
+        return c.origin_country == "SV" || c.destination_country == "SV";
+    };
+    EXPECT_EQ(all_pages(store(), CaseFilter{.country = "SV", .limit = 2}, &pages), expected(in_sv));
+    EXPECT_EQ(expected(in_sv).size(), 3u);
+    auto active_in_gt = [](const Case& c) {
+        return c.status == "Active" && (c.origin_country == "GT" || c.destination_country == "GT");
+    };
+    EXPECT_EQ(
+        all_pages(store(), CaseFilter{.status = "Active", .country = "GT", .limit = 1}, &pages),
+        expected(active_in_gt));
+    EXPECT_EQ(expected(active_in_gt).size(), 2u);
+    EXPECT_TRUE(all_pages(store(), CaseFilter{.country = "CR", .limit = 5}, &pages).empty());
+
+    // A listed case is the whole projection, not a summary.
+    auto page = store().list_cases(CaseFilter{.status = "Closed", .country = "GT", .limit = 5});
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->cases.size(), 1u);
+    EXPECT_EQ(document_of(page->cases.front()), document_of(cases[4]));
+}
+
+TEST_P(StoreContract, InstitutionsRoundTripAndUpdateInPlace) {
+    Institution ministry{Id::generate(), "GT", "Ministry", "Secretaría de Prueba", std::nullopt};
+    Institution shelter{Id::generate(), "GT", "Shelter", "Albergue de Prueba", ministry.id};
+    Institution consulate{Id::generate(), "MX", "Consulate", "Consulado de Prueba", std::nullopt};
+    for (const auto& institution : {ministry, shelter, consulate}) {
+        auto put = store().put_institution(institution);
+        ASSERT_TRUE(put) << put.error().detail;
+    }
+    auto found = store().find_institution(shelter.id);
+    ASSERT_TRUE(found && found->has_value());
+    EXPECT_EQ((*found)->name, shelter.name);
+    EXPECT_EQ((*found)->country, "GT");
+    EXPECT_EQ((*found)->type, "Shelter");
+    EXPECT_EQ((*found)->parent, ministry.id);
+    EXPECT_FALSE(store().find_institution(Id::generate()).value().has_value());
+
+    shelter.name = "Albergue Renombrado";
+    ASSERT_TRUE(store().put_institution(shelter));
+    auto listed = store().list_institutions();
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 3u);
+    // Ordered by country, then name.
+    EXPECT_EQ((*listed)[0].name, "Albergue Renombrado");
+    EXPECT_EQ((*listed)[1].name, "Secretaría de Prueba");
+    EXPECT_FALSE((*listed)[1].parent.has_value());
+    EXPECT_EQ((*listed)[2].name, "Consulado de Prueba");
+}
+
+TEST_P(StoreContract, UsersRoundTripAndUserNamesAreUnique) {
+    Institution office{Id::generate(), "SV", "Ministry", "Oficina de Prueba", std::nullopt};
+    ASSERT_TRUE(store().put_institution(office));
+    User ana{Id::generate(),
+             "ana.prueba",
+             "Ana Prueba",
+             office.id,
+             {Role::Caseworker, Role::Supervisor},
+             "$argon2id$v=19$synthetic",
+             false};
+    User luis{Id::generate(), "luis.prueba", "Luis Prueba", office.id, {}, "$argon2id$x", true};
+    ASSERT_TRUE(store().put_user(luis));
+    auto put = store().put_user(ana);
+    ASSERT_TRUE(put) << put.error().detail;
+
+    auto found = store().find_user_by_name("ana.prueba");
+    ASSERT_TRUE(found && found->has_value());
+    EXPECT_EQ((*found)->id, ana.id);
+    EXPECT_EQ((*found)->display_name, "Ana Prueba");
+    EXPECT_EQ((*found)->institution_id, office.id);
+    EXPECT_EQ((*found)->roles, ana.roles);
+    EXPECT_EQ((*found)->password_hash, ana.password_hash);
+    EXPECT_FALSE((*found)->disabled);
+    EXPECT_FALSE(store().find_user_by_name("nobody").value().has_value());
+
+    auto users = store().list_users();
+    ASSERT_TRUE(users);
+    ASSERT_EQ(users->size(), 2u);
+    EXPECT_EQ((*users)[0].username, "ana.prueba");
+    EXPECT_EQ((*users)[1].username, "luis.prueba");
+    EXPECT_TRUE((*users)[1].roles.empty());
+    EXPECT_TRUE((*users)[1].disabled);
+
+    // Updating a user keeps one row.
+    ana.disabled = true;
+    ana.roles = {Role::LegalOfficer};
+    ASSERT_TRUE(store().put_user(ana));
+    EXPECT_EQ(store().find_user_by_name("ana.prueba").value()->roles, ana.roles);
+    EXPECT_TRUE(store().find_user_by_name("ana.prueba").value()->disabled);
+    EXPECT_EQ(store().list_users().value().size(), 2u);
+
+    User impostor{Id::generate(), "ana.prueba", "Otra", office.id, {}, "$argon2id$y", false};
+    auto taken = store().put_user(impostor);
+    ASSERT_FALSE(taken);
+    EXPECT_EQ(taken.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(taken.error().message.find("duplicate"), std::string::npos)
+        << "raw database text in a public message: " << taken.error().message;
+    EXPECT_EQ(store().list_users().value().size(), 2u);
+}
+
+// Two writers race to append version N+1 of the same case; the database lets exactly one win,
+// whichever gets there first. Repeated so that the writers really overlap on some rounds.
+TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {
+    constexpr int kRounds = 20;
+    for (int round = 0; round < kRounds; ++round) {
+        // Even rounds race to open a new case (version 1); odd rounds race for version 3.
+        Id id = Id::generate();
+        std::int64_t version = 1;
+        if (round % 2 == 1) {
+            id = open_case(2).id;
+            version = 3;
+        }
+        Case a = make_case(id, version, "Active");
+        Case b = make_case(id, version, "Closed");
+        Event event_a = make_event(a);
+        Event event_b = make_event(b);
+        Status result_a;
+        Status result_b;
+        std::latch start(2);
+        std::thread writer_a([&] {
+            start.arrive_and_wait();
+            result_a = store().append(event_a, a);
+        });
+        std::thread writer_b([&] {
+            start.arrive_and_wait();
+            result_b = store().append(event_b, b);
+        });
+        writer_a.join();
+        writer_b.join();
+
+        ASSERT_NE(result_a.has_value(), result_b.has_value()) << "round " << round;
+        const Status& loser = result_a ? result_b : result_a;
+        EXPECT_EQ(loser.error().code, ErrorCode::Conflict) << loser.error().detail;
+        const Case& winner = result_a ? a : b;
+        const Event& winning_event = result_a ? event_a : event_b;
+        EXPECT_EQ(document_of(*store().find_case(id).value()), document_of(winner));
+        auto events = store().case_events(id, version - 1, 10).value();
+        ASSERT_EQ(events.size(), 1u);
+        EXPECT_EQ(events.front().id, winning_event.id);
+    }
+}
+
+TEST_P(StoreContract, DescribesItsBackendAndSchema) {
+    EXPECT_NE(store().describe().find("schema 1"), std::string::npos) << store().describe();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace retorno::testing
