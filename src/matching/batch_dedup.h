@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/error.h"
+#include "matching/match_scorer.h"
+#include "matching/name_tables.h"
+#include "matching/person_record.h"
+
+namespace retorno::matching {
+
+// Two people of a batch that look like the same person; a < b are positions in the batch.
+struct ScoredPair {
+    std::uint32_t a = 0;
+    std::uint32_t b = 0;
+    MatchResult result;
+};
+
+enum class Threads : unsigned {};  // How many worker threads a batch may use (at least one).
+
+// Finds the likely duplicates in a whole register at once. People are prepared as they are
+// added (so that the raw rows need not be kept), then filed under their blocking keys in one
+// sorted array; each person is compared only with the people who share a key with them and
+// come later in the batch, so that each pair is scored once.
+class BatchDeduplicator {
+  public:
+    explicit BatchDeduplicator(std::shared_ptr<const NameTables> tables);
+
+    // Refuses a record that cannot be prepared, naming the field; the batch is unchanged.
+    Status add(const PersonRecord& record);
+    void add(PreparedPerson person) { m_people.push_back(std::move(person)); }
+
+    std::size_t size() const { return m_people.size(); }
+    const PreparedPerson& person(std::size_t position) const { return m_people[position]; }
+
+    // Every pair scoring at least `threshold`, each once, ordered by (a, b).
+    std::vector<ScoredPair> run(double threshold, Threads threads) const;
+
+  private:
+    std::shared_ptr<const NameTables> m_tables;
+    std::vector<PreparedPerson> m_people;
+};
+
+}  // namespace retorno::matching

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "matching/fuzzy_date.h"
+#include "matching/person_record.h"
+
+namespace retorno::matching {
+
+// How two single words agree, strongest first.
+enum class WordAgreement { Exact, Phonetic, Typo, Initial, Different };
+
+// Compares two folded words, given their phonetic keys.
+WordAgreement compare_word(std::string_view a, std::string_view b, std::string_view key_a,
+                           std::string_view key_b);
+
+// How the given names agree, strongest first.
+enum class GivenAgreement {
+    Exact,      // "maria jose" and "maria jose".
+    Phonetic,   // "yesenia" and "llesenia".
+    Typo,       // "fernanda" and "fernada".
+    Nickname,   // "majo" and "maria jose"; "chepe luis" and "jose luis".
+    ExtraName,  // "maria jose" and "maria", or "guadalupe".
+    Initials,   // "j" and "jose".
+    Reordered,  // "jose maria" and "maria jose".
+    Different,
+    Missing,
+};
+
+// How the surnames agree, strongest first.
+enum class SurnameAgreement {
+    Exact,       // "hernandez lopez" both.
+    Phonetic,    // "hernandez lopez" and "ernandes lopes".
+    Typo,        // "hernandez lopez" and "hernadez lopez".
+    Swapped,     // "hernandez lopez" and "lopez hernandez".
+    OneMissing,  // "hernandez lopez" and "hernandez" (or "lopez", or "hernandez l").
+    Married,     // One is known by a husband's surname that the other records.
+    OneDiffers,  // "hernandez lopez" and "hernandez perez": one surname in common only.
+    Different,
+    Missing,
+};
+
+enum class FieldAgreement { Same, Different, Missing };
+
+GivenAgreement compare_given(const PreparedPerson& a, const PreparedPerson& b);
+SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson& b);
+FieldAgreement compare_gender(const PreparedPerson& a, const PreparedPerson& b);
+FieldAgreement compare_nationality(const PreparedPerson& a, const PreparedPerson& b);
+// Mother's name and place of birth: folded text, similar enough (Jaro-Winkler >= 0.9).
+FieldAgreement compare_free_text(std::string_view a, std::string_view b);
+
+}  // namespace retorno::matching

@@ -1,0 +1,211 @@
+#include "matching/match_scorer.h"
+
+#include <cmath>
+#include <tuple>
+
+namespace retorno::matching {
+
+namespace {
+
+struct ReasonInfo {
+    std::string_view code;
+    std::string_view text;
+};
+
+// Indexed by Reason; keep in the order of the enum.
+constexpr std::array<ReasonInfo, 34> kReasons{{
+    {"given_exact", "same given names"},
+    {"given_phonetic", "given names sound the same"},
+    {"given_typo", "given names differ by a typing error"},
+    {"given_nickname", "first name is a nickname of the other"},
+    {"given_extra_name", "one record has an extra given name"},
+    {"given_initials", "given name written as an initial"},
+    {"given_reordered", "same given names in another order"},
+    {"given_different", "different given names"},
+    {"surnames_exact", "same surnames"},
+    {"surnames_phonetic", "surnames sound the same"},
+    {"surnames_typo", "surnames differ by a typing error"},
+    {"surnames_swapped", "same surnames in swapped order"},
+    {"surname_one_missing", "one surname missing, the other agrees"},
+    {"surname_married", "known by a husband's surname"},
+    {"surname_one_differs", "only one surname in common"},
+    {"surnames_different", "different surnames"},
+    {"birth_exact", "same birth date"},
+    {"birth_day_month_swapped", "birth day and month swapped"},
+    {"birth_year_off_by_one", "birth year differs by one"},
+    {"birth_one_part_differs", "birth day or month differs"},
+    {"birth_same_year", "same birth year (one date incomplete)"},
+    {"birth_near_year", "birth years one apart (one date incomplete)"},
+    {"age_consistent", "estimated age fits the birth date"},
+    {"age_near", "estimated age one year off"},
+    {"age_far", "estimated age two years off"},
+    {"birth_different", "different birth dates"},
+    {"gender_same", "same gender"},
+    {"gender_different", "different gender"},
+    {"nationality_same", "same nationality"},
+    {"nationality_different", "different nationality"},
+    {"mother_same", "same mother's name"},
+    {"mother_different", "different mother's name"},
+    {"birth_place_same", "same place of birth"},
+    {"birth_place_different", "different place of birth"},
+}};
+
+// Agreement weights log2(m/u): m is how often the level occurs between two records of the
+// same child (with the register errors of the region), u how often between two different
+// children who were compared because they share a blocking key (and so often a surname or a
+// first name). Set by hand from those rates and checked with `retorno match-eval`; see
+// docs/matching.md.
+struct Weighted {
+    Reason reason;
+    double weight;
+};
+
+Weighted given_weight(GivenAgreement level) {
+    switch (level) {
+        case GivenAgreement::Exact:
+            return {Reason::GivenExact, 5.0};
+        case GivenAgreement::Phonetic:
+            return {Reason::GivenPhonetic, 4.5};
+        case GivenAgreement::Typo:
+            return {Reason::GivenTypo, 3.5};
+        case GivenAgreement::Nickname:
+            return {Reason::GivenNickname, 4.0};
+        case GivenAgreement::ExtraName:
+            return {Reason::GivenExtraName, 3.0};
+        case GivenAgreement::Initials:
+            return {Reason::GivenInitials, 1.5};
+        case GivenAgreement::Reordered:
+            return {Reason::GivenReordered, 2.0};
+        case GivenAgreement::Different:
+            return {Reason::GivenDifferent, -8.0};
+        case GivenAgreement::Missing:
+            break;
+    }
+    return {Reason::GivenDifferent, 0.0};
+}
+
+Weighted surname_weight(SurnameAgreement level) {
+    switch (level) {
+        case SurnameAgreement::Exact:
+            return {Reason::SurnamesExact, 6.0};
+        case SurnameAgreement::Phonetic:
+            return {Reason::SurnamesPhonetic, 5.5};
+        case SurnameAgreement::Typo:
+            return {Reason::SurnamesTypo, 4.5};
+        case SurnameAgreement::Swapped:
+            return {Reason::SurnamesSwapped, 5.0};
+        case SurnameAgreement::OneMissing:
+            return {Reason::SurnameOneMissing, 3.5};
+        case SurnameAgreement::Married:
+            return {Reason::SurnameMarried, 2.0};
+        case SurnameAgreement::OneDiffers:
+            return {Reason::SurnameOneDiffers, -3.0};
+        case SurnameAgreement::Different:
+            return {Reason::SurnamesDifferent, -7.0};
+        case SurnameAgreement::Missing:
+            break;
+    }
+    return {Reason::SurnamesDifferent, 0.0};
+}
+
+Weighted birth_weight(DateAgreement level) {
+    switch (level) {
+        case DateAgreement::Exact:
+            return {Reason::BirthExact, 7.0};
+        case DateAgreement::DayMonthSwapped:
+            return {Reason::BirthDayMonthSwapped, 4.0};
+        case DateAgreement::YearOffByOne:
+            return {Reason::BirthYearOffByOne, 3.5};
+        case DateAgreement::OnePartDiffers:
+            return {Reason::BirthOnePartDiffers, 2.0};
+        case DateAgreement::SameYear:
+            return {Reason::BirthSameYear, 2.5};
+        case DateAgreement::NearYear:
+            return {Reason::BirthNearYear, 0.5};
+        case DateAgreement::AgeConsistent:
+            return {Reason::AgeConsistent, 1.5};
+        case DateAgreement::AgeNear:
+            return {Reason::AgeNear, 0.0};
+        case DateAgreement::AgeFar:
+            return {Reason::AgeFar, -3.0};
+        case DateAgreement::Different:
+            return {Reason::BirthDifferent, -6.0};
+        case DateAgreement::Missing:
+            break;
+    }
+    return {Reason::BirthDifferent, 0.0};
+}
+
+Weighted pair_weight(FieldAgreement level, Reason same, double plus, Reason different,
+                     double minus) {
+    switch (level) {
+        case FieldAgreement::Same:
+            return {same, plus};
+        case FieldAgreement::Different:
+            return {different, minus};
+        case FieldAgreement::Missing:
+            break;
+    }
+    return {same, 0.0};
+}
+
+// Orders a pair by content so that score_pair(a, b) and score_pair(b, a) do the same work.
+bool comes_first(const PreparedPerson& a, const PreparedPerson& b) {
+    return std::tie(a.given, a.surnames, a.married, a.mother_name, a.birth_place, a.id) <=
+           std::tie(b.given, b.surnames, b.married, b.mother_name, b.birth_place, b.id);
+}
+
+}  // namespace
+
+std::string_view reason_code(Reason reason) {
+    return kReasons[static_cast<std::size_t>(reason)].code;
+}
+
+std::string_view reason_text(Reason reason) {
+    return kReasons[static_cast<std::size_t>(reason)].text;
+}
+
+std::string MatchResult::reasons_text() const {
+    std::string out;
+    for (std::size_t i = 0; i < reason_count; ++i) {
+        if (!out.empty())
+            out += "; ";
+        out += reason_text(reasons[i]);
+    }
+    return out;
+}
+
+MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second) {
+    const bool in_order = comes_first(first, second);
+    const PreparedPerson& a = in_order ? first : second;
+    const PreparedPerson& b = in_order ? second : first;
+    MatchResult result;
+    const auto add = [&result](Weighted w, bool present) {
+        if (!present)
+            return;
+        result.weight += w.weight;
+        result.reasons[result.reason_count++] = w.reason;
+    };
+    const auto surnames = compare_surnames(a, b);
+    add(surname_weight(surnames), surnames != SurnameAgreement::Missing);
+    const auto given = compare_given(a, b);
+    add(given_weight(given), given != GivenAgreement::Missing);
+    const auto birth = compare_birth(a.birth, b.birth);
+    add(birth_weight(birth), birth != DateAgreement::Missing);
+    const auto gender = compare_gender(a, b);
+    add(pair_weight(gender, Reason::GenderSame, 0.5, Reason::GenderDifferent, -4.0),
+        gender != FieldAgreement::Missing);
+    const auto nationality = compare_nationality(a, b);
+    add(pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0),
+        nationality != FieldAgreement::Missing);
+    const auto mother = compare_free_text(a.mother_name, b.mother_name);
+    add(pair_weight(mother, Reason::MotherSame, 4.0, Reason::MotherDifferent, -4.0),
+        mother != FieldAgreement::Missing);
+    const auto place = compare_free_text(a.birth_place, b.birth_place);
+    add(pair_weight(place, Reason::BirthPlaceSame, 1.5, Reason::BirthPlaceDifferent, -1.5),
+        place != FieldAgreement::Missing);
+    result.score = 1.0 / (1.0 + std::exp2(kWeightAtHalf - result.weight));
+    return result;
+}
+
+}  // namespace retorno::matching

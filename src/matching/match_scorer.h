@@ -1,0 +1,81 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "matching/field_comparison.h"
+#include "matching/person_record.h"
+
+namespace retorno::matching {
+
+// Why two records look like the same person, or not: one code per field agreement level. The
+// codes are stable (the web shows them translated through locales/*/matching.*) and each has
+// an English sentence for CSV output.
+enum class Reason : std::uint8_t {
+    GivenExact,
+    GivenPhonetic,
+    GivenTypo,
+    GivenNickname,
+    GivenExtraName,
+    GivenInitials,
+    GivenReordered,
+    GivenDifferent,
+    SurnamesExact,
+    SurnamesPhonetic,
+    SurnamesTypo,
+    SurnamesSwapped,
+    SurnameOneMissing,
+    SurnameMarried,
+    SurnameOneDiffers,
+    SurnamesDifferent,
+    BirthExact,
+    BirthDayMonthSwapped,
+    BirthYearOffByOne,
+    BirthOnePartDiffers,
+    BirthSameYear,
+    BirthNearYear,
+    AgeConsistent,
+    AgeNear,
+    AgeFar,
+    BirthDifferent,
+    GenderSame,
+    GenderDifferent,
+    NationalitySame,
+    NationalityDifferent,
+    MotherSame,
+    MotherDifferent,
+    BirthPlaceSame,
+    BirthPlaceDifferent,
+};
+
+// "surnames_swapped": a stable identifier for translations and the API.
+std::string_view reason_code(Reason reason);
+// "same surnames in swapped order": English, for CSV files and logs.
+std::string_view reason_text(Reason reason);
+
+// The outcome of comparing two people. `weight` is the Fellegi-Sunter total (the sum of
+// log2(m/u) over the fields); `score` maps it to (0, 1) so that thresholds read as
+// probabilities of a match for the proportions the weights were set for.
+struct MatchResult {
+    double score = 0.0;
+    double weight = 0.0;
+    std::array<Reason, 8> reasons{};
+    std::uint8_t reason_count = 0;
+
+    std::string reasons_text() const;  // Joined by "; ".
+};
+
+// Compares two prepared people. Depends on nothing but the two records (no frequencies from
+// the rest of the index), so a pair's score never changes when others are added; symmetric.
+MatchResult score_pair(const PreparedPerson& a, const PreparedPerson& b);
+
+// The weight at which score is 0.5.
+inline constexpr double kWeightAtHalf = 8.0;
+
+// The score from which `retorno dedup` reports a pair and the web proposes a candidate, chosen
+// with `retorno match-eval` (see docs/performance.md).
+inline constexpr double kDefaultThreshold = 0.5;
+
+}  // namespace retorno::matching

@@ -1,0 +1,106 @@
+#include "matching/person_index.h"
+
+#include <algorithm>
+
+#include "matching/blocking_keys.h"
+
+namespace retorno::matching {
+
+PersonIndex::PersonIndex(std::shared_ptr<const NameTables> tables) : m_tables(std::move(tables)) {}
+
+Status PersonIndex::upsert(const PersonRecord& record) {
+    if (record.id.empty())
+        return fail(Error::invalid("id", "A person needs an id."));
+    auto prepared = TRY(prepare_person(record, *m_tables));
+    if (auto it = m_by_id.find(record.id); it != m_by_id.end()) {
+        const std::uint32_t slot = it->second;
+        unlink(slot);
+        m_by_id.erase(it);
+        m_slots[slot].reset();
+        m_free_slots.push_back(slot);
+    }
+    std::uint32_t slot;
+    if (!m_free_slots.empty()) {
+        slot = m_free_slots.back();
+        m_free_slots.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(m_slots.size());
+        m_slots.emplace_back();
+    }
+    for (std::uint64_t key : blocking_keys(prepared))
+        m_blocks[key].push_back(slot);
+    m_by_id.emplace(record.id, slot);
+    m_slots[slot] = std::move(prepared);
+    return {};
+}
+
+void PersonIndex::unlink(std::uint32_t slot) {
+    for (std::uint64_t key : blocking_keys(*m_slots[slot])) {
+        auto it = m_blocks.find(key);
+        if (it == m_blocks.end())
+            continue;
+        auto& members = it->second;
+        members.erase(std::remove(members.begin(), members.end(), slot), members.end());
+        if (members.empty())
+            m_blocks.erase(it);
+    }
+}
+
+bool PersonIndex::remove(std::string_view id) {
+    auto it = m_by_id.find(std::string(id));
+    if (it == m_by_id.end())
+        return false;
+    const std::uint32_t slot = it->second;
+    unlink(slot);
+    m_slots[slot].reset();
+    m_free_slots.push_back(slot);
+    m_by_id.erase(it);
+    return true;
+}
+
+bool PersonIndex::contains(std::string_view id) const {
+    return m_by_id.find(std::string(id)) != m_by_id.end();
+}
+
+Result<std::vector<Candidate>> PersonIndex::candidates(const PersonRecord& query, std::size_t top_k,
+                                                       double threshold) const {
+    auto prepared = TRY(prepare_person(query, *m_tables));
+    return candidates(prepared, top_k, threshold);
+}
+
+std::vector<Candidate> PersonIndex::candidates(const PreparedPerson& query, std::size_t top_k,
+                                               double threshold) const {
+    std::vector<std::uint32_t> slots;
+    for (std::uint64_t key : blocking_keys(query)) {
+        auto it = m_blocks.find(key);
+        if (it == m_blocks.end() || it->second.size() > kMaxBlockSize)
+            continue;
+        slots.insert(slots.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    std::vector<Candidate> found;
+    for (std::uint32_t slot : slots) {
+        const PreparedPerson& person = *m_slots[slot];
+        if (!query.id.empty() && person.id == query.id)
+            continue;
+        MatchResult result = score_pair(query, person);
+        if (result.score >= threshold)
+            found.push_back(Candidate{person.id, result});
+    }
+    const auto better = [](const Candidate& x, const Candidate& y) {
+        if (x.result.weight != y.result.weight)
+            return x.result.weight > y.result.weight;
+        return x.id < y.id;
+    };
+    if (found.size() > top_k) {
+        std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(top_k),
+                          found.end(), better);
+        found.resize(top_k);
+    } else {
+        std::sort(found.begin(), found.end(), better);
+    }
+    return found;
+}
+
+}  // namespace retorno::matching

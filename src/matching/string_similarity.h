@@ -1,0 +1,17 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace retorno::matching {
+
+// Jaro-Winkler similarity in [0, 1] (1 for equal strings, 0 when either is empty), with the
+// usual prefix scale 0.1 over at most four characters: typing errors rarely hit the start of a
+// name, so a shared beginning counts for more.
+double jaro_winkler(std::string_view a, std::string_view b);
+
+// Edit distance counting insertions, deletions, substitutions and transpositions of two
+// neighbouring letters (optimal string alignment). Stops counting at `limit` and returns it.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = 64);
+
+}  // namespace retorno::matching

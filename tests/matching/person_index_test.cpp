@@ -1,0 +1,133 @@
+#include <gtest/gtest.h>
+
+#include "matching/batch_dedup.h"
+#include "matching/blocking_keys.h"
+#include "matching/person_index.h"
+#include "table_file.h"
+
+namespace retorno::matching {
+namespace {
+
+using testing::person_from_columns;
+
+std::shared_ptr<const NameTables> tables() {
+    return *NameTables::standard();
+}
+
+TEST(PersonIndex, FindsTheSameChildUnderAnotherSpellingAndExplainsWhy) {
+    PersonIndex index(tables());
+    ASSERT_TRUE(index.upsert(
+        person_from_columns("p1", "María / José | Hernández López", "2011-03-04", "F", "GT")));
+    ASSERT_TRUE(index.upsert(
+        person_from_columns("p2", "Ana / Sofía | Hernández López", "2012-09-15", "F", "GT")));
+    ASSERT_TRUE(
+        index.upsert(person_from_columns("p3", "Pedro | Sánchez Díaz", "2009-01-01", "M", "HN")));
+    auto found =
+        index.candidates(person_from_columns("", "Majo | López Hernández", "2011-04-03", "F", "GT"),
+                         5, kDefaultThreshold);
+    ASSERT_TRUE(found);
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_EQ(found->front().id, "p1");
+    EXPECT_EQ(found->front().result.reasons_text(),
+              "same surnames in swapped order; first name is a nickname of the other; birth day "
+              "and month swapped; same gender; same nationality");
+}
+
+TEST(PersonIndex, KeepsUpWithEditsAndRemovals) {
+    PersonIndex index(tables());
+    const auto query = person_from_columns("", "Chepe | Pérez García", "2009-07-12", "M", "HN");
+    ASSERT_TRUE(index.upsert(person_from_columns("p1", "Juan | Gómez", "2001-01-01", "M", "HN")));
+    EXPECT_TRUE(index.candidates(query, 5, kDefaultThreshold)->empty());
+    // The case is edited: the person's name and birth date are corrected.
+    ASSERT_TRUE(
+        index.upsert(person_from_columns("p1", "José | Pérez García", "2009-07-12", "M", "HN")));
+    EXPECT_EQ(index.size(), 1u);
+    auto found = index.candidates(query, 5, kDefaultThreshold);
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_TRUE(index.remove("p1"));
+    EXPECT_FALSE(index.remove("p1"));
+    EXPECT_TRUE(index.candidates(query, 5, kDefaultThreshold)->empty());
+    EXPECT_EQ(index.size(), 0u);
+}
+
+TEST(PersonIndex, LeavesTheQueryItselfOutAndRefusesBadRecords) {
+    PersonIndex index(tables());
+    const auto p1 = person_from_columns("p1", "Ana | López Pérez", "2011-01-01", "F", "GT");
+    ASSERT_TRUE(index.upsert(p1));
+    EXPECT_TRUE(index.candidates(p1, 5, 0.0)->empty());
+    auto bad = person_from_columns("p2", "Ana | López", "2011-02-30", "F", "GT");
+    EXPECT_FALSE(index.upsert(bad));
+    EXPECT_FALSE(index.contains("p2"));
+    EXPECT_FALSE(index.upsert(person_from_columns("", "Ana | López", "2011", "F", "GT")));
+    EXPECT_FALSE(index.candidates(bad, 5, 0.0));
+}
+
+TEST(PersonIndex, ReturnsAtMostTopKBestFirst) {
+    PersonIndex index(tables());
+    for (int i = 0; i < 6; ++i) {
+        ASSERT_TRUE(
+            index.upsert(person_from_columns("p" + std::to_string(i), "Ana | López Pérez",
+                                             "2011-01-0" + std::to_string(i + 1), "F", "GT")));
+    }
+    auto found = index.candidates(
+        person_from_columns("", "Ana | López Pérez", "2011-01-03", "F", "GT"), 3, 0.0);
+    ASSERT_EQ(found->size(), 3u);
+    EXPECT_EQ(found->front().id, "p2");
+    EXPECT_GE((*found)[1].result.score, (*found)[2].result.score);
+}
+
+TEST(BatchDedup, ReportsEachPairOnceAndAgreesWithTheIndex) {
+    BatchDeduplicator batch(tables());
+    PersonIndex index(tables());
+    const std::vector<PersonRecord> people{
+        person_from_columns("a", "María / José | Hernández López", "2011-03-04", "F", "GT"),
+        person_from_columns("b", "Majo | López Hernández", "2011-03-04", "F", "GT"),
+        person_from_columns("c", "MA. JOSÉ | HERNÁNDEZ", "2011", "F", "GT"),
+        person_from_columns("d", "Ana / Sofía | Hernández López", "2012-09-15", "F", "GT"),
+        person_from_columns("e", "Pedro | Sánchez", "2009-01-01", "M", "HN"),
+    };
+    for (const auto& person : people) {
+        ASSERT_TRUE(batch.add(person));
+        ASSERT_TRUE(index.upsert(person));
+    }
+    const auto pairs = batch.run(kDefaultThreshold, Threads{2});
+    std::vector<std::string> found;
+    for (const auto& pair : pairs) {
+        found.push_back(batch.person(pair.a).id + batch.person(pair.b).id);
+    }
+    EXPECT_EQ(found, (std::vector<std::string>{"ab", "ac", "bc"}));
+    for (const auto& pair : pairs) {
+        auto candidates = index.candidates(people[pair.a], 10, kDefaultThreshold);
+        bool seen = false;
+        for (const auto& c : *candidates) {
+            if (c.id == batch.person(pair.b).id) {
+                seen = true;
+                EXPECT_DOUBLE_EQ(c.result.weight, pair.result.weight);
+            }
+        }
+        EXPECT_TRUE(seen);
+    }
+}
+
+TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
+    const auto key_of = [](const PersonRecord& r) {
+        return blocking_keys(*prepare_person(r, *tables()));
+    };
+    const auto share = [](std::vector<std::uint64_t> a, std::vector<std::uint64_t> b) {
+        for (auto k : a) {
+            if (std::find(b.begin(), b.end(), k) != b.end())
+                return true;
+        }
+        return false;
+    };
+    const auto base = key_of(person_from_columns("a", "José | Pérez García", "2009-07-12", "", ""));
+    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Chepe | García", "", "", ""))));
+    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Kike | Perez", "2009", "", ""))));
+    EXPECT_TRUE(
+        share(base, key_of(person_from_columns("b", "Jose | Lopez", "2009-12-07", "", ""))));
+    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Xyz | García Perez", "", "", ""))));
+    EXPECT_FALSE(share(base, key_of(person_from_columns("b", "Ana | López", "2001", "", ""))));
+}
+
+}  // namespace
+}  // namespace retorno::matching

@@ -1,0 +1,157 @@
+#include <gtest/gtest.h>
+
+#include "matching/match_scorer.h"
+#include "matching/name_tables.h"
+#include "matching/person_index.h"
+#include "table_file.h"
+
+namespace retorno::matching {
+namespace {
+
+using testing::person_from_columns;
+using testing::read_table;
+
+std::shared_ptr<const NameTables> tables() {
+    auto loaded = NameTables::standard();
+    EXPECT_TRUE(loaded) << (loaded ? "" : loaded.error().message);
+    return *loaded;
+}
+
+struct Pair {
+    std::size_t line;
+    PreparedPerson a;
+    PreparedPerson b;
+    std::vector<std::string> reasons;
+    std::string why;
+};
+
+std::vector<Pair> read_pairs(const std::string& file) {
+    std::vector<Pair> pairs;
+    for (const auto& row : read_table(file)) {
+        EXPECT_EQ(row.columns.size(), 10u) << file << ":" << row.line;
+        if (row.columns.size() != 10u)
+            continue;
+        const auto& c = row.columns;
+        auto a = prepare_person(person_from_columns("a", c[0], c[1], c[2], c[3]), *tables());
+        auto b = prepare_person(person_from_columns("b", c[4], c[5], c[6], c[7]), *tables());
+        EXPECT_TRUE(a && b) << file << ":" << row.line;
+        if (!a || !b)
+            continue;
+        std::vector<std::string> reasons;
+        std::istringstream in(c[8]);
+        for (std::string code; in >> code;)
+            reasons.push_back(code);
+        pairs.push_back(Pair{row.line, std::move(*a), std::move(*b), reasons, c[9]});
+    }
+    return pairs;
+}
+
+void expect_reasons(const Pair& pair, const MatchResult& result, const std::string& file) {
+    for (const auto& expected : pair.reasons) {
+        bool found = false;
+        for (std::size_t i = 0; i < result.reason_count; ++i) {
+            found = found || reason_code(result.reasons[i]) == expected;
+        }
+        EXPECT_TRUE(found) << file << ":" << pair.line << " (" << pair.why << ") lacks reason "
+                           << expected << "; got: " << result.reasons_text();
+    }
+}
+
+TEST(Scoring, MatchesWhatACaseworkerWouldMatch) {
+    const auto pairs = read_pairs("must_match.tsv");
+    ASSERT_GE(pairs.size(), 15u);
+    for (const auto& pair : pairs) {
+        const auto result = score_pair(pair.a, pair.b);
+        EXPECT_GE(result.score, kDefaultThreshold)
+            << "must_match.tsv:" << pair.line << " (" << pair.why << "): " << result.reasons_text()
+            << " weight " << result.weight;
+        expect_reasons(pair, result, "must_match.tsv");
+    }
+}
+
+TEST(Scoring, KeepsApartWhatACaseworkerWouldKeepApart) {
+    const auto pairs = read_pairs("must_not_match.tsv");
+    ASSERT_GE(pairs.size(), 8u);
+    for (const auto& pair : pairs) {
+        const auto result = score_pair(pair.a, pair.b);
+        EXPECT_LT(result.score, kDefaultThreshold)
+            << "must_not_match.tsv:" << pair.line << " (" << pair.why
+            << "): " << result.reasons_text() << " weight " << result.weight;
+        expect_reasons(pair, result, "must_not_match.tsv");
+    }
+}
+
+TEST(Scoring, IsSymmetric) {
+    std::vector<PreparedPerson> people;
+    for (const auto* file : {"must_match.tsv", "must_not_match.tsv"}) {
+        for (auto& pair : read_pairs(file)) {
+            people.push_back(std::move(pair.a));
+            people.push_back(std::move(pair.b));
+        }
+    }
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        for (std::size_t j = 0; j < people.size(); ++j) {
+            const auto ab = score_pair(people[i], people[j]);
+            const auto ba = score_pair(people[j], people[i]);
+            ASSERT_DOUBLE_EQ(ab.weight, ba.weight) << i << " " << j;
+            ASSERT_EQ(ab.reasons_text(), ba.reasons_text()) << i << " " << j;
+        }
+    }
+}
+
+TEST(Scoring, AddingUnrelatedPeopleDoesNotChangeAPairsScore) {
+    const auto pairs = read_pairs("must_match.tsv");
+    const auto& pair = pairs.front();
+    PersonIndex index(tables());
+    PersonRecord a =
+        person_from_columns("a", "María / José | Hernández López", "2011-03-04", "F", "GT");
+    PersonRecord b = person_from_columns("b", "Majo | López Hernández", "2011-03-04", "F", "GT");
+    ASSERT_TRUE(index.upsert(b));
+    auto before = index.candidates(a, 5, 0.0);
+    ASSERT_TRUE(before);
+    ASSERT_EQ(before->size(), 1u);
+    const char* others[] = {"Ana / Sofía | Hernández López", "María | López", "Majo | Pérez",
+                            "José | Hernández", "María / José | López Hernández"};
+    int n = 0;
+    for (const char* name : others) {
+        ASSERT_TRUE(index.upsert(
+            person_from_columns("o" + std::to_string(n++), name, "2011-03-05", "F", "GT")));
+    }
+    auto after = index.candidates(a, 10, 0.0);
+    ASSERT_TRUE(after);
+    bool found = false;
+    for (const auto& candidate : *after) {
+        if (candidate.id != "b")
+            continue;
+        found = true;
+        EXPECT_DOUBLE_EQ(candidate.result.weight, before->front().result.weight);
+    }
+    EXPECT_TRUE(found);
+    (void)pair;
+}
+
+TEST(Scoring, ReasonCodesAndTextsAreDistinct) {
+    std::set<std::string_view> codes;
+    std::set<std::string_view> texts;
+    for (int r = 0; r <= static_cast<int>(Reason::BirthPlaceDifferent); ++r) {
+        codes.insert(reason_code(static_cast<Reason>(r)));
+        texts.insert(reason_text(static_cast<Reason>(r)));
+    }
+    EXPECT_EQ(codes.size(), static_cast<std::size_t>(Reason::BirthPlaceDifferent) + 1);
+    EXPECT_EQ(texts.size(), codes.size());
+}
+
+TEST(Scoring, EmptyNamesAgreeWithNothingButDoNotCrash) {
+    PersonRecord empty;
+    empty.id = "e";
+    auto a = prepare_person(empty, *tables());
+    ASSERT_TRUE(a);
+    auto b = prepare_person(person_from_columns("b", "Ana | López", "2011", "F", "GT"), *tables());
+    ASSERT_TRUE(b);
+    const auto result = score_pair(*a, *b);
+    EXPECT_LT(result.score, kDefaultThreshold);
+    EXPECT_EQ(result.reason_count, 0u);
+}
+
+}  // namespace
+}  // namespace retorno::matching
