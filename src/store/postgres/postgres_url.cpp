@@ -24,6 +24,27 @@ std::string quote(std::string_view value) {
     return out;
 }
 
+// libpq quotes the faulty part of a URL in its messages, password included; the password is
+// masked before the message goes into an Error's detail and from there into a log.
+std::string without_password(const std::string& url, std::string text) {
+    std::size_t authority = url.find("://");
+    if (authority == std::string::npos)
+        return text;
+    authority += 3;
+    std::size_t at = url.find('@', authority);
+    if (at == std::string::npos)
+        return text;
+    std::size_t colon = url.find(':', authority);
+    if (colon == std::string::npos || colon > at || colon + 1 == at)
+        return text;
+    std::string password = url.substr(colon + 1, at - colon - 1);
+    for (std::size_t found = text.find(password); found != std::string::npos;
+         found = text.find(password, found + 3)) {
+        text.replace(found, password.size(), "***");
+    }
+    return text;
+}
+
 }  // namespace
 
 bool is_postgres_url(std::string_view setting) {
@@ -40,7 +61,7 @@ Result<ConnectionSettings> parse_connection_settings(const std::string& url) {
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(
         PQconninfoParse(url.c_str(), &error), &PQconninfoFree);
     if (!options) {
-        std::string detail = error != nullptr ? error : "out of memory";
+        std::string detail = without_password(url, error != nullptr ? error : "out of memory");
         PQfreemem(error);
         return fail(Error::make(ErrorCode::InvalidInput,
                                 "The database setting is not a valid PostgreSQL connection URL.",
