@@ -15,7 +15,9 @@
 // broke (connection_base's lazy prepare throws before it wraps the result). Our code never
 // holds a PGresult itself, so a leaked one is always libpqxx's; this test provokes exactly that
 // path. LeakSanitizer reads this hook at exit.
-extern "C" const char* __lsan_default_suppressions() { return "leak:PQmakeEmptyPGresult\n"; }
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:PQmakeEmptyPGresult\n";
+}
 
 namespace retorno::testing {
 namespace {

@@ -17,6 +17,26 @@ Error unavailable(std::string detail) {
                        std::move(detail));
 }
 
+// The SQLSTATE of a server error. libpqxx 6.4 leaves it empty for some of the exception classes
+// it maps states to (insufficient_privilege, for one), so the class stands in for it there.
+std::string sqlstate_of(const pqxx::sql_error& error) {
+    if (!error.sqlstate().empty())
+        return error.sqlstate();
+    if (dynamic_cast<const pqxx::insufficient_privilege*>(&error) != nullptr)
+        return "42501";
+    if (dynamic_cast<const pqxx::unique_violation*>(&error) != nullptr)
+        return "23505";
+    if (dynamic_cast<const pqxx::foreign_key_violation*>(&error) != nullptr)
+        return "23503";
+    if (dynamic_cast<const pqxx::serialization_failure*>(&error) != nullptr)
+        return "40001";
+    if (dynamic_cast<const pqxx::deadlock_detected*>(&error) != nullptr)
+        return "40P01";
+    if (dynamic_cast<const pqxx::insufficient_resources*>(&error) != nullptr)
+        return "53000";
+    return {};
+}
+
 }  // namespace
 
 Error database_error(const std::exception& exception) {
@@ -30,7 +50,7 @@ Error database_error(const std::exception& exception) {
                            exception.what());
     }
     if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&exception); sql != nullptr) {
-        const std::string& state = sql->sqlstate();
+        const std::string state = sqlstate_of(*sql);
         // Class 08 is "connection exception"; 57P0x is an administrator or crash shutdown;
         // 53xxx means the server is out of a resource such as connections.
         if (state.starts_with("08") || state.starts_with("57P") || state.starts_with("53")) {

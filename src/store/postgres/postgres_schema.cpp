@@ -56,12 +56,12 @@ Result<int> apply_migrations(pqxx::connection& connection) {
         Error error = database_error(e);
         if (failed != nullptr) {
             error.detail = fmt::format("migration {}: {}", failed->name, error.detail);
-            if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e);
-                sql != nullptr && sql->sqlstate() == "42501") {
-                error.message =
-                    "The database schema needs an upgrade that this role may not make. Run "
-                    "retorno once with the schema owner's connection (see docs/operations.md).";
-            }
+        }
+        if (dynamic_cast<const pqxx::insufficient_privilege*>(&e) != nullptr) {
+            error.message =
+                "The database schema needs creating or upgrading, which this role has no "
+                "privilege to do. Run retorno once with the schema owner's connection (see "
+                "docs/operations.md).";
         }
         return fail(std::move(error));
     }

@@ -1,0 +1,13 @@
+-- The privileges of retorno's application role on a PostgreSQL database (docs/operations.md).
+-- Run it as the schema owner (retorno_owner) after the first start and after every upgrade;
+-- running it again changes nothing. tests/store/postgres_roles_test.cpp runs this very file, so
+-- a migration that needs a new grant fails the tests until the grant is added here.
+--
+-- The application reads everything it wrote, appends to the event log and keeps the
+-- projections current. It can never change or remove an event (the triggers refuse it even to
+-- the owner, and the role has no UPDATE or DELETE on the log), create or alter tables, or see
+-- other databases.
+GRANT USAGE ON SCHEMA public TO retorno_app;
+GRANT SELECT ON schema_migrations TO retorno_app;
+GRANT SELECT, INSERT ON events TO retorno_app;
+GRANT SELECT, INSERT, UPDATE ON cases, institutions, users TO retorno_app;
