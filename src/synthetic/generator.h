@@ -37,7 +37,7 @@ inline constexpr Date kLastIdentification{std::chrono::year{2025}, std::chrono::
 // no known birth date and an age estimate instead. Every value is valid in the HTCDS
 // vocabularies and the ISO tables.
 class Generator {
-public:
+  public:
     explicit Generator(std::uint64_t seed);
 
     SyntheticCase next_case();
@@ -45,7 +45,7 @@ public:
     // empty, identified on a day inside the window. Unknown nationalities fall back to the draw.
     Person next_person(std::string_view nationality = {});
 
-private:
+  private:
     Person person_identified_on(std::string_view nationality, Date identified_on);
     VictimContext victim_for(const Person& person, Date identified_on);
     std::string draw_nationality();

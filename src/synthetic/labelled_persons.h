@@ -22,20 +22,20 @@ std::string_view to_string(Register source);
 
 // One way in which a record differs from the person's original record.
 enum class Distortion {
-    Typo,               // a letter substituted, dropped, doubled or two letters swapped
-    NoAccents,          // "Hernández" -> "Hernandez", "Peña" -> "Pena"
-    UpperCase,          // "JOSE LUIS HERNANDEZ"
-    SurnamesSwapped,    // "López Hernández" for "Hernández López"
-    SurnameMissing,     // only the first (father's) surname kept
+    Typo,                 // a letter substituted, dropped, doubled or two letters swapped
+    NoAccents,            // "Hernández" -> "Hernandez", "Peña" -> "Pena"
+    UpperCase,            // "JOSE LUIS HERNANDEZ"
+    SurnamesSwapped,      // "López Hernández" for "Hernández López"
+    SurnameMissing,       // only the first (father's) surname kept
     FirstSurnameMissing,  // only the second (mother's) surname kept
-    MiddleNameMissing,  // "María" for "María José"
-    GivenNamesMerged,   // "María José" written in the first-name field, middle name empty
-    Abbreviation,       // "Ma.", "Fco.", "J.", "Hdez."
-    Nickname,           // a hypocorism: "Chepe" for José, "Majo" for María José
-    DayMonthSwapped,    // 2011-04-03 for 2011-03-04 (only where the result is a valid date)
-    YearOffByOne,       // birth year one more or one less
-    AgeEstimateOnly,    // no birth date; an age estimated on the day the record was made
-    MotherNameMissing,  // mother's name not recorded
+    MiddleNameMissing,    // "María" for "María José"
+    GivenNamesMerged,     // "María José" written in the first-name field, middle name empty
+    Abbreviation,         // "Ma.", "Fco.", "J.", "Hdez."
+    Nickname,             // a hypocorism: "Chepe" for José, "Majo" for María José
+    DayMonthSwapped,      // 2011-04-03 for 2011-03-04 (only where the result is a valid date)
+    YearOffByOne,         // birth year one more or one less
+    AgeEstimateOnly,      // no birth date; an age estimated on the day the record was made
+    MotherNameMissing,    // mother's name not recorded
 };
 std::string_view to_string(Distortion distortion);
 
@@ -76,8 +76,7 @@ struct LabelledPersons {
 };
 
 LabelledPersons make_labelled_persons(std::uint64_t seed, const LabelledPersonsOptions& options);
-LabelledPersons make_labelled_persons(std::uint64_t seed, std::size_t count,
-                                      double duplicate_rate);
+LabelledPersons make_labelled_persons(std::uint64_t seed, std::size_t count, double duplicate_rate);
 
 // The persons file, with the header
 //   id,prs_FirstName,prs_MiddleName,prs_SecondName,prs_Birthdate,prs_Gender,prs_Nationality,

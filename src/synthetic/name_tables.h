@@ -26,7 +26,15 @@ struct CompoundGivenName {
     double weight = 0;
 };
 
+// How names are formed in a country (names/countries.tsv).
+struct CountryParameters {
+    double two_given_names_share = 0;  // children with two given names
+    double double_surname_share = 0;   // children with the father's and the mother's surname
+    bool accents = true;               // whether names are written with accents (not in Belize)
+};
+
 struct CountryNames {
+    CountryParameters parameters;
     std::vector<Weighted> female;  // single given names
     std::vector<Weighted> male;
     std::vector<CompoundGivenName> female_compound;  // "María José", "Ana Lucía"
@@ -61,6 +69,9 @@ struct NameTables {
 // Every file has a header line; lines starting with '#' and empty lines are skipped. An error
 // names the file and line.
 Result<NameTables> parse_name_tables(std::span<const EmbeddedFile> files);
+
+// The raw files compiled in from names/*.tsv, sorted by name.
+std::span<const EmbeddedFile> embedded_name_files();
 
 // The tables compiled in from names/*.tsv, parsed once. The files are checked by the tests, so
 // a parse failure here is a build defect and aborts with a message.

@@ -8,7 +8,7 @@ namespace retorno::synthetic {
 // xoshiro256** seeded through splitmix64: small, fast and fully specified, so the same seed
 // gives the same numbers with any compiler and standard library (std:: distributions do not).
 class Random {
-public:
+  public:
     explicit Random(std::uint64_t seed);
 
     std::uint64_t next();
@@ -23,7 +23,7 @@ public:
     // An index drawn with probability proportional to its weight; weights must not all be 0.
     std::size_t weighted(std::span<const double> weights);
 
-private:
+  private:
     std::uint64_t m_state[4];
 };
 

@@ -1,5 +1,0 @@
-// Placeholder so that the module library exists before its first source file; remove it when
-// the module has one.
-namespace retorno::synthetic_module {
-int placeholder() { return 0; }
-}  // namespace retorno::synthetic_module
