@@ -1,0 +1,90 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "protocol/loader.h"
+#include "protocol/registry.h"
+
+namespace retorno::protocol {
+namespace {
+
+const std::filesystem::path kRoot = RETORNO_SOURCE_ROOT;
+
+TEST(Definitions, ShippedDefinitionsAreValid) {
+    for (const auto* name : {"regional.yaml", "sv.yaml", "gt.yaml"}) {
+        auto file = kRoot / "protocols" / name;
+        if (!std::filesystem::exists(file))
+            continue;
+        auto loaded = load_definition(file, base_lookup_near(file));
+        std::string problems;
+        for (const auto& p : loaded.problems)
+            problems += p.to_string() + "\n";
+        EXPECT_TRUE(loaded.definition.has_value()) << problems;
+        EXPECT_EQ(problems, "");
+    }
+}
+
+TEST(Definitions, RegionalHasThePublicVocabularyInOrder) {
+    auto file = kRoot / "protocols" / "regional.yaml";
+    auto loaded = load_definition(file, base_lookup_near(file));
+    ASSERT_TRUE(loaded.definition);
+    std::vector<std::string> ids;
+    for (const auto& s : loaded.definition->steps)
+        ids.push_back(s.id);
+    std::vector<std::string> expected(std::begin(kBaselineSteps), std::end(kBaselineSteps));
+    EXPECT_EQ(ids, expected);
+}
+
+// Each file of tests/data/protocol/invalid/ lists the exact problems it must produce, one
+// `# expect: {FILE}:LINE:COLUMN: message` comment per problem, in order.
+TEST(Definitions, MalformedFilesReportEveryProblemWithItsPlace) {
+    auto dir = kRoot / "tests" / "data" / "protocol" / "invalid";
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        if (e.path().extension() == ".yaml")
+            files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    ASSERT_GE(files.size(), 8u);
+    for (const auto& file : files) {
+        std::vector<std::string> expected;
+        std::ifstream in(file);
+        for (std::string line; std::getline(in, line);) {
+            const std::string tag = "# expect: ";
+            if (line.rfind(tag, 0) != 0)
+                continue;
+            auto text = line.substr(tag.size());
+            auto at = text.find("{FILE}");
+            if (at != std::string::npos)
+                text.replace(at, 6, file.string());
+            expected.push_back(text);
+        }
+        EXPECT_FALSE(expected.empty()) << file << " names no expected problem";
+        auto loaded = load_definition(file, base_lookup_near(file));
+        std::vector<std::string> actual;
+        for (const auto& p : loaded.problems)
+            actual.push_back(p.to_string());
+        EXPECT_EQ(actual, expected) << file;
+        if (actual != expected) {
+            for (const auto& a : actual)
+                ADD_FAILURE() << "actual: " << a;
+        }
+        EXPECT_FALSE(loaded.definition.has_value()) << file;
+    }
+}
+
+TEST(Registry, FindsDefinitionsByIdAndVersion) {
+    auto registry = ProtocolRegistry::load(kRoot / "protocols", kRoot / "calendars");
+    ASSERT_TRUE(registry) << registry.error().detail;
+    ASSERT_NE(registry->find("regional", 1), nullptr);
+    EXPECT_EQ(registry->find("regional", 2), nullptr);
+    EXPECT_EQ(registry->latest("regional"), registry->find("regional", 1));
+    EXPECT_EQ(registry->find("nowhere", 1), nullptr);
+}
+
+}  // namespace
+}  // namespace retorno::protocol
