@@ -106,6 +106,39 @@ class ThrowawayDatabase {
     std::string m_url;
 };
 
+// A fresh, empty store of one backend, with whatever it lives in (a folder or a database).
+struct StoreUnderTest {
+    ThrowawayDir dir;
+    std::unique_ptr<ThrowawayDatabase> database;
+    std::unique_ptr<Store> store;
+
+    ~StoreUnderTest() {
+        // The store's connections close before its database is dropped.
+        store.reset();
+        database.reset();
+    }
+
+    // Opens the store; answers why it could not, or an empty string.
+    std::string open(Backend backend) {
+        if (backend == Backend::Sqlite) {
+            auto opened = SqliteStore::open(dir.path() / "retorno.db");
+            if (!opened)
+                return opened.error().message + " / " + opened.error().detail;
+            store = std::move(*opened);
+            return {};
+        }
+        auto server = postgres_test_url();
+        if (!server)
+            return std::string(kNoPostgres);
+        database = std::make_unique<ThrowawayDatabase>(*server);
+        auto opened = PostgresStore::open(database->url(), 4);
+        if (!opened)
+            return opened.error().message + " / " + opened.error().detail;
+        store = std::move(*opened);
+        return {};
+    }
+};
+
 // A synthetic case at a given version. Names are invented; no real person is described.
 inline Case make_case(const Id& id, std::int64_t version, std::string status = "Active",
                       std::string origin = "GT", std::string destination = "MX") {
