@@ -1,13 +1,177 @@
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
 #include <CLI/CLI.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <spdlog/spdlog.h>
 
 #include "cli/commands.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "service/demo_data.h"
+#include "service/deployment.h"
+#include "synthetic/institutions.h"
 
 namespace retorno::cli {
 
-// FIXME: not yet written; this family registers no subcommand so far.
+namespace {
+
+struct InitOptions {
+    std::string data = "data";
+    std::string database;
+    bool demo = false;
+    int demo_cases = 300;
+};
+
+struct ServeOptions {
+    std::string data = "data";
+    std::string listen;
+};
+
+void report(const Error& error) {
+    std::cerr << "retorno: " << error.message << "\n";
+    if (!error.detail.empty()) std::cerr << "  (" << error.detail << ")\n";
+}
+
+int run_init(const InitOptions& options) {
+    std::filesystem::path dir = options.data;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+        std::cerr << "retorno: cannot create " << dir << ": " << ec.message() << "\n";
+        return 2;
+    }
+    // The folder holds personal data and, later, keys: only its owner may enter it.
+    ::chmod(dir.c_str(), 0700);
+    auto config_file = dir / kConfigFileName;
+    if (!std::filesystem::exists(config_file)) {
+        Config config;
+        if (!options.database.empty()) config.database = options.database;
+        std::ofstream out(config_file);
+        out << default_config_text(config);
+        if (!out) {
+            std::cerr << "retorno: cannot write " << config_file << "\n";
+            return 2;
+        }
+        ::chmod(config_file.c_str(), 0600);
+    } else if (!options.database.empty()) {
+        auto existing = load_config(config_file);
+        if (existing && existing->database != options.database) {
+            std::cerr << "retorno: " << config_file
+                      << " already names another database; edit it, or use another --data folder.\n";
+            return 2;
+        }
+    }
+    auto deployment = open_deployment(dir, MustExist::Yes);
+    if (!deployment) {
+        report(deployment.error());
+        return 2;
+    }
+    auto& store = *(*deployment)->store;
+    std::cout << "retorno: data folder " << dir.string() << " is ready (" << store.describe()
+              << ").\n";
+    if (!options.demo) return 0;
+    auto existing = store.list_institutions();
+    if (existing && !existing->empty()) {
+        std::cout << "retorno: the folder already holds data; no demo data added.\n";
+        return 0;
+    }
+    std::cout << "retorno: adding demo institutions, users and " << options.demo_cases
+              << " synthetic cases...\n";
+    auto logins = seed_demo_data(store, *(*deployment)->cases, options.demo_cases,
+                                 synthetic::kDemoSeed);
+    if (!logins) {
+        report(logins.error());
+        return 2;
+    }
+    std::cout << "\nDemo sign-ins (password for all: " << kDemoPassword << "):\n";
+    for (const auto& login : *logins) {
+        std::printf("  %-22s %-24s %s\n", login.username.c_str(), login.role.c_str(),
+                    login.institution.c_str());
+    }
+    std::cout << "\n";
+    return 0;
+}
+
+bool is_loopback(const std::string& host) {
+    boost::system::error_code ec;
+    auto address = boost::asio::ip::make_address(host, ec);
+    return !ec && address.is_loopback();
+}
+
+int run_serve(const ServeOptions& options) {
+    auto opened = open_deployment(options.data, MustExist::Yes);
+    if (!opened) {
+        report(opened.error());
+        return 2;
+    }
+    auto& deployment = **opened;
+    const auto& config = deployment.config;
+    if (auto level = spdlog::level::from_str(config.log_level); level != spdlog::level::off) {
+        spdlog::set_level(level);
+    }
+    auto listen = parse_listen_address(options.listen.empty() ? config.listen : options.listen);
+    if (!listen) {
+        report(listen.error());
+        return 2;
+    }
+    // FIXME: the loopback-only rule goes away when sign-in exists (issue 4).
+    if (!is_loopback(listen->host)) {
+        std::cerr << "retorno: the API has no sign-in yet, so it listens only on a loopback "
+                     "address such as 127.0.0.1 or ::1, not on '"
+                  << listen->host << "'.\n";
+        return 2;
+    }
+    http::ServerOptions server_options;
+    server_options.host = listen->host;
+    server_options.port = listen->port;
+    server_options.threads = static_cast<unsigned>(config.threads);
+    server_options.limits.body_bytes = static_cast<std::size_t>(config.max_body_bytes);
+    server_options.limits.header_bytes = static_cast<std::size_t>(config.max_header_bytes);
+    server_options.limits.json_depth = static_cast<std::size_t>(config.max_json_depth);
+    server_options.limits.string_bytes = static_cast<std::size_t>(config.max_string_bytes);
+    server_options.limits.request_timeout = std::chrono::seconds(config.request_timeout_seconds);
+
+    http::Router router;
+    http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits};
+    http::add_api_routes(router, api);
+    http::Server server(router, server_options);
+    if (auto listening = server.listen(); !listening) {
+        report(listening.error());
+        return 2;
+    }
+    std::cout << "retorno " << RETORNO_VERSION << " serving on http://"
+              << (listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host)
+              << ":" << server.port() << " (" << deployment.store->describe() << ")" << std::endl;
+    server.run(http::Server::Signals::Handle);
+    std::cout << "retorno: stopped." << std::endl;
+    return 0;
+}
+
+}  // namespace
+
 void add_server_commands(CLI::App& app, CliContext& context) {
-    (void)app;
-    (void)context;
+    auto init_options = std::make_shared<InitOptions>();
+    auto* init = app.add_subcommand("init", "Prepare a data folder: configuration and database");
+    init->add_option("--data", init_options->data, "The data folder")->capture_default_str();
+    init->add_option("--database", init_options->database,
+                     "sqlite:FILE (default sqlite:retorno.db) or a postgresql:// URL");
+    init->add_flag("--demo", init_options->demo,
+                   "Add demo institutions, users and synthetic cases to an empty store");
+    init->add_option("--demo-cases", init_options->demo_cases, "How many synthetic demo cases")
+        ->check(CLI::Range(0, 1000000))
+        ->capture_default_str();
+    init->callback([init_options, &context] { context.exit_code = run_init(*init_options); });
+
+    auto serve_options = std::make_shared<ServeOptions>();
+    auto* serve = app.add_subcommand("serve", "Serve the API and the web pages");
+    serve->add_option("--data", serve_options->data, "The data folder")->capture_default_str();
+    serve->add_option("--listen", serve_options->listen,
+                      "HOST:PORT to listen on (default from the configuration, 127.0.0.1:8080)");
+    serve->callback([serve_options, &context] { context.exit_code = run_serve(*serve_options); });
 }
 
 }  // namespace retorno::cli

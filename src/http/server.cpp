@@ -1,0 +1,248 @@
+#include "http/server.h"
+
+#include <list>
+#include <mutex>
+#include <thread>
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/problem.h"
+
+namespace retorno::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+
+namespace {
+
+constexpr auto kAsTuple = asio::as_tuple(use_awaitable);
+
+Request to_request(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
+    Request out;
+    out.method = std::string(in.method_string());
+    out.remote_address = remote;
+    auto parsed = boost::urls::parse_origin_form(in.target());
+    if (parsed) {
+        out.path = parsed->path();
+        for (auto param : parsed->params()) {
+            out.query.emplace(param.key, param.value);
+        }
+    } else {
+        out.path = std::string(in.target());
+    }
+    for (const auto& field : in) {
+        std::string name(field.name_string());
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out.headers[name] = std::string(field.value());
+    }
+    out.body = in.body();
+    return out;
+}
+
+bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned version, bool keep_alive) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
+    out.set(bhttp::field::server, "retorno");
+    out.set(bhttp::field::content_type, in.content_type);
+    out.set(bhttp::field::cache_control, "no-store");
+    out.set("X-Content-Type-Options", "nosniff");
+    for (const auto& [name, value] : in.headers) out.set(name, value);
+    out.body() = in.body;
+    out.keep_alive(keep_alive);
+    out.prepare_payload();
+    return out;
+}
+
+}  // namespace
+
+struct Server::Impl {
+    struct Session {
+        beast::tcp_stream* stream = nullptr;
+        bool busy = false;  // a request is being handled or its response written
+    };
+
+    const Router& router;
+    ServerOptions options;
+    asio::io_context io;
+    tcp::acceptor acceptor{io};
+    asio::signal_set signals{io};
+    asio::steady_timer grace{io};
+    std::atomic<bool> stopping{false};
+    std::mutex sessions_mutex;
+    std::list<Session> sessions;
+
+    Impl(const Router& r, ServerOptions o) : router(r), options(std::move(o)) {}
+
+    awaitable<void> accept_loop() {
+        for (;;) {
+            auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kAsTuple);
+            if (ec) {
+                if (stopping) co_return;
+                spdlog::warn("accept failed: {}", ec.message());
+                continue;
+            }
+            auto executor = socket.get_executor();
+            asio::co_spawn(executor, serve(std::move(socket)), asio::detached);
+        }
+    }
+
+    awaitable<void> serve(tcp::socket socket) {
+        beast::tcp_stream stream(std::move(socket));
+        std::string remote;
+        {
+            boost::system::error_code ec;
+            auto endpoint = stream.socket().remote_endpoint(ec);
+            if (!ec) remote = endpoint.address().to_string();
+        }
+        std::list<Session>::iterator self;
+        {
+            std::lock_guard lock(sessions_mutex);
+            self = sessions.insert(sessions.end(), Session{&stream, false});
+        }
+        beast::flat_buffer buffer;
+        for (;;) {
+            if (stopping) break;
+            bhttp::request_parser<bhttp::string_body> parser;
+            parser.header_limit(static_cast<std::uint32_t>(options.limits.header_bytes));
+            parser.body_limit(options.limits.body_bytes);
+            stream.expires_after(options.limits.request_timeout);
+            auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+            (void)bytes;
+            if (ec) {
+                std::optional<Error> refusal;
+                if (ec == bhttp::error::header_limit) {
+                    refusal = Error::make(ErrorCode::HeadersTooLarge,
+                                          "The request headers exceed " +
+                                              std::to_string(options.limits.header_bytes) + " bytes.");
+                } else if (ec == bhttp::error::body_limit) {
+                    refusal = Error::make(ErrorCode::PayloadTooLarge,
+                                          "The request body exceeds " +
+                                              std::to_string(options.limits.body_bytes) + " bytes.");
+                } else if (ec == beast::error::timeout && buffer.size() > 0) {
+                    refusal = Error::make(ErrorCode::Timeout,
+                                          "The request was not received in time.");
+                }
+                if (refusal) {
+                    // The connection is closed after the answer: the rest of the request
+                    // cannot be trusted to be where the parser stopped.
+                    auto response = to_beast(problem_response(*refusal, ""), 11, false);
+                    stream.expires_after(std::chrono::seconds(5));
+                    co_await bhttp::async_write(stream, response, kAsTuple);
+                }
+                break;
+            }
+            {
+                std::lock_guard lock(sessions_mutex);
+                self->busy = true;
+            }
+            auto& beast_request = parser.get();
+            auto started = std::chrono::steady_clock::now();
+            Request request = to_request(beast_request, remote);
+            Response response = router.dispatch(request);
+            auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+                std::chrono::steady_clock::now() - started);
+            // Only the method, path and status are logged: paths carry case ids, never names.
+            spdlog::debug("{} {} {} {}us", request.method, request.path, response.status,
+                          elapsed.count());
+            bool keep_alive = beast_request.keep_alive() && !stopping;
+            auto out = to_beast(response, beast_request.version(), keep_alive);
+            stream.expires_after(options.limits.request_timeout);
+            auto [write_ec, written] = co_await bhttp::async_write(stream, out, kAsTuple);
+            (void)written;
+            {
+                std::lock_guard lock(sessions_mutex);
+                self->busy = false;
+            }
+            if (write_ec || !keep_alive) break;
+        }
+        boost::system::error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        std::lock_guard lock(sessions_mutex);
+        sessions.erase(self);
+        if (stopping && sessions.empty()) asio::post(io, [this] { grace.cancel(); });
+    }
+
+    void begin_shutdown() {
+        if (stopping.exchange(true)) return;
+        spdlog::info("shutting down: finishing in-flight requests");
+        boost::system::error_code ignored;
+        acceptor.close(ignored);
+        signals.cancel(ignored);
+        std::lock_guard lock(sessions_mutex);
+        for (auto& session : sessions) {
+            // Idle connections are waiting for a next request that will not be served; busy
+            // ones finish their response and then close because `stopping` is set.
+            if (!session.busy) {
+                auto* stream = session.stream;
+                asio::post(stream->get_executor(), [stream] { stream->cancel(); });
+            }
+        }
+        if (sessions.empty()) return;
+        grace.expires_after(options.shutdown_grace);
+        grace.async_wait([this](boost::system::error_code ec) {
+            if (!ec) {
+                spdlog::warn("shutdown grace period over; closing remaining connections");
+                io.stop();
+            }
+        });
+    }
+};
+
+Server::Server(const Router& router, ServerOptions options)
+    : m_impl(std::make_unique<Impl>(router, std::move(options))) {}
+
+Server::~Server() = default;
+
+Status Server::listen() {
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(m_impl->options.host, ec);
+    if (ec) {
+        return fail(Error::invalid("listen", "'" + m_impl->options.host + "' is not an IP address."));
+    }
+    tcp::endpoint endpoint{address, m_impl->options.port};
+    auto& acceptor = m_impl->acceptor;
+    acceptor.open(endpoint.protocol(), ec);
+    if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor.bind(endpoint, ec);
+    if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+        return fail(Error::make(ErrorCode::Unavailable,
+                                "Cannot listen on " + m_impl->options.host + ":" +
+                                    std::to_string(m_impl->options.port) + ": " + ec.message()));
+    }
+    return {};
+}
+
+unsigned short Server::port() const { return m_impl->acceptor.local_endpoint().port(); }
+
+void Server::run(Signals signals) {
+    auto& impl = *m_impl;
+    if (signals == Signals::Handle) {
+        impl.signals.add(SIGTERM);
+        impl.signals.add(SIGINT);
+        impl.signals.async_wait([&impl](boost::system::error_code ec, int) {
+            if (!ec) impl.begin_shutdown();
+        });
+    }
+    asio::co_spawn(impl.acceptor.get_executor(), impl.accept_loop(), asio::detached);
+    unsigned count = impl.options.threads != 0 ? impl.options.threads
+                                               : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> threads;
+    for (unsigned i = 1; i < count; ++i) threads.emplace_back([&impl] { impl.io.run(); });
+    impl.io.run();
+    for (auto& t : threads) t.join();
+}
+
+void Server::shutdown() {
+    asio::post(m_impl->io, [impl = m_impl.get()] { impl->begin_shutdown(); });
+}
+
+}  // namespace retorno::http

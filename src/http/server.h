@@ -1,0 +1,49 @@
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "core/error.h"
+#include "http/http_types.h"
+#include "http/router.h"
+
+namespace retorno::http {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080;  // 0 picks a free port (tests)
+    unsigned threads = 0;        // 0: one per core
+    Limits limits;
+    std::chrono::seconds shutdown_grace{10};
+};
+
+// The HTTP/1.1 server (Boost.Beast on Asio): one thread per core, keep-alive, limits on
+// headers and bodies, request timeouts, and a graceful shutdown that lets in-flight requests
+// finish. The socket machinery is hidden in server.cpp so that only one file pays for
+// Beast's compile time.
+class Server {
+public:
+    Server(const Router& router, ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds and listens; after this, port() is known.
+    Status listen();
+    unsigned short port() const;
+
+    // Serves until shutdown() is called or SIGTERM/SIGINT arrives (when `handle_signals`),
+    // then waits for in-flight requests and returns.
+    enum class Signals { Handle, Ignore };
+    void run(Signals signals);
+
+    // Thread-safe; may be called from any thread or a signal watcher.
+    void shutdown();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace retorno::http

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "core/error.h"
+
+namespace retorno {
+
+// The settings of one deployment, read from `<data>/retorno.conf`: lines of `key = value`,
+// where a value is a "quoted string" or a whole number, and `#` starts a comment. Command-line
+// options override the file. An unknown key or a malformed line is an error naming its line,
+// because a silently ignored setting is worse than a refused start.
+struct Config {
+    std::string listen = "127.0.0.1:8080";
+    std::string database = "sqlite:retorno.db";  // or a postgresql://... URL
+    std::string log_level = "info";
+    std::int64_t max_body_bytes = 1024 * 1024;
+    std::int64_t max_header_bytes = 8 * 1024;
+    std::int64_t max_json_depth = 16;
+    std::int64_t max_string_bytes = 16 * 1024;
+    std::int64_t request_timeout_seconds = 30;
+    std::int64_t threads = 0;  // 0: one per core
+};
+
+inline constexpr const char* kConfigFileName = "retorno.conf";
+
+Result<Config> load_config(const std::filesystem::path& file);
+Result<Config> parse_config(std::string_view text, const std::string& file_name);
+std::string default_config_text(const Config& config);
+
+// Splits "HOST:PORT" ("[::1]:8080" for IPv6).
+struct ListenAddress {
+    std::string host;
+    unsigned short port = 0;
+};
+Result<ListenAddress> parse_listen_address(std::string_view text);
+
+}  // namespace retorno

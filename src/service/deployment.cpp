@@ -1,0 +1,24 @@
+#include "service/deployment.h"
+
+#include "store/open_store.h"
+
+namespace retorno {
+
+Result<std::unique_ptr<Deployment>> open_deployment(const std::filesystem::path& data_dir,
+                                                    MustExist must_exist) {
+    auto config_file = data_dir / kConfigFileName;
+    if (must_exist == MustExist::Yes && !std::filesystem::exists(config_file)) {
+        return fail(Error::make(ErrorCode::Unavailable,
+                                "'" + data_dir.string() +
+                                    "' is not a retorno data folder; run `retorno init --data " +
+                                    data_dir.string() + "` first."));
+    }
+    auto deployment = std::make_unique<Deployment>();
+    deployment->data_dir = data_dir;
+    deployment->config = TRY(load_config(config_file));
+    deployment->store = TRY(open_store(deployment->config.database, data_dir));
+    deployment->cases = std::make_unique<CaseService>(*deployment->store, deployment->clock);
+    return deployment;
+}
+
+}  // namespace retorno

@@ -1,0 +1,167 @@
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "support/api/test_server.h"
+
+namespace retorno {
+namespace {
+
+namespace json = boost::json;
+using testing::TestServer;
+
+// Everything a store holds that a bad request could change, as one comparable text.
+std::string snapshot(Store& store) {
+    std::string out = std::to_string(*store.count_events()) + "|";
+    CaseFilter all;
+    all.limit = 1000;
+    auto page = store.list_cases(all);
+    for (const auto& c : page->cases) out += json::serialize(case_to_json(c));
+    return out;
+}
+
+struct BadRequest {
+    const char* name;
+    const char* method;
+    const char* target;  // "{id}" is replaced by an existing case id
+    std::map<std::string, std::string> headers;
+    std::string body;
+    int status;
+    const char* type;     // urn:retorno:problem:<type>
+    const char* pointer;  // expected "pointer" member, or "" when none
+};
+
+std::string with_person(const std::string& person_fields) {
+    return R"({"origin_country": "GT", "destination_country": "MX", "person": {)" + person_fields + "}}";
+}
+
+const std::map<std::string, std::string> kJson{{"Content-Type", "application/json"}};
+
+std::vector<BadRequest> bad_requests() {
+    auto json_v1 = kJson;
+    json_v1["If-Match"] = "\"1\"";
+    auto stale = kJson;
+    stale["If-Match"] = "\"7\"";
+    auto garbled = kJson;
+    garbled["If-Match"] = "seven";
+    std::string deep = R"({"person": )";
+    for (int i = 0; i < 40; ++i) deep += "[";
+    for (int i = 0; i < 40; ++i) deep += "]";
+    deep += "}";
+    const std::string note = R"({"kind": "note_added", "data": {"cco_CaseComment": "x"}})";
+    return {
+        {"not json", "POST", "/api/v1/cases", kJson, "{\"person\": ", 400, "malformed-json", ""},
+        {"json but not an object", "POST", "/api/v1/cases", kJson, "[1, 2]", 400, "malformed-json", ""},
+        {"wrong media type", "POST", "/api/v1/cases", {{"Content-Type", "text/plain"}},
+         testing::sample_case_body(), 415, "unsupported-media-type", ""},
+        {"unknown top-level field", "POST", "/api/v1/cases", kJson,
+         R"({"origin_country": "GT", "destination_country": "MX", "person": {"prs_FirstName": "Ana"}, "nickname": "x"})",
+         400, "unknown-field", "/nickname"},
+        {"unknown person field", "POST", "/api/v1/cases", kJson,
+         with_person(R"("prs_FirstName": "Ana", "prs_Nickname": "Anita")"), 400, "unknown-field",
+         "/person/prs_Nickname"},
+        {"missing person", "POST", "/api/v1/cases", kJson,
+         R"({"origin_country": "GT", "destination_country": "MX"})", 400, "invalid-input", "/person"},
+        {"missing first name", "POST", "/api/v1/cases", kJson, with_person(R"("prs_SecondName": "Pérez")"),
+         400, "invalid-input", "/person/prs_FirstName"},
+        {"name of the wrong type", "POST", "/api/v1/cases", kJson, with_person(R"("prs_FirstName": 5)"),
+         400, "invalid-input", "/person/prs_FirstName"},
+        {"impossible birth date", "POST", "/api/v1/cases", kJson,
+         with_person(R"("prs_FirstName": "Ana", "prs_Birthdate": "2011-02-30")"), 400, "invalid-input",
+         "/person/prs_Birthdate"},
+        {"birth date in the future", "POST", "/api/v1/cases", kJson,
+         with_person(R"("prs_FirstName": "Ana", "prs_Birthdate": "2999-01-01")"), 400, "invalid-input",
+         "/person/prs_Birthdate"},
+        {"gender outside the vocabulary", "POST", "/api/v1/cases", kJson,
+         with_person(R"("prs_FirstName": "Ana", "prs_Gender": "F")"), 400, "invalid-input",
+         "/person/prs_Gender"},
+        {"unknown citizenship code", "POST", "/api/v1/cases", kJson,
+         with_person(R"("prs_FirstName": "Ana", "prs_Citizenship": ["GT", "XX"])"), 400, "invalid-input",
+         "/person/prs_Citizenship/1"},
+        {"unknown country code", "POST", "/api/v1/cases", kJson,
+         R"({"origin_country": "XX", "destination_country": "MX", "person": {"prs_FirstName": "Ana"}})",
+         400, "invalid-input", "/origin_country"},
+        {"lower-case country code", "POST", "/api/v1/cases", kJson,
+         R"({"origin_country": "gt", "destination_country": "MX", "person": {"prs_FirstName": "Ana"}})",
+         400, "invalid-input", "/origin_country"},
+        {"exploitation outside the vocabulary", "POST", "/api/v1/cases", kJson,
+         R"({"origin_country": "GT", "destination_country": "MX", "person": {"prs_FirstName": "Ana"}, "victim": {"vic_TypeOfExploitation": ["Kidnap"]}})",
+         400, "invalid-input", "/victim/vic_TypeOfExploitation/0"},
+        {"name longer than its limit", "POST", "/api/v1/cases", kJson,
+         with_person("\"prs_FirstName\": \"" + std::string(300, 'a') + "\""), 400, "invalid-input",
+         "/person/prs_FirstName"},
+        {"string longer than the JSON limit", "POST", "/api/v1/cases", kJson,
+         with_person("\"prs_FirstName\": \"" + std::string(20000, 'a') + "\""), 400, "string-too-long",
+         "/person/prs_FirstName"},
+        {"nesting too deep", "POST", "/api/v1/cases", kJson, deep, 400, "nesting-too-deep", ""},
+        {"body too large", "POST", "/api/v1/cases", kJson, std::string(2 * 1024 * 1024, ' '), 413,
+         "payload-too-large", ""},
+        {"headers too large", "GET", "/api/v1/cases", {{"X-Padding", std::string(9000, 'a')}}, "", 431,
+         "headers-too-large", ""},
+        {"event without If-Match", "POST", "/api/v1/cases/{id}/events", kJson, note, 428,
+         "precondition-required", ""},
+        {"event with a garbled If-Match", "POST", "/api/v1/cases/{id}/events", garbled, note, 400,
+         "invalid-input", "If-Match"},
+        {"event against a stale version", "POST", "/api/v1/cases/{id}/events", stale, note, 409,
+         "version-conflict", ""},
+        {"event of a system-only kind", "POST", "/api/v1/cases/{id}/events", json_v1,
+         R"({"kind": "case_opened"})", 400, "invalid-input", "/kind"},
+        {"step event without a step", "POST", "/api/v1/cases/{id}/events", json_v1,
+         R"({"kind": "step_completed", "data": {}})", 400, "invalid-input", "/step"},
+        {"event with an unknown field", "POST", "/api/v1/cases/{id}/events", json_v1,
+         R"({"kind": "note_added", "data": {"cco_CaseComment": "x"}, "by": "me"})", 400, "unknown-field",
+         "/by"},
+        {"person update with an invalid date", "POST", "/api/v1/cases/{id}/events", json_v1,
+         R"({"kind": "person_updated", "data": {"person": {"prs_FirstName": "Ana", "prs_Birthdate": "2011-13-01"}}})",
+         400, "invalid-input", "/data/person/prs_Birthdate"},
+        {"event for a case that does not exist", "POST",
+         "/api/v1/cases/0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f/events", json_v1, note, 404, "not-found", ""},
+        {"list with an unknown filter", "GET", "/api/v1/cases?colour=red", {}, "", 400, "unknown-field",
+         "?colour"},
+        {"list with a bad limit", "GET", "/api/v1/cases?limit=0", {}, "", 400, "invalid-input", "?limit"},
+        {"list with an unknown status", "GET", "/api/v1/cases?status=Lost", {}, "", 400, "invalid-input",
+         "?status"},
+    };
+}
+
+class BadInput : public ::testing::TestWithParam<BadRequest> {};
+
+TEST_P(BadInput, IsRefusedPreciselyAndChangesNothing) {
+    const auto& bad = GetParam();
+    TestServer server;
+    server.start();
+    auto client = server.client();
+    auto created = client.post_json("/api/v1/cases", testing::sample_case_body());
+    ASSERT_EQ(created.status, 201);
+    auto id = std::string(json::parse(created.body).at("id").as_string());
+    std::string target = bad.target;
+    if (auto at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, id);
+
+    auto before = snapshot(server.store());
+    auto reply = client.raw(testing::make_request(bad.method, target, bad.headers, bad.body));
+    EXPECT_EQ(reply.status, bad.status) << reply.body;
+    EXPECT_EQ(reply.header("content-type"), "application/problem+json");
+    auto problem = json::parse(reply.body).as_object();
+    EXPECT_EQ(problem.at("type").as_string(), std::string("urn:retorno:problem:") + bad.type);
+    EXPECT_EQ(problem.at("status"), bad.status);
+    EXPECT_FALSE(problem.at("detail").as_string().empty());
+    if (*bad.pointer != '\0') {
+        ASSERT_TRUE(problem.contains("pointer")) << reply.body;
+        EXPECT_EQ(problem.at("pointer"), bad.pointer);
+    }
+    EXPECT_EQ(snapshot(server.store()), before) << "the store changed";
+    // The server still works after the refusal.
+    EXPECT_EQ(client.get("/api/v1/cases/" + id).status, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(Api, BadInput, ::testing::ValuesIn(bad_requests()),
+                         [](const ::testing::TestParamInfo<BadRequest>& info) {
+                             std::string name;
+                             for (char c : std::string(info.param.name)) {
+                                 name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                             }
+                             return name;
+                         });
+
+}  // namespace
+}  // namespace retorno

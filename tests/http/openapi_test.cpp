@@ -1,0 +1,45 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include <boost/json.hpp>
+
+#include "support/api/test_server.h"
+
+namespace retorno {
+namespace {
+
+namespace json = boost::json;
+
+std::string lower(std::string text) {
+    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// The document and the router describe the same API: a route missing from the document, or a
+// documented operation with no route, fails this test.
+TEST(OpenApi, DescribesExactlyTheRoutesOfTheRouter) {
+    testing::TestServer server;
+    server.start();
+    auto reply = server.client().get("/api/v1/openapi.json");
+    ASSERT_EQ(reply.status, 200);
+    auto document = json::parse(reply.body).as_object();
+    EXPECT_EQ(document.at("openapi"), "3.1.0");
+
+    std::set<std::string> documented;
+    for (const auto& [path, item] : document.at("paths").as_object()) {
+        for (const auto& [method, operation] : item.as_object()) {
+            if (method == "parameters") continue;
+            documented.insert(lower(std::string(method)) + " " + std::string(path));
+        }
+    }
+    std::set<std::string> routed;
+    for (const auto& route : server.router().routes()) {
+        routed.insert(lower(route.method) + " " + route.pattern);
+    }
+    for (const auto& route : routed) EXPECT_TRUE(documented.contains(route)) << "undocumented: " << route;
+    for (const auto& op : documented) EXPECT_TRUE(routed.contains(op)) << "no such route: " << op;
+}
+
+}  // namespace
+}  // namespace retorno

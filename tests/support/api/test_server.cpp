@@ -1,0 +1,45 @@
+#include "support/api/test_server.h"
+
+#include <stdexcept>
+
+#include "store/open_store.h"
+
+namespace retorno::testing {
+
+TestServer::TestServer() {
+    auto store = open_store("", m_dir.path());
+    if (!store) throw std::runtime_error("cannot open test store: " + store.error().detail);
+    m_store = std::move(*store);
+    m_cases = std::make_unique<CaseService>(*m_store, m_clock);
+    m_options.host = "127.0.0.1";
+    m_options.port = 0;
+    m_options.threads = 2;
+    m_options.shutdown_grace = std::chrono::seconds(20);
+}
+
+TestServer::~TestServer() { stop(); }
+
+void TestServer::start() {
+    m_api = std::make_unique<http::ApiContext>(http::ApiContext{*m_cases, *m_store, m_options.limits});
+    http::add_api_routes(m_router, *m_api);
+    m_server = std::make_unique<http::Server>(m_router, m_options);
+    auto listening = m_server->listen();
+    if (!listening) throw std::runtime_error("cannot listen: " + listening.error().message);
+    m_thread = std::thread([this] { m_server->run(http::Server::Signals::Ignore); });
+}
+
+void TestServer::stop() {
+    if (!m_thread.joinable()) return;
+    m_server->shutdown();
+    m_thread.join();
+}
+
+std::string sample_case_body() {
+    return R"({"person": {"prs_FirstName": "Ana Lucía", "prs_SecondName": "Pérez Xol",
+               "prs_Birthdate": "2011-03-04", "prs_Gender": "Feminine",
+               "prs_Citizenship": ["GT"], "prs_PrimaryLanguage": "es"},
+               "victim": {"vic_TypeOfExploitation": ["ForcedLabour"]},
+               "origin_country": "GT", "destination_country": "MX"})";
+}
+
+}  // namespace retorno::testing

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <memory>
+#include <thread>
+
+#include "http/api.h"
+#include "http/server.h"
+#include "service/case_service.h"
+#include "store/store.h"
+#include "support/api/http_client.h"
+#include "support/throwaway_dir.h"
+
+namespace retorno::testing {
+
+// The real server on an ephemeral loopback port, over a throwaway SQLite database, running on
+// its own threads for the duration of a test. `router()` may be given extra routes before
+// `start()`.
+class TestServer {
+public:
+    TestServer();
+    ~TestServer();
+
+    http::Router& router() { return m_router; }
+    http::Limits& limits() { return m_options.limits; }
+    void start();
+    void stop();  // graceful shutdown, waits until run() returned
+
+    HttpClient client() const { return HttpClient(m_server->port()); }
+    Store& store() { return *m_store; }
+    CaseService& cases() { return *m_cases; }
+
+private:
+    ThrowawayDir m_dir;
+    std::unique_ptr<Store> m_store;
+    SystemClock m_clock;
+    std::unique_ptr<CaseService> m_cases;
+    http::ServerOptions m_options;
+    http::Router m_router;
+    std::unique_ptr<http::ApiContext> m_api;
+    std::unique_ptr<http::Server> m_server;
+    std::thread m_thread;
+};
+
+// A valid body for POST /api/v1/cases, with a synthetic child.
+std::string sample_case_body();
+
+}  // namespace retorno::testing
