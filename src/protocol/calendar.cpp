@@ -51,7 +51,7 @@ std::optional<Calendar> Calendar::load(const std::filesystem::path& file, Diagno
     YamlReader in(file.string(), problems);
     Calendar c;
     if (!in.check_map(root, "the calendar",
-                      {"country", "name", "weekend", "fixed", "easter", "dated"})) {
+                      {"country", "name", "weekend", "fixed", "easter", "nth_weekday", "dated"})) {
         return std::nullopt;
     }
     c.m_country = in.string(root, "country", "the calendar", true).value_or("");
@@ -103,6 +103,24 @@ std::optional<Calendar> Calendar::load(const std::filesystem::path& file, Diagno
         if (offset)
             c.m_easter.push_back(EasterBased{*offset, name});
     });
+    list("nth_weekday", [&](const YAML::Node& item) {
+        auto what = "an n-th weekday holiday";
+        if (!in.check_map(item, what, {"month", "weekday", "nth", "name"}))
+            return;
+        auto month = in.integer(item, "month", what, true).value_or(0);
+        auto nth = in.integer(item, "nth", what, true).value_or(0);
+        auto weekday = in.string(item, "weekday", what, true).value_or("");
+        auto name = in.string(item, "name", what, true).value_or("");
+        auto it = std::find(std::begin(kDays), std::end(kDays), weekday);
+        if (month < 1 || month > 12 || nth < 1 || nth > 5 || it == std::end(kDays)) {
+            in.problem(item,
+                       "an n-th weekday holiday needs a month 1-12, nth 1-5 and a weekday name");
+            return;
+        }
+        c.m_nth_weekday.push_back(NthWeekday{static_cast<unsigned>(month),
+                                             static_cast<unsigned>(it - std::begin(kDays)),
+                                             static_cast<unsigned>(nth), name});
+    });
     list("dated", [&](const YAML::Node& item) {
         if (!in.check_map(item, "a dated holiday", {"date", "name"}))
             return;
@@ -131,6 +149,13 @@ std::optional<std::string> Calendar::holiday(Date day) const {
     for (const auto& e : m_easter) {
         if (chr::sys_days{day} == easter + chr::days{e.offset})
             return e.name;
+    }
+    for (const auto& n : m_nth_weekday) {
+        if (static_cast<unsigned>(day.month()) != n.month)
+            continue;
+        chr::year_month_weekday ymw{chr::sys_days{day}};
+        if (ymw.weekday().c_encoding() == n.weekday && ymw.index() == n.nth)
+            return n.name;
     }
     if (auto it = m_dated.find(format_date(day)); it != m_dated.end())
         return it->second;

@@ -18,8 +18,8 @@ namespace retorno::protocol {
 Date easter_sunday(int year);
 
 // The working days of one country: weekends and national public holidays, read from
-// calendars/<CC>.yaml. Holidays are data: fixed dates, days counted from Easter, and dated
-// one-off holidays.
+// calendars/<CC>.yaml. Holidays are data: fixed dates, days counted from Easter, the n-th
+// weekday of a month (Mexico's "first Monday of February"), and dated one-off holidays.
 class Calendar {
   public:
     // A country without a calendar file still has weekends.
@@ -40,6 +40,12 @@ class Calendar {
         unsigned day = 1;
         std::string name;
     };
+    struct NthWeekday {
+        unsigned month = 1;
+        unsigned weekday = 1;  // Sunday = 0
+        unsigned nth = 1;
+        std::string name;
+    };
     struct EasterBased {
         int offset = 0;
         std::string name;
@@ -48,6 +54,7 @@ class Calendar {
     std::vector<unsigned> m_weekend{6, 0};  // weekday numbers, Sunday = 0
     std::vector<Fixed> m_fixed;
     std::vector<EasterBased> m_easter;
+    std::vector<NthWeekday> m_nth_weekday;
     std::map<std::string, std::string> m_dated;  // "2026-01-14" -> name
 };
 

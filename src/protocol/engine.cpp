@@ -42,6 +42,11 @@ Verdict evaluate_step(const Definition& d, const CaseFacts& facts, const StepDef
                       fmt::format("The step '{}' is not part of the case's current route ({}).",
                                   step.title.en, name.title.en));
     }
+    // The asylum guard speaks first: it is the reason a caseworker most needs to hear.
+    ProposedAction action{EventKind::StepCompleted, &step, &e.data, {}, e.recorded_at};
+    if (auto r = absolute_guard(d, facts, action); r && r->rule == "asylum-hold") {
+        return tl::unexpected<Refusal>(*r);
+    }
     if (auto missing = waiting_for(d, facts, step); !missing.empty()) {
         return refuse(
             "step-order",
@@ -51,7 +56,6 @@ Verdict evaluate_step(const Definition& d, const CaseFacts& facts, const StepDef
     }
     if (auto r = check_fields(step.fields, e.data))
         return tl::unexpected<Refusal>(*r);
-    ProposedAction action{EventKind::StepCompleted, &step, &e.data, {}, e.recorded_at};
     if (auto r = guard_refusal(d, facts, action))
         return tl::unexpected<Refusal>(*r);
     return {};
@@ -225,6 +229,12 @@ CaseState state_from_facts(const Definition& d, const CaseFacts& facts, Timestam
             s.status = pending && !facts.closed ? StepStatus::DecisionPending : StepStatus::Done;
         } else if (facts.closed || !facts.opened || !applicable(d, facts, step)) {
             s.status = StepStatus::NotApplicable;
+        } else if (auto r = absolute_guard(
+                       d, facts, ProposedAction{EventKind::StepCompleted, &step, nullptr, {}, now});
+                   r && r->rule == "asylum-hold") {
+            s.status = StepStatus::Blocked;
+            s.blocked_rule = r->rule;
+            s.blocked_reason = r->message;
         } else if (auto missing = waiting_for(d, facts, step); !missing.empty()) {
             s.status = StepStatus::NotYetAvailable;
             s.waiting_for = std::move(missing);
