@@ -75,18 +75,25 @@ int run_init(const InitOptions& options) {
               << ").\n";
     if (!options.demo) return 0;
     auto existing = store.list_institutions();
-    if (existing && !existing->empty()) {
-        std::cout << "retorno: the folder already holds data; no demo data added.\n";
-        return 0;
+    if (!existing) {
+        report(existing.error());
+        return 2;
     }
-    std::cout << "retorno: adding demo institutions, users and " << options.demo_cases
-              << " synthetic cases...\n";
-    auto logins = seed_demo_data(store, *(*deployment)->cases, options.demo_cases,
-                                 synthetic::kDemoSeed);
+    Result<std::vector<DemoLogin>> logins;
+    if (!existing->empty()) {
+        std::cout << "retorno: the folder already holds data; no demo data added.\n";
+        logins = existing_demo_logins(store);
+    } else {
+        std::cout << "retorno: adding demo institutions, users and " << options.demo_cases
+                  << " synthetic cases...\n";
+        logins = seed_demo_data(store, *(*deployment)->cases, options.demo_cases,
+                                synthetic::kDemoSeed);
+    }
     if (!logins) {
         report(logins.error());
         return 2;
     }
+    if (logins->empty()) return 0;
     std::cout << "\nDemo sign-ins (password for all: " << kDemoPassword << "):\n";
     for (const auto& login : *logins) {
         std::printf("  %-22s %-24s %s\n", login.username.c_str(), login.role.c_str(),

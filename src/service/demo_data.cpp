@@ -96,4 +96,23 @@ Result<std::vector<DemoLogin>> seed_demo_data(Store& store, CaseService& cases, 
     return logins;
 }
 
+Result<std::vector<DemoLogin>> existing_demo_logins(Store& store) {
+    auto users = TRY(store.list_users());
+    auto institutions = TRY(store.list_institutions());
+    std::vector<DemoLogin> logins;
+    for (const auto& spec : kUsers) {
+        auto user = std::find_if(users.begin(), users.end(),
+                                 [&](const User& u) { return u.username == spec.username; });
+        if (user == users.end() || user->disabled ||
+            verify_password(user->password_hash, kDemoPassword) != PasswordMatch::Yes) {
+            continue;
+        }
+        auto institution = std::find_if(institutions.begin(), institutions.end(),
+                                        [&](const Institution& i) { return i.id == user->institution_id; });
+        logins.push_back(DemoLogin{user->username, std::string(to_string(spec.role)),
+                                   institution == institutions.end() ? "" : institution->name});
+    }
+    return logins;
+}
+
 }  // namespace retorno

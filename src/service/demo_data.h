@@ -25,4 +25,8 @@ inline constexpr const char* kDemoPassword = "retorno-demo-2026";
 Result<std::vector<DemoLogin>> seed_demo_data(Store& store, CaseService& cases, int case_count,
                                               std::uint64_t seed);
 
+// The demo users that a store already holds (those whose password is still the demo one), for
+// printing the sign-ins again on a later `make run`.
+Result<std::vector<DemoLogin>> existing_demo_logins(Store& store);
+
 }  // namespace retorno

@@ -1,0 +1,28 @@
+# The two commands of the README:
+#   make run    install what is missing, build the release binary, create data/ with demo data
+#               on first start, and serve on http://127.0.0.1:8080
+#   make test   install what is missing, build with sanitizers and run every test
+.PHONY: run test deps release format bench-api bench-store bench-matching clean
+
+DATA ?= data
+LISTEN ?= 127.0.0.1:8080
+
+run: deps release
+	build/release/retorno init --data "$(DATA)" --demo
+	build/release/retorno serve --data "$(DATA)" --listen "$(LISTEN)"
+
+test: deps
+	scripts/run-tests
+
+deps:
+	scripts/install-deps
+
+release:
+	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DRETORNO_TESTS=OFF >/dev/null
+	ninja -C build/release retorno
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+clean:
+	rm -rf build
