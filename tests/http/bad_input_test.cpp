@@ -124,11 +124,11 @@ std::vector<BadRequest> bad_requests() {
     };
 }
 
-class BadInput : public ::testing::TestWithParam<BadRequest> {};
+class BadInput : public ::testing::TestWithParam<std::tuple<BadRequest, testing::Backend>> {};
 
 TEST_P(BadInput, IsRefusedPreciselyAndChangesNothing) {
-    const auto& bad = GetParam();
-    TestServer server;
+    const auto& bad = std::get<0>(GetParam());
+    TestServer server(std::get<1>(GetParam()));
     server.start();
     auto client = server.client();
     auto created = client.post_json("/api/v1/cases", testing::sample_case_body());
@@ -154,13 +154,15 @@ TEST_P(BadInput, IsRefusedPreciselyAndChangesNothing) {
     EXPECT_EQ(client.get("/api/v1/cases/" + id).status, 200);
 }
 
-INSTANTIATE_TEST_SUITE_P(Api, BadInput, ::testing::ValuesIn(bad_requests()),
-                         [](const ::testing::TestParamInfo<BadRequest>& info) {
+INSTANTIATE_TEST_SUITE_P(Api, BadInput,
+                         ::testing::Combine(::testing::ValuesIn(bad_requests()),
+                                            ::testing::ValuesIn(testing::kBothBackends)),
+                         [](const auto& info) {
                              std::string name;
-                             for (char c : std::string(info.param.name)) {
+                             for (char c : std::string(std::get<0>(info.param).name)) {
                                  name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                              }
-                             return name;
+                             return name + "_" + testing::backend_name(std::get<1>(info.param));
                          });
 
 }  // namespace

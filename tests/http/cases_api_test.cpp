@@ -12,19 +12,20 @@ using testing::TestServer;
 
 json::object parse(const std::string& text) { return json::parse(text).as_object(); }
 
-class CasesApi : public ::testing::Test {
+class CasesApi : public ::testing::TestWithParam<testing::Backend> {
 protected:
+    CasesApi() : server(GetParam()) {}
     void SetUp() override { server.start(); }
     TestServer server;
 };
 
-TEST_F(CasesApi, HealthzAnswersWithTheStore) {
+TEST_P(CasesApi, HealthzAnswersWithTheStore) {
     auto reply = server.client().get("/healthz");
     ASSERT_EQ(reply.status, 200);
     EXPECT_EQ(parse(reply.body).at("status"), "ok");
 }
 
-TEST_F(CasesApi, OpensACaseAndReadsItBack) {
+TEST_P(CasesApi, OpensACaseAndReadsItBack) {
     auto client = server.client();
     auto created = client.post_json("/api/v1/cases", testing::sample_case_body());
     ASSERT_EQ(created.status, 201) << created.body;
@@ -43,7 +44,7 @@ TEST_F(CasesApi, OpensACaseAndReadsItBack) {
     EXPECT_EQ(parse(read.body), body);
 }
 
-TEST_F(CasesApi, AppendsEventsWithTheVersionAndListsThemInOrder) {
+TEST_P(CasesApi, AppendsEventsWithTheVersionAndListsThemInOrder) {
     auto client = server.client();
     auto id = std::string(parse(client.post_json("/api/v1/cases", testing::sample_case_body()).body)
                               .at("id")
@@ -64,7 +65,7 @@ TEST_F(CasesApi, AppendsEventsWithTheVersionAndListsThemInOrder) {
     EXPECT_EQ(later.at("items").as_array().size(), 1u);
 }
 
-TEST_F(CasesApi, ListsCasesPageByPageWithFilters) {
+TEST_P(CasesApi, ListsCasesPageByPageWithFilters) {
     auto client = server.client();
     for (int i = 0; i < 5; ++i) {
         ASSERT_EQ(client.post_json("/api/v1/cases", testing::sample_case_body()).status, 201);
@@ -93,7 +94,7 @@ TEST_F(CasesApi, ListsCasesPageByPageWithFilters) {
     EXPECT_EQ(parse(client.get("/api/v1/cases?status=Closed").body).at("items").as_array().size(), 0u);
 }
 
-TEST_F(CasesApi, UnknownAndMalformedIdsAreBothNotFound) {
+TEST_P(CasesApi, UnknownAndMalformedIdsAreBothNotFound) {
     auto client = server.client();
     auto unknown = client.get("/api/v1/cases/0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f");
     auto malformed = client.get("/api/v1/cases/not-an-id");
@@ -103,11 +104,14 @@ TEST_F(CasesApi, UnknownAndMalformedIdsAreBothNotFound) {
     EXPECT_EQ(unknown.header("content-type"), "application/problem+json");
 }
 
-TEST_F(CasesApi, AnswersMethodNotAllowedWithAllow) {
+TEST_P(CasesApi, AnswersMethodNotAllowedWithAllow) {
     auto reply = server.client().raw(testing::make_request("DELETE", "/api/v1/cases", {}, ""));
     EXPECT_EQ(reply.status, 405);
     EXPECT_EQ(reply.header("allow"), "POST, GET");
 }
+
+INSTANTIATE_TEST_SUITE_P(Store, CasesApi, ::testing::ValuesIn(testing::kBothBackends),
+                         [](const auto& info) { return testing::backend_name(info.param); });
 
 }  // namespace
 }  // namespace retorno

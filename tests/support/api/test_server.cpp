@@ -2,15 +2,13 @@
 
 #include <stdexcept>
 
-#include "store/open_store.h"
 
 namespace retorno::testing {
 
-TestServer::TestServer() {
-    auto store = open_store("", m_dir.path());
-    if (!store) throw std::runtime_error("cannot open test store: " + store.error().detail);
-    m_store = std::move(*store);
-    m_cases = std::make_unique<CaseService>(*m_store, m_clock);
+TestServer::TestServer(Backend backend) {
+    auto problem = m_backing.open(backend);
+    if (!problem.empty()) throw std::runtime_error("cannot open the test store: " + problem);
+    m_cases = std::make_unique<CaseService>(*m_backing.store, m_clock);
     m_options.host = "127.0.0.1";
     m_options.port = 0;
     m_options.threads = 2;
@@ -20,7 +18,8 @@ TestServer::TestServer() {
 TestServer::~TestServer() { stop(); }
 
 void TestServer::start() {
-    m_api = std::make_unique<http::ApiContext>(http::ApiContext{*m_cases, *m_store, m_options.limits});
+    m_api = std::make_unique<http::ApiContext>(
+        http::ApiContext{*m_cases, *m_backing.store, m_options.limits});
     http::add_api_routes(m_router, *m_api);
     m_server = std::make_unique<http::Server>(m_router, m_options);
     auto listening = m_server->listen();
