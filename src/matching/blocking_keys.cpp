@@ -60,9 +60,20 @@ std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person) {
         surnames.push_back(key);
 
     std::vector<std::uint64_t> keys;
+    // A typing error changes the phonetic key of a word. Filing the first given name also
+    // without its first letter, and each surname also by the first three and the last four
+    // letters of its key, lets one typing error anywhere in a word of six letters or more
+    // leave at least one key intact ("odriguez", "rodirguez" and "rodriguez" meet).
+    const auto tail = [](std::string_view key) { return key.size() > 3 ? key.substr(1) : key; };
     for (const auto& first : firsts) {
-        for (auto surname : surnames)
+        for (auto surname : surnames) {
             keys.push_back(hash_parts('F', first, surname));
+            keys.push_back(hash_parts('F', tail(first), surname));
+            if (surname.size() >= 6) {
+                keys.push_back(hash_parts('P', first, surname.substr(0, 3)));
+                keys.push_back(hash_parts('Q', first, surname.substr(surname.size() - 4)));
+            }
+        }
     }
     const int year = blocking_birth_year(person.birth);
     if (year != 0) {

@@ -11,10 +11,15 @@ namespace retorno::matching {
 
 namespace {
 
+enum class NameKind { Given, Surname };
+
 struct NameView {
     Words words;
     Words keys;
+    NameKind kind;
 };
+
+bool gendered_pair(std::string_view a, std::string_view b);
 
 WordAgreement worse(WordAgreement a, WordAgreement b) {
     return std::max(a, b);
@@ -24,7 +29,11 @@ bool matches(WordAgreement level) {
     return level <= WordAgreement::Typo;
 }
 
+// Given names add one rule to compare_word: a masculine and a feminine form never agree.
 WordAgreement compare_at(const NameView& a, std::size_t i, const NameView& b, std::size_t j) {
+    if (a.kind == NameKind::Given && gendered_pair(a.words[i], b.words[j])) {
+        return WordAgreement::Different;
+    }
     return compare_word(a.words[i], b.words[j], a.keys[i], b.keys[j]);
 }
 
@@ -81,8 +90,8 @@ GivenAgreement classify_given(const NameView& a, const NameView& b) {
     return GivenAgreement::Different;
 }
 
-NameView view(std::string_view words, std::string_view keys) {
-    return NameView{split_words(words), split_words(keys)};
+NameView view(std::string_view words, std::string_view keys, NameKind kind) {
+    return NameView{split_words(words), split_words(keys), kind};
 }
 
 // The given names with the first one replaced by what its nickname stands for.
@@ -99,12 +108,18 @@ bool nickname_agrees(GivenAgreement level) {
 }
 
 // "luis" and "luisa", "mario" and "maria", "daniel" and "daniela": the same stem with the
-// masculine or feminine ending names a brother or a sister, not a typing error.
+// masculine or feminine ending names a brother or a sister, not a typing error. ("andrea" and
+// "andreaa" is a doubled letter: the stem must end in a consonant for an added "a".)
 bool gendered_pair(std::string_view a, std::string_view b) {
     if (a.size() > b.size())
         std::swap(a, b);
-    if (b.size() == a.size() + 1 && b.back() == 'a' && b.substr(0, a.size()) == a)
+    const auto vowel = [](char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    };
+    if (b.size() == a.size() + 1 && b.back() == 'a' && !a.empty() && !vowel(a.back()) &&
+        b.substr(0, a.size()) == a) {
         return true;
+    }
     if (a.size() == b.size() && a.size() >= 3 &&
         a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1)) {
         const char x = a.back();
@@ -112,6 +127,17 @@ bool gendered_pair(std::string_view a, std::string_view b) {
         return (x == 'a' && y == 'o') || (x == 'o' && y == 'a');
     }
     return false;
+}
+
+// Two neighbouring letters swapped ("naa" for "ana"): a typing error even in a short word.
+bool transposed(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i])
+        ++i;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);
 }
 
 }  // namespace
@@ -123,11 +149,16 @@ WordAgreement compare_word(std::string_view a, std::string_view b, std::string_v
     if (a.size() == 1 || b.size() == 1) {
         return a.front() == b.front() ? WordAgreement::Initial : WordAgreement::Different;
     }
-    if (gendered_pair(a, b))
-        return WordAgreement::Different;
     if (key_a == key_b)
         return WordAgreement::Phonetic;
+    if (transposed(a, b))
+        return WordAgreement::Typo;
     const std::size_t shorter = std::min(a.size(), b.size());
+    // Short words: one edit only when the first letters agree ("jua" for "juan"), since
+    // "ana" and "eva" are different names.
+    if (shorter == 3 && a.front() == b.front() && edit_distance(a, b, 2) <= 1) {
+        return WordAgreement::Typo;
+    }
     if (shorter >= 4) {
         const std::size_t distance = edit_distance(a, b, 3);
         if (distance <= 1 || (shorter >= 7 && distance <= 2))
@@ -140,8 +171,8 @@ WordAgreement compare_word(std::string_view a, std::string_view b, std::string_v
 }
 
 GivenAgreement compare_given(const PreparedPerson& a, const PreparedPerson& b) {
-    const NameView va = view(a.given, a.given_key);
-    const NameView vb = view(b.given, b.given_key);
+    const NameView va = view(a.given, a.given_key, NameKind::Given);
+    const NameView vb = view(b.given, b.given_key, NameKind::Given);
     GivenAgreement best = classify_given(va, vb);
     if (best <= GivenAgreement::Nickname || best == GivenAgreement::Missing)
         return best;
@@ -160,7 +191,8 @@ GivenAgreement compare_given(const PreparedPerson& a, const PreparedPerson& b) {
     const auto try_pair = [&](std::string_view words_a, std::string_view words_b) {
         const std::string keys_a = spanish_phonetic_keys(words_a);
         const std::string keys_b = spanish_phonetic_keys(words_b);
-        return nickname_agrees(classify_given(view(words_a, keys_a), view(words_b, keys_b)));
+        return nickname_agrees(classify_given(view(words_a, keys_a, NameKind::Given),
+                                              view(words_b, keys_b, NameKind::Given)));
     };
     for (const auto& form : a_forms) {
         if (form != a.given && try_pair(form, b.given))
@@ -181,8 +213,8 @@ GivenAgreement compare_given(const PreparedPerson& a, const PreparedPerson& b) {
 }
 
 SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson& b) {
-    const NameView va = view(a.surnames, a.surname_key);
-    const NameView vb = view(b.surnames, b.surname_key);
+    const NameView va = view(a.surnames, a.surname_key, NameKind::Surname);
+    const NameView vb = view(b.surnames, b.surname_key, NameKind::Surname);
     if (va.words.empty() || vb.words.empty()) {
         // Known only by a husband's surname on one side is still comparable.
         if (!a.married.empty() || !b.married.empty()) {
@@ -216,6 +248,12 @@ SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson&
             const NameView& small = va.words.size < vb.words.size ? va : vb;
             const NameView& large = va.words.size < vb.words.size ? vb : va;
             if (each_word_found(small, large, WordAgreement::Initial)) {
+                // One surname alone is usually the first (the father's); when it is the
+                // other's second surname, it is weaker evidence.
+                if (small.words.size == 1 &&
+                    compare_at(small, 0, large, 0) > WordAgreement::Initial) {
+                    return SurnameAgreement::OnlySecondKept;
+                }
                 return SurnameAgreement::OneMissing;
             }
         }
@@ -224,8 +262,8 @@ SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson&
     }
     const std::string married_keys_a = spanish_phonetic_keys(a.married);
     const std::string married_keys_b = spanish_phonetic_keys(b.married);
-    const NameView ma = view(a.married, married_keys_a);
-    const NameView mb = view(b.married, married_keys_b);
+    const NameView ma = view(a.married, married_keys_a, NameKind::Surname);
+    const NameView mb = view(b.married, married_keys_b, NameKind::Surname);
     if ((!ma.words.empty() && any_word_found(ma, vb)) ||
         (!mb.words.empty() && any_word_found(mb, va)) ||
         (!ma.words.empty() && !mb.words.empty() && any_word_found(ma, mb))) {

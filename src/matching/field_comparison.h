@@ -27,13 +27,14 @@ enum class GivenAgreement {
 
 // How the surnames agree, strongest first.
 enum class SurnameAgreement {
-    Exact,       // "hernandez lopez" both.
-    Phonetic,    // "hernandez lopez" and "ernandes lopes".
-    Typo,        // "hernandez lopez" and "hernadez lopez".
-    Swapped,     // "hernandez lopez" and "lopez hernandez".
-    OneMissing,  // "hernandez lopez" and "hernandez" (or "lopez", or "hernandez l").
-    Married,     // One is known by a husband's surname that the other records.
-    OneDiffers,  // "hernandez lopez" and "hernandez perez": one surname in common only.
+    Exact,           // "hernandez lopez" both.
+    Phonetic,        // "hernandez lopez" and "ernandes lopes".
+    Typo,            // "hernandez lopez" and "hernadez lopez".
+    Swapped,         // "hernandez lopez" and "lopez hernandez".
+    OneMissing,      // "hernandez lopez" and "hernandez", or "hernandez l".
+    OnlySecondKept,  // "hernandez lopez" and "lopez": only the second surname recorded.
+    Married,         // One is known by a husband's surname that the other records.
+    OneDiffers,      // "hernandez lopez" and "hernandez perez": one surname in common only.
     Different,
     Missing,
 };

@@ -13,7 +13,7 @@ struct ReasonInfo {
 };
 
 // Indexed by Reason; keep in the order of the enum.
-constexpr std::array<ReasonInfo, 34> kReasons{{
+constexpr std::array<ReasonInfo, 35> kReasons{{
     {"given_exact", "same given names"},
     {"given_phonetic", "given names sound the same"},
     {"given_typo", "given names differ by a typing error"},
@@ -27,6 +27,7 @@ constexpr std::array<ReasonInfo, 34> kReasons{{
     {"surnames_typo", "surnames differ by a typing error"},
     {"surnames_swapped", "same surnames in swapped order"},
     {"surname_one_missing", "one surname missing, the other agrees"},
+    {"surname_only_second", "only the second surname recorded, and it agrees"},
     {"surname_married", "known by a husband's surname"},
     {"surname_one_differs", "only one surname in common"},
     {"surnames_different", "different surnames"},
@@ -77,7 +78,7 @@ Weighted given_weight(GivenAgreement level) {
         case GivenAgreement::Reordered:
             return {Reason::GivenReordered, 2.0};
         case GivenAgreement::Different:
-            return {Reason::GivenDifferent, -8.0};
+            return {Reason::GivenDifferent, -9.0};
         case GivenAgreement::Missing:
             break;
     }
@@ -95,7 +96,9 @@ Weighted surname_weight(SurnameAgreement level) {
         case SurnameAgreement::Swapped:
             return {Reason::SurnamesSwapped, 5.0};
         case SurnameAgreement::OneMissing:
-            return {Reason::SurnameOneMissing, 3.5};
+            return {Reason::SurnameOneMissing, 3.0};
+        case SurnameAgreement::OnlySecondKept:
+            return {Reason::SurnameOnlySecond, 2.0};
         case SurnameAgreement::Married:
             return {Reason::SurnameMarried, 2.0};
         case SurnameAgreement::OneDiffers:
@@ -123,7 +126,7 @@ Weighted birth_weight(DateAgreement level) {
         case DateAgreement::NearYear:
             return {Reason::BirthNearYear, 0.5};
         case DateAgreement::AgeConsistent:
-            return {Reason::AgeConsistent, 1.5};
+            return {Reason::AgeConsistent, 0.5};
         case DateAgreement::AgeNear:
             return {Reason::AgeNear, 0.0};
         case DateAgreement::AgeFar:
@@ -199,10 +202,12 @@ MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second
     add(pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0),
         nationality != FieldAgreement::Missing);
     const auto mother = compare_free_text(a.mother_name, b.mother_name);
-    add(pair_weight(mother, Reason::MotherSame, 4.0, Reason::MotherDifferent, -4.0),
+    // Siblings share a mother and a birth place as much as they share surnames, so agreement
+    // on these adds little once the surnames agree; disagreement still counts.
+    add(pair_weight(mother, Reason::MotherSame, 1.5, Reason::MotherDifferent, -4.0),
         mother != FieldAgreement::Missing);
     const auto place = compare_free_text(a.birth_place, b.birth_place);
-    add(pair_weight(place, Reason::BirthPlaceSame, 1.5, Reason::BirthPlaceDifferent, -1.5),
+    add(pair_weight(place, Reason::BirthPlaceSame, 0.5, Reason::BirthPlaceDifferent, -2.5),
         place != FieldAgreement::Missing);
     result.score = 1.0 / (1.0 + std::exp2(kWeightAtHalf - result.weight));
     return result;

@@ -27,6 +27,7 @@ enum class Reason : std::uint8_t {
     SurnamesTypo,
     SurnamesSwapped,
     SurnameOneMissing,
+    SurnameOnlySecond,
     SurnameMarried,
     SurnameOneDiffers,
     SurnamesDifferent,
