@@ -24,8 +24,11 @@ namespace retorno::protocol {
 //   screening-first      consular_notification is refused until protection_screening is done.
 //   best-interests-return, safe-caregiver, travel-document, escort-named
 //                        pre_departure and every later step of a return branch need a
-//                        best-interests decision `return`, a caregiver willing and able who took
-//                        no part in the trafficking, a travel document and a named escort.
+//                        best-interests outcome that leads to a branch of kind return (`return`
+//                        to the family, or alternative care in the country of origin), a
+//                        caregiver willing and able who took no part in the trafficking (also
+//                        required for that decision itself), a travel document and a named
+//                        escort.
 //   age-presumption      a person whose age is not verified is treated as a child: a case
 //                        cannot be closed as "not a child" until identity_verification records
 //                        a birth date that makes the person an adult.
