@@ -30,7 +30,8 @@ std::string format_timestamp(Timestamp t) {
     auto day = std::chrono::floor<std::chrono::days>(t);
     Date ymd{day};
     std::chrono::hh_mm_ss<std::chrono::milliseconds> hms{t - day};
-    char buffer[32];
+    // 48 bytes: at -O3 GCC checks the format against the full range of each argument.
+    char buffer[48];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%03ldZ",
                   static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),

@@ -78,9 +78,10 @@ SqliteStore::Lease::~Lease() {
     m_store->m_idle_readers.push_back(std::move(m_connection));
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file,
+                                                       sqlite::Durability appends) {
     std::unique_ptr<SqliteStore> store(new SqliteStore(file));
-    store->m_writer = TRY(sqlite::Connection::open(file, sqlite::Durability::Full));
+    store->m_writer = TRY(sqlite::Connection::open(file, appends));
     store->m_schema_version = TRY(apply_sqlite_migrations(*store->m_writer));
     return store;
 }

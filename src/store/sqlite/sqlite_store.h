@@ -16,7 +16,10 @@ namespace retorno {
 // connections so that reads never wait for a write.
 class SqliteStore final : public Store {
 public:
-    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file);
+    // `appends` is Full for every deployment. Only a bulk loader that rebuilds a throwaway
+    // database from scratch (bench/api) passes Normal, trading crash safety for load speed.
+    static Result<std::unique_ptr<SqliteStore>> open(
+        const std::filesystem::path& file, sqlite::Durability appends = sqlite::Durability::Full);
 
     Status append(const Event& event, const Case& after) override;
     Result<std::optional<Case>> find_case(const Id& case_id) override;
