@@ -121,11 +121,22 @@ TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
         return false;
     };
     const auto base = key_of(person_from_columns("a", "José | Pérez García", "2009-07-12", "", ""));
-    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Chepe | García", "", "", ""))));
-    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Kike | Perez", "2009", "", ""))));
+    // A nickname, one surname missing, a year off by one.
+    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Chepe | García", "2010", "", ""))));
+    // Only an initial for the given name, one surname.
+    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "J. | Perez", "2009", "", ""))));
+    // Another surname, day and month swapped.
     EXPECT_TRUE(
         share(base, key_of(person_from_columns("b", "Jose | Lopez", "2009-12-07", "", ""))));
-    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Xyz | García Perez", "", "", ""))));
+    // An unknown first name, surnames swapped.
+    EXPECT_TRUE(
+        share(base, key_of(person_from_columns("b", "Xyz | García Perez", "2009", "", ""))));
+    // A typing error in the first letter of the surname.
+    EXPECT_TRUE(
+        share(base, key_of(person_from_columns("b", "José | Pérez Farcía", "2009", "", ""))));
+    // Only an estimated age, a year off.
+    EXPECT_TRUE(share(
+        base, key_of(person_from_columns("b", "José | Pérez", "age 15 on 2025-03-01", "", ""))));
     EXPECT_FALSE(share(base, key_of(person_from_columns("b", "Ana | López", "2001", "", ""))));
 }
 

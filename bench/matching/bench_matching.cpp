@@ -1,0 +1,177 @@
+// Measures the matcher on a synthetic labelled set, for docs/performance.md (section Matching).
+//
+//   bench_matching generate --persons N --seed S --dir D
+//       writes D/persons.csv (HTCDS columns), D/truth.csv (id,cluster) and D/requests.csv (the
+//       ids that stand for tracing requests; the same rule as `retorno match-eval`).
+//   bench_matching run --dir D [--threshold T] [--threads K]
+//       prints one "key value" line per figure: index build, batch dedup time and peak memory,
+//       dedup precision/recall/F1, tracing recall@1/@5 and query p50/p99.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <unordered_map>
+
+#include "core/time.h"
+#include "matching/batch_dedup.h"
+#include "matching/csv.h"
+#include "matching/evaluation.h"
+#include "matching/person_csv.h"
+#include "matching/person_index.h"
+#include "synthetic/labelled_persons.h"
+
+using namespace retorno;
+using namespace retorno::matching;
+
+namespace {
+
+// Peak resident memory of this process so far, in MiB (VmHWM).
+double peak_rss_mib() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);) {
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::atof(line.c_str() + 6) / 1024.0;
+    }
+    return 0;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string argument(int argc, char** argv, const char* name, const char* fallback) {
+    for (int i = 2; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], name) == 0)
+            return argv[i + 1];
+    }
+    return fallback;
+}
+
+int generate(const std::string& dir, std::size_t persons, std::uint64_t seed) {
+    const auto set = synthetic::make_labelled_persons(seed, persons, 0.3);
+    std::ofstream out(dir + "/persons.csv", std::ios::binary);
+    synthetic::write_persons_csv(out, set);
+    std::ofstream truth(dir + "/truth.csv", std::ios::binary);
+    synthetic::write_truth_csv(truth, set);
+    std::vector<std::string> ids;
+    std::vector<std::string> clusters;
+    for (const auto& record : set.records) {
+        ids.push_back(record.id);
+        clusters.push_back(record.cluster);
+    }
+    std::ofstream requests(dir + "/requests.csv", std::ios::binary);
+    requests << "id\n";
+    for (std::size_t r : tracing_requests(ids, clusters))
+        requests << ids[r] << "\n";
+    std::printf("generated %zu records in %s\n", set.records.size(), dir.c_str());
+    return 0;
+}
+
+int run(const std::string& dir, double threshold, unsigned threads) {
+    auto tables = *NameTables::standard();
+    // Batch dedup, as `retorno dedup` does it: stream the file into the batch, then run.
+    auto start = std::chrono::steady_clock::now();
+    std::vector<std::string> ids;
+    {
+        BatchDeduplicator batch(tables);
+        std::ifstream in(dir + "/persons.csv", std::ios::binary);
+        auto status = read_person_csv(in, "persons.csv",
+                                      [&](PersonRecord&& r, std::size_t) { return batch.add(r); });
+        if (!status) {
+            std::cerr << status.error().message << "\n";
+            return 1;
+        }
+        const double read_s = seconds_since(start);
+        start = std::chrono::steady_clock::now();
+        const auto pairs = batch.run(threshold, Threads{threads});
+        const double dedup_s = seconds_since(start);
+        std::unordered_map<std::string, std::string> cluster_of;
+        {
+            std::ifstream truth(dir + "/truth.csv", std::ios::binary);
+            CsvReader reader(truth, "truth.csv");
+            (void)reader.next();
+            while (auto row = reader.next()) {
+                if (!*row)
+                    break;
+                cluster_of[(**row)[0]] = (**row)[1];
+            }
+        }
+        std::vector<std::string> clusters;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            ids.push_back(batch.person(i).id);
+            clusters.push_back(cluster_of[batch.person(i).id]);
+        }
+        const auto q = dedup_quality(pairs, clusters, {threshold}).front();
+        std::printf("records %zu\nread_and_prepare_s %.3f\ndedup_s %.3f\ndedup_peak_rss_mib %.0f\n",
+                    batch.size(), read_s, dedup_s, peak_rss_mib());
+        std::printf(
+            "dedup_threshold %.2f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
+            threshold, q.precision, q.recall, q.f1);
+        // Tracing: index every record that is not a request, then query with each request.
+        std::vector<PersonRecord> records;
+        std::ifstream in2(dir + "/persons.csv", std::ios::binary);
+        (void)read_person_csv(in2, "persons.csv", [&](PersonRecord&& r, std::size_t) {
+            records.push_back(std::move(r));
+            return Status{};
+        });
+        const auto requests = tracing_requests(ids, clusters);
+        std::vector<bool> is_request(records.size(), false);
+        for (std::size_t r : requests)
+            is_request[r] = true;
+        PersonIndex index(tables);
+        start = std::chrono::steady_clock::now();
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            if (!is_request[i])
+                (void)index.upsert(records[i]);
+        }
+        const double build_s = seconds_since(start);
+        std::vector<double> latencies;
+        std::size_t hit1 = 0;
+        std::size_t hit5 = 0;
+        std::unordered_map<std::string, std::size_t> position;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            position[ids[i]] = i;
+        for (std::size_t r : requests) {
+            const auto t0 = std::chrono::steady_clock::now();
+            auto found = index.candidates(records[r], 5, 0.0);
+            latencies.push_back(seconds_since(t0) * 1000.0);
+            for (std::size_t k = 0; found && k < found->size(); ++k) {
+                if (clusters[position[(*found)[k].id]] == clusters[r]) {
+                    hit1 += k == 0;
+                    ++hit5;
+                    break;
+                }
+            }
+        }
+        const double n = static_cast<double>(requests.size());
+        std::printf(
+            "index_build_s %.3f\nindex_size %zu\nrequests %zu\nrecall_at_1 %.4f\n"
+            "recall_at_5 %.4f\nquery_p50_ms %.3f\nquery_p99_ms %.3f\npeak_rss_mib %.0f\n",
+            build_s, index.size(), requests.size(), hit1 / n, hit5 / n, quantile(latencies, 0.5),
+            quantile(latencies, 0.99), peak_rss_mib());
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "usage: bench_matching generate|run --dir D ...\n";
+        return 2;
+    }
+    const std::string dir = argument(argc, argv, "--dir", ".");
+    if (std::strcmp(argv[1], "generate") == 0) {
+        return generate(dir, std::stoul(argument(argc, argv, "--persons", "10000")),
+                        std::stoull(argument(argc, argv, "--seed", "1")));
+    }
+    if (std::strcmp(argv[1], "run") == 0) {
+        return run(dir, std::stod(argument(argc, argv, "--threshold", "0.5")),
+                   static_cast<unsigned>(std::stoul(argument(argc, argv, "--threads", "2"))));
+    }
+    std::cerr << "unknown mode " << argv[1] << "\n";
+    return 2;
+}
