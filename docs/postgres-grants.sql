@@ -11,3 +11,8 @@ GRANT USAGE ON SCHEMA public TO retorno_app;
 GRANT SELECT ON schema_migrations TO retorno_app;
 GRANT SELECT, INSERT ON events TO retorno_app;
 GRANT SELECT, INSERT, UPDATE ON cases, institutions, users TO retorno_app;
+-- Migration 2: sessions and sign-in counters change as people sign in and out; shares and the
+-- audit trail are only ever appended (the audit log's triggers refuse changes even to the owner).
+GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, sign_in_failures, institution_settings, user_totp TO retorno_app;
+GRANT SELECT, INSERT ON case_shares, audit_log TO retorno_app;
+GRANT SELECT, INSERT, UPDATE ON audit_day_heads TO retorno_app;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,9 +10,12 @@
 
 #include "core/error.h"
 #include "core/id.h"
+#include "domain/audit_entry.h"
 #include "domain/case.h"
+#include "domain/case_share.h"
 #include "domain/event.h"
 #include "domain/institution.h"
+#include "domain/session.h"
 #include "domain/user.h"
 
 namespace retorno {
@@ -57,6 +62,44 @@ public:
     virtual Status put_user(const User& user) = 0;
     virtual Result<std::vector<User>> list_users() = 0;
     virtual Result<std::optional<User>> find_user_by_name(const std::string& username) = 0;
+
+    // --- Sign-in (migration 2). Session state lives in the database so that every server
+    // process sees a revocation at once.
+    virtual Status put_session(const Session& session) = 0;
+    virtual Result<std::optional<Session>> find_session(const std::string& token_hash) = 0;
+    virtual Status touch_session(const Id& session_id, Timestamp last_seen_at) = 0;
+    virtual Status revoke_session(const Id& session_id, Timestamp at) = 0;
+    // Revokes every live session of a user; answers how many were revoked.
+    virtual Result<int> revoke_user_sessions(const Id& user_id, Timestamp at) = 0;
+    virtual Result<std::optional<User>> find_user(const Id& user_id) = 0;
+
+    // Counts one failed sign-in under `key`, atomically across processes. A counter whose last
+    // failure is older than `window` starts again from 1. Answers the counter after the change.
+    virtual Result<SignInFailures> record_sign_in_failure(const std::string& key, Timestamp now,
+                                                          std::chrono::seconds window) = 0;
+    virtual Result<std::optional<SignInFailures>> sign_in_failures(const std::string& key) = 0;
+    virtual Status clear_sign_in_failures(const std::string& key) = 0;
+
+    // Whether an institution requires a second factor, and users' TOTP secrets (base32).
+    virtual Status set_totp_required(const Id& institution_id, bool required) = 0;
+    virtual Result<bool> totp_required(const Id& institution_id) = 0;
+    virtual Status set_user_totp_secret(const Id& user_id, const std::string& secret) = 0;
+    virtual Result<std::optional<std::string>> user_totp_secret(const Id& user_id) = 0;
+
+    // --- Need-to-know: explicit shares of a case with another institution.
+    virtual Status put_case_share(const CaseShare& share) = 0;
+    virtual Result<std::vector<CaseShare>> case_shares(const Id& case_id) = 0;
+
+    // --- The audit trail. `append_audit` numbers the entry, sets its previous_hash to the hash
+    // of the last entry and calls `seal` to compute its hash, all under one lock that holds
+    // across processes, so the chain never forks.
+    using AuditSeal = std::function<std::string(const AuditEntry&)>;
+    virtual Result<AuditEntry> append_audit(AuditEntry entry, const AuditSeal& seal) = 0;
+    // Entries in sequence order with seq > after_seq; an empty case_id means every case.
+    virtual Result<std::vector<AuditEntry>> audit_entries(std::int64_t after_seq, int limit,
+                                                          const std::string& case_id) = 0;
+    virtual Status put_audit_day_head(const AuditDayHead& head) = 0;
+    virtual Result<std::vector<AuditDayHead>> audit_day_heads() = 0;
 
     // A short human-readable name of the backend and its schema version, for /healthz.
     virtual std::string describe() = 0;

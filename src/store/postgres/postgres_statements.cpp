@@ -70,6 +70,78 @@ std::vector<Statement> build() {
     add(kListUsers,
         fmt::format("SELECT {} FROM users ORDER BY username COLLATE \"C\"", kUserColumns));
     add(kFindUserByName, fmt::format("SELECT {} FROM users WHERE username = $1", kUserColumns));
+    add(kFindUser, fmt::format("SELECT {} FROM users WHERE id = $1::uuid", kUserColumns));
+
+    // Migration 2: sessions, sign-in counters, second factor, shares, audit trail.
+    const std::string session_columns =
+        fmt::format("id, token_hash, user_id, {}, {}, {}, {}, address", utc_text("created_at"),
+                    utc_text("last_seen_at"), utc_text("expires_at"), utc_text("revoked_at"));
+    add(kInsertSession,
+        "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, "
+        "revoked_at, address) VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, "
+        "$6::timestamptz, nullif($7, '')::timestamptz, $8)");
+    add(kFindSession,
+        fmt::format("SELECT {} FROM sessions WHERE token_hash = $1", session_columns));
+    // Never moves last_seen_at backwards when two processes touch the session at once.
+    add(kTouchSession,
+        "UPDATE sessions SET last_seen_at = $2::timestamptz WHERE id = $1 "
+        "AND last_seen_at < $2::timestamptz");
+    add(kRevokeSession,
+        "UPDATE sessions SET revoked_at = $2::timestamptz WHERE id = $1 AND revoked_at IS NULL");
+    add(kRevokeUserSessions,
+        "UPDATE sessions SET revoked_at = $2::timestamptz WHERE user_id = $1 "
+        "AND revoked_at IS NULL");
+    add(kCountUserSessions, "SELECT count(*) FROM sessions WHERE user_id = $1");
+    // One statement, so that concurrent failures from several processes all count.
+    add(kRecordSignInFailure,
+        fmt::format(
+            "INSERT INTO sign_in_failures AS f (key, failures, first_failed_at, last_failed_at) "
+            "VALUES ($1, 1, $2::timestamptz, $2::timestamptz) ON CONFLICT (key) DO UPDATE SET "
+            "failures = CASE WHEN f.last_failed_at + make_interval(secs => $3::double precision) "
+            ">= excluded.last_failed_at THEN f.failures + 1 ELSE 1 END, "
+            "first_failed_at = CASE WHEN f.last_failed_at + make_interval(secs => "
+            "$3::double precision) >= excluded.last_failed_at THEN f.first_failed_at "
+            "ELSE excluded.first_failed_at END, last_failed_at = excluded.last_failed_at "
+            "RETURNING failures, {}, {}",
+            utc_text("f.first_failed_at"), utc_text("f.last_failed_at")));
+    add(kSignInFailures, fmt::format("SELECT failures, {}, {} FROM sign_in_failures WHERE key = $1",
+                                     utc_text("first_failed_at"), utc_text("last_failed_at")));
+    add(kClearSignInFailures, "DELETE FROM sign_in_failures WHERE key = $1");
+    add(kSetTotpRequired,
+        "INSERT INTO institution_settings (institution_id, totp_required) VALUES ($1, $2) "
+        "ON CONFLICT (institution_id) DO UPDATE SET totp_required = excluded.totp_required");
+    add(kTotpRequired, "SELECT totp_required FROM institution_settings WHERE institution_id = $1");
+    add(kSetUserTotpSecret,
+        "INSERT INTO user_totp (user_id, secret) VALUES ($1, $2) "
+        "ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret");
+    add(kUserTotpSecret, "SELECT secret FROM user_totp WHERE user_id = $1");
+    add(kPutCaseShare,
+        "INSERT INTO case_shares (id, case_id, institution_id, purpose, legal_basis, categories, "
+        "shared_by_user, shared_by_institution, shared_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+        "$8, $9::timestamptz)");
+    add(kCaseShares,
+        fmt::format("SELECT id, case_id, institution_id, purpose, legal_basis, categories, "
+                    "shared_by_user, shared_by_institution, {} FROM case_shares "
+                    "WHERE case_id = $1 ORDER BY id",
+                    utc_text("shared_at")));
+    // One advisory lock serialises audit appends across every process, so the chain never forks.
+    add(kAuditLock, "SELECT pg_advisory_xact_lock(7252001)");
+    add(kAuditLast, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    constexpr std::string_view kAuditColumns =
+        "seq, recorded_at, actor_user, actor_institution, address, action, case_id, categories, "
+        "reason, previous_hash, hash";
+    add(kInsertAudit,
+        fmt::format("INSERT INTO audit_log ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                    "$11)",
+                    kAuditColumns));
+    add(kAuditEntries, fmt::format("SELECT {} FROM audit_log WHERE seq > $1 AND ($2 = '' OR "
+                                   "case_id = $2) ORDER BY seq LIMIT $3",
+                                   kAuditColumns));
+    add(kPutAuditDayHead,
+        "INSERT INTO audit_day_heads (day, seq, hash, signature) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT (day) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, "
+        "signature = excluded.signature");
+    add(kAuditDayHeads, "SELECT day, seq, hash, signature FROM audit_day_heads ORDER BY day");
 
     for (auto status : {StatusFilter::Any, StatusFilter::Given}) {
         for (auto country : {CountryFilter::Any, CountryFilter::Given}) {

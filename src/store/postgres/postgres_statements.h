@@ -33,6 +33,28 @@ inline constexpr std::string_view kFindInstitution = "find_institution";
 inline constexpr std::string_view kPutUser = "put_user";
 inline constexpr std::string_view kListUsers = "list_users";
 inline constexpr std::string_view kFindUserByName = "find_user_by_name";
+inline constexpr std::string_view kInsertSession = "insert_session";
+inline constexpr std::string_view kFindSession = "find_session";
+inline constexpr std::string_view kTouchSession = "touch_session";
+inline constexpr std::string_view kRevokeSession = "revoke_session";
+inline constexpr std::string_view kCountUserSessions = "count_user_sessions";
+inline constexpr std::string_view kRevokeUserSessions = "revoke_user_sessions";
+inline constexpr std::string_view kFindUser = "find_user";
+inline constexpr std::string_view kRecordSignInFailure = "record_sign_in_failure";
+inline constexpr std::string_view kSignInFailures = "sign_in_failures";
+inline constexpr std::string_view kClearSignInFailures = "clear_sign_in_failures";
+inline constexpr std::string_view kSetTotpRequired = "set_totp_required";
+inline constexpr std::string_view kTotpRequired = "totp_required";
+inline constexpr std::string_view kSetUserTotpSecret = "set_user_totp_secret";
+inline constexpr std::string_view kUserTotpSecret = "user_totp_secret";
+inline constexpr std::string_view kPutCaseShare = "put_case_share";
+inline constexpr std::string_view kCaseShares = "case_shares";
+inline constexpr std::string_view kAuditLock = "audit_lock";
+inline constexpr std::string_view kAuditLast = "audit_last";
+inline constexpr std::string_view kInsertAudit = "insert_audit";
+inline constexpr std::string_view kAuditEntries = "audit_entries";
+inline constexpr std::string_view kPutAuditDayHead = "put_audit_day_head";
+inline constexpr std::string_view kAuditDayHeads = "audit_day_heads";
 }  // namespace statement
 
 // Case listing has one statement per combination of filters rather than one statement with

@@ -7,6 +7,7 @@
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_schema.h"
 #include "store/postgres/postgres_statements.h"
+#include "store/postgres/postgres_store_impl.h"
 #include "store/postgres/postgres_url.h"
 
 namespace retorno {
@@ -52,27 +53,6 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& ur
     auto lease = TRY(store->m_pool.acquire());
     store->m_schema_version = TRY(postgres::apply_migrations(*lease));
     return store;
-}
-
-template <typename T, typename Body>
-Result<T> PostgresStore::with_connection(Body&& body) {
-    for (int attempt = 0;; ++attempt) {
-        auto lease = TRY(m_pool.acquire());
-        try {
-            return body(*lease);
-        } catch (const pqxx::broken_connection& e) {
-            lease.discard();
-            if (lease.freshness() == postgres::Freshness::Reused && attempt == 0)
-                continue;
-            return fail(postgres::database_error(e));
-        } catch (const std::exception& e) {
-            Error error = postgres::database_error(e);
-            // A connection in an unknown state is not given to the next caller.
-            if (error.code == ErrorCode::Unavailable)
-                lease.discard();
-            return fail(std::move(error));
-        }
-    }
 }
 
 // The optimistic lock is taken by the database in two places: the projection row is changed

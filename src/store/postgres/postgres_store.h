@@ -30,6 +30,27 @@ class PostgresStore final : public Store {
     Status put_user(const User& user) override;
     Result<std::vector<User>> list_users() override;
     Result<std::optional<User>> find_user_by_name(const std::string& username) override;
+    Status put_session(const Session& session) override;
+    Result<std::optional<Session>> find_session(const std::string& token_hash) override;
+    Status touch_session(const Id& session_id, Timestamp last_seen_at) override;
+    Status revoke_session(const Id& session_id, Timestamp at) override;
+    Result<int> revoke_user_sessions(const Id& user_id, Timestamp at) override;
+    Result<std::optional<User>> find_user(const Id& user_id) override;
+    Result<SignInFailures> record_sign_in_failure(const std::string& key, Timestamp now,
+                                                  std::chrono::seconds window) override;
+    Result<std::optional<SignInFailures>> sign_in_failures(const std::string& key) override;
+    Status clear_sign_in_failures(const std::string& key) override;
+    Status set_totp_required(const Id& institution_id, bool required) override;
+    Result<bool> totp_required(const Id& institution_id) override;
+    Status set_user_totp_secret(const Id& user_id, const std::string& secret) override;
+    Result<std::optional<std::string>> user_totp_secret(const Id& user_id) override;
+    Status put_case_share(const CaseShare& share) override;
+    Result<std::vector<CaseShare>> case_shares(const Id& case_id) override;
+    Result<AuditEntry> append_audit(AuditEntry entry, const AuditSeal& seal) override;
+    Result<std::vector<AuditEntry>> audit_entries(std::int64_t after_seq, int limit,
+                                                  const std::string& case_id) override;
+    Status put_audit_day_head(const AuditDayHead& head) override;
+    Result<std::vector<AuditDayHead>> audit_day_heads() override;
     std::string describe() override;
 
     // Closes the idle pooled connections (before dropping the database in tests, for example).

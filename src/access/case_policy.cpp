@@ -1,0 +1,60 @@
+#include "access/case_policy.h"
+
+namespace retorno::access {
+
+Error case_not_found() {
+    return Error::make(ErrorCode::NotFound, "No case with that id exists, or you may not see it.");
+}
+
+bool has_protocol_task(const Actor& actor, const Case& c) {
+    if (actor.institution_type == "ChildProtectionAuthority") {
+        return actor.institution_country == c.origin_country ||
+               actor.institution_country == c.destination_country;
+    }
+    if (actor.institution_type == "Consulate") {
+        return actor.institution_country == c.origin_country;
+    }
+    return false;
+}
+
+Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Case& c) {
+    if (!sees_case_content(actor.roles) || actor.institution_id.empty()) {
+        return std::optional<Visibility>{};
+    }
+    auto roles = categories_of(actor.roles);
+    if (c.opened_by_institution == actor.institution_id) {
+        return std::optional<Visibility>{Visibility{roles, "opened"}};
+    }
+    if (has_protocol_task(actor, c)) {
+        return std::optional<Visibility>{Visibility{roles, "protocol task"}};
+    }
+    // Several shares with one institution add up; each is limited to what the role may see.
+    std::optional<Visibility> shared;
+    for (const auto& share : TRY(m_store.case_shares(c.id))) {
+        if (share.institution_id.to_string() != actor.institution_id)
+            continue;
+        if (!shared)
+            shared = Visibility{{}, "shared: " + share.purpose};
+        for (const auto& name : share.categories) {
+            if (auto category = parse_category(name); category && roles.contains(*category)) {
+                shared->categories.insert(*category);
+            }
+        }
+    }
+    if (shared)
+        return shared;
+    return std::optional<Visibility>{};
+}
+
+bool CasePolicy::may_share(const Actor& actor, const Visibility& visibility) {
+    if (visibility.basis.starts_with("shared"))
+        return false;
+    for (auto role : actor.roles) {
+        if (role == Role::Caseworker || role == Role::Supervisor || role == Role::LegalOfficer) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace retorno::access

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <optional>
+
+#include "access/categories.h"
+#include "core/error.h"
+#include "domain/case.h"
+#include "service/actor.h"
+#include "store/store.h"
+
+namespace retorno::access {
+
+// The one place that decides whether an actor may see a case, and what of it. An institution
+// is a party to a case when it opened it, when the protocol gives it a task in it, or when the
+// case was shared with it. Anyone else must not learn that the case exists.
+class CasePolicy {
+  public:
+    explicit CasePolicy(Store& store) : m_store(store) {}
+
+    // What the actor may see of the case, or nullopt when it may not see the case at all.
+    Result<std::optional<Visibility>> visibility(const Actor& actor, const Case& c);
+
+    // Whether the actor may share a case it sees: its institution is a party in its own right
+    // (not only through a share) and one of its roles may decide that.
+    static bool may_share(const Actor& actor, const Visibility& visibility);
+
+  private:
+    Store& m_store;
+};
+
+// The protocol's approximation of "has a task in this case". FIXME: ask the protocol engine
+// which institution types act in the case's current and next steps, instead of this rule:
+// the child-protection authority of the origin or the destination country, and the consulate
+// of the origin country (which acts in the destination country).
+bool has_protocol_task(const Actor& actor, const Case& c);
+
+// The answer for a case the actor may not see: the same as for a case that does not exist.
+Error case_not_found();
+
+}  // namespace retorno::access

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "domain/user.h"
+
+namespace retorno::access {
+
+// The sensitivity categories of a case's personal data. Each field belongs to one; each role
+// sees only the categories its work needs. Fields of no category (the case's status, countries,
+// steps, a child's gender and languages) are seen by every role that sees cases at all.
+enum class Category {
+    Identity,      // names, birth date, identity document
+    Whereabouts,   // address, shelter, where the child is now
+    Health,        // health and psychological assessments
+    Exploitation,  // what was done to the child, how she was recruited and controlled
+    Protection,    // an international-protection (asylum) claim: never for the origin's consulate
+    Legal,         // legal proceedings, trafficking status decisions
+};
+
+std::string_view to_string(Category category);
+std::optional<Category> parse_category(std::string_view text);
+const std::vector<Category>& all_categories();
+std::string join_categories(const std::set<Category>& categories);
+
+// The categories a role may see. Statistics coordinators and administrators see none, and see
+// no case at all (`sees_case_content`).
+std::set<Category> categories_of(Role role);
+bool sees_case_content(const std::vector<Role>& roles);
+std::set<Category> categories_of(const std::vector<Role>& roles);
+
+// What one user may see of one case: the categories, and why they may see it at all.
+struct Visibility {
+    std::set<Category> categories;
+    std::string basis;  // "opened", "protocol task", "shared: PURPOSE"
+};
+
+// Removes, from a case document (domain case_to_json) or an event (the API's event form), every
+// field of a category not in `visibility`. Removed, not blanked: the response does not even say
+// that the field exists. Unknown fields of a person or victim count as sensitive.
+boost::json::object redact_case(boost::json::object document, const Visibility& visibility);
+boost::json::object redact_event(boost::json::object event, const Visibility& visibility);
+
+// The categories present in a case document, for the audit trail ("which fields were read").
+std::set<Category> categories_in_case(const boost::json::object& document);
+
+}  // namespace retorno::access

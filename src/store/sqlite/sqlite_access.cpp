@@ -1,0 +1,371 @@
+// The sign-in, sharing and audit parts of the SQLite store (migration 2). They use the store's
+// one writer connection and its reader pool like the case tables do.
+
+#include <fmt/format.h>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace retorno {
+
+namespace {
+
+constexpr std::string_view kSessionColumns =
+    "id, token_hash, user_id, created_at, last_seen_at, expires_at, revoked_at, address";
+
+Result<Timestamp> time_column(const sqlite::Statement& row, int column) {
+    auto parsed = parse_timestamp(row.text_view(column));
+    if (!parsed)
+        return fail(Error::internal("a stored time could not be read"));
+    return *parsed;
+}
+
+Result<Session> session_from_row(const sqlite::Statement& row) {
+    Session session;
+    auto id = Id::parse(row.text_view(0));
+    auto user = Id::parse(row.text_view(2));
+    if (!id || !user)
+        return fail(Error::internal("session row with an unreadable id"));
+    session.id = *id;
+    session.token_hash = row.text(1);
+    session.user_id = *user;
+    session.created_at = TRY(time_column(row, 3));
+    session.last_seen_at = TRY(time_column(row, 4));
+    session.expires_at = TRY(time_column(row, 5));
+    if (!row.is_null(6))
+        session.revoked_at = TRY(time_column(row, 6));
+    session.address = row.text(7);
+    return session;
+}
+
+Result<SignInFailures> failures_from_row(const sqlite::Statement& row) {
+    SignInFailures out;
+    out.failures = static_cast<int>(row.integer(0));
+    out.first_failed_at = TRY(time_column(row, 1));
+    out.last_failed_at = TRY(time_column(row, 2));
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty())
+            out += ',';
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> split(std::string_view text) {
+    std::vector<std::string> out;
+    while (!text.empty()) {
+        auto comma = text.find(',');
+        out.emplace_back(text.substr(0, comma));
+        if (comma == std::string_view::npos)
+            break;
+        text.remove_prefix(comma + 1);
+    }
+    return out;
+}
+
+constexpr std::string_view kAuditColumns =
+    "seq, recorded_at, actor_user, actor_institution, address, action, case_id, categories, "
+    "reason, previous_hash, hash";
+
+AuditEntry audit_from_row(const sqlite::Statement& row) {
+    AuditEntry e;
+    e.seq = row.integer(0);
+    e.recorded_at = row.text(1);
+    e.actor_user = row.text(2);
+    e.actor_institution = row.text(3);
+    e.address = row.text(4);
+    e.action = row.text(5);
+    e.case_id = row.text(6);
+    e.categories = row.text(7);
+    e.reason = row.text(8);
+    e.previous_hash = row.text(9);
+    e.hash = row.text(10);
+    return e;
+}
+
+}  // namespace
+
+Status SqliteStore::put_session(const Session& session) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto insert = TRY(db.prepare(fmt::format(
+            "INSERT INTO sessions ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", kSessionColumns)));
+        insert.bind(1, session.id.to_string())
+            .bind(2, session.token_hash)
+            .bind(3, session.user_id.to_string())
+            .bind(4, format_timestamp(session.created_at))
+            .bind(5, format_timestamp(session.last_seen_at))
+            .bind(6, format_timestamp(session.expires_at));
+        if (session.revoked_at) {
+            insert.bind(7, format_timestamp(*session.revoked_at));
+        } else {
+            insert.bind_null(7);
+        }
+        insert.bind(8, session.address);
+        return insert.run();
+    });
+}
+
+Result<std::optional<Session>> SqliteStore::find_session(const std::string& token_hash) {
+    auto db = TRY(reader());
+    auto query = TRY(
+        db->prepare(fmt::format("SELECT {} FROM sessions WHERE token_hash = ?1", kSessionColumns)));
+    query.bind(1, token_hash);
+    if (!TRY(query.step()))
+        return std::optional<Session>{};
+    return std::optional<Session>{TRY(session_from_row(query))};
+}
+
+Status SqliteStore::touch_session(const Id& session_id, Timestamp last_seen_at) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        // Never moves last_seen_at backwards when two processes touch the session at once.
+        auto update = TRY(db.prepare(
+            "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1 AND last_seen_at < ?2"));
+        update.bind(1, session_id.to_string()).bind(2, format_timestamp(last_seen_at));
+        return update.run();
+    });
+}
+
+Status SqliteStore::revoke_session(const Id& session_id, Timestamp at) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto update = TRY(
+            db.prepare("UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL"));
+        update.bind(1, session_id.to_string()).bind(2, format_timestamp(at));
+        return update.run();
+    });
+}
+
+Result<int> SqliteStore::revoke_user_sessions(const Id& user_id, Timestamp at) {
+    int revoked = 0;
+    TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
+        auto count = TRY(
+            db.prepare("SELECT count(*) FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL"));
+        count.bind(1, user_id.to_string());
+        TRY(count.step());
+        revoked = static_cast<int>(count.integer(0));
+        auto update = TRY(db.prepare(
+            "UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL"));
+        update.bind(1, user_id.to_string()).bind(2, format_timestamp(at));
+        return update.run();
+    }));
+    return revoked;
+}
+
+Result<std::optional<User>> SqliteStore::find_user(const Id& user_id) {
+    // The users table is small; reading it whole keeps one row decoder for users.
+    auto users = TRY(list_users());
+    for (auto& user : users) {
+        if (user.id == user_id)
+            return std::optional<User>{std::move(user)};
+    }
+    return std::optional<User>{};
+}
+
+Result<SignInFailures> SqliteStore::record_sign_in_failure(const std::string& key, Timestamp now,
+                                                           std::chrono::seconds window) {
+    SignInFailures out;
+    TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
+        auto query =
+            TRY(db.prepare("SELECT failures, first_failed_at, last_failed_at FROM sign_in_failures "
+                           "WHERE key = ?1"));
+        query.bind(1, key);
+        std::optional<SignInFailures> before;
+        if (TRY(query.step()))
+            before = TRY(failures_from_row(query));
+        if (before && before->last_failed_at + window >= now) {
+            out = *before;
+            out.failures += 1;
+            out.last_failed_at = now;
+        } else {
+            out = SignInFailures{1, now, now};
+        }
+        auto upsert = TRY(db.prepare(
+            "INSERT INTO sign_in_failures (key, failures, first_failed_at, last_failed_at) "
+            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
+            "first_failed_at = excluded.first_failed_at, last_failed_at = "
+            "excluded.last_failed_at"));
+        upsert.bind(1, key)
+            .bind(2, static_cast<std::int64_t>(out.failures))
+            .bind(3, format_timestamp(out.first_failed_at))
+            .bind(4, format_timestamp(out.last_failed_at));
+        return upsert.run();
+    }));
+    return out;
+}
+
+Result<std::optional<SignInFailures>> SqliteStore::sign_in_failures(const std::string& key) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(
+        "SELECT failures, first_failed_at, last_failed_at FROM sign_in_failures WHERE key = ?1"));
+    query.bind(1, key);
+    if (!TRY(query.step()))
+        return std::optional<SignInFailures>{};
+    return std::optional<SignInFailures>{TRY(failures_from_row(query))};
+}
+
+Status SqliteStore::clear_sign_in_failures(const std::string& key) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto remove = TRY(db.prepare("DELETE FROM sign_in_failures WHERE key = ?1"));
+        remove.bind(1, key);
+        return remove.run();
+    });
+}
+
+Status SqliteStore::set_totp_required(const Id& institution_id, bool required) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto upsert = TRY(db.prepare(
+            "INSERT INTO institution_settings (institution_id, totp_required) VALUES (?1, ?2) "
+            "ON CONFLICT (institution_id) DO UPDATE SET totp_required = excluded.totp_required"));
+        upsert.bind(1, institution_id.to_string()).bind(2, static_cast<std::int64_t>(required));
+        return upsert.run();
+    });
+}
+
+Result<bool> SqliteStore::totp_required(const Id& institution_id) {
+    auto db = TRY(reader());
+    auto query = TRY(
+        db->prepare("SELECT totp_required FROM institution_settings WHERE institution_id = ?1"));
+    query.bind(1, institution_id.to_string());
+    if (!TRY(query.step()))
+        return false;
+    return query.integer(0) != 0;
+}
+
+Status SqliteStore::set_user_totp_secret(const Id& user_id, const std::string& secret) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto upsert =
+            TRY(db.prepare("INSERT INTO user_totp (user_id, secret) VALUES (?1, ?2) "
+                           "ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret"));
+        upsert.bind(1, user_id.to_string()).bind(2, secret);
+        return upsert.run();
+    });
+}
+
+Result<std::optional<std::string>> SqliteStore::user_totp_secret(const Id& user_id) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare("SELECT secret FROM user_totp WHERE user_id = ?1"));
+    query.bind(1, user_id.to_string());
+    if (!TRY(query.step()))
+        return std::optional<std::string>{};
+    return std::optional<std::string>{query.text(0)};
+}
+
+Status SqliteStore::put_case_share(const CaseShare& share) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto insert = TRY(db.prepare(
+            "INSERT INTO case_shares (id, case_id, institution_id, purpose, legal_basis, "
+            "categories, shared_by_user, shared_by_institution, shared_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+        insert.bind(1, share.id.to_string())
+            .bind(2, share.case_id.to_string())
+            .bind(3, share.institution_id.to_string())
+            .bind(4, share.purpose)
+            .bind(5, share.legal_basis)
+            .bind(6, join(share.categories))
+            .bind(7, share.shared_by_user)
+            .bind(8, share.shared_by_institution)
+            .bind(9, format_timestamp(share.shared_at));
+        return insert.run();
+    });
+}
+
+Result<std::vector<CaseShare>> SqliteStore::case_shares(const Id& case_id) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(
+        "SELECT id, case_id, institution_id, purpose, legal_basis, categories, shared_by_user, "
+        "shared_by_institution, shared_at FROM case_shares WHERE case_id = ?1 ORDER BY id"));
+    query.bind(1, case_id.to_string());
+    std::vector<CaseShare> out;
+    while (TRY(query.step())) {
+        CaseShare share;
+        auto id = Id::parse(query.text_view(0));
+        auto case_id_read = Id::parse(query.text_view(1));
+        auto institution = Id::parse(query.text_view(2));
+        if (!id || !case_id_read || !institution) {
+            return fail(Error::internal("share row with an unreadable id"));
+        }
+        share.id = *id;
+        share.case_id = *case_id_read;
+        share.institution_id = *institution;
+        share.purpose = query.text(3);
+        share.legal_basis = query.text(4);
+        share.categories = split(query.text_view(5));
+        share.shared_by_user = query.text(6);
+        share.shared_by_institution = query.text(7);
+        share.shared_at = TRY(time_column(query, 8));
+        out.push_back(std::move(share));
+    }
+    return out;
+}
+
+Result<AuditEntry> SqliteStore::append_audit(AuditEntry entry, const AuditSeal& seal) {
+    // The writer lock and BEGIN IMMEDIATE serialise appends, also against other processes.
+    TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
+        auto last = TRY(db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        if (TRY(last.step())) {
+            entry.seq = last.integer(0) + 1;
+            entry.previous_hash = last.text(1);
+        } else {
+            entry.seq = 1;
+            entry.previous_hash.clear();
+        }
+        entry.hash = seal(entry);
+        auto insert = TRY(db.prepare(fmt::format(
+            "INSERT INTO audit_log ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            kAuditColumns)));
+        insert.bind(1, entry.seq)
+            .bind(2, entry.recorded_at)
+            .bind(3, entry.actor_user)
+            .bind(4, entry.actor_institution)
+            .bind(5, entry.address)
+            .bind(6, entry.action)
+            .bind(7, entry.case_id)
+            .bind(8, entry.categories)
+            .bind(9, entry.reason)
+            .bind(10, entry.previous_hash)
+            .bind(11, entry.hash);
+        return insert.run();
+    }));
+    return entry;
+}
+
+Result<std::vector<AuditEntry>> SqliteStore::audit_entries(std::int64_t after_seq, int limit,
+                                                           const std::string& case_id) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(
+        fmt::format("SELECT {} FROM audit_log WHERE seq > ?1 AND (?2 = '' OR case_id = ?2) "
+                    "ORDER BY seq LIMIT ?3",
+                    kAuditColumns)));
+    query.bind(1, after_seq).bind(2, case_id).bind(3, static_cast<std::int64_t>(limit));
+    std::vector<AuditEntry> out;
+    while (TRY(query.step()))
+        out.push_back(audit_from_row(query));
+    return out;
+}
+
+Status SqliteStore::put_audit_day_head(const AuditDayHead& head) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto upsert = TRY(db.prepare(
+            "INSERT INTO audit_day_heads (day, seq, hash, signature) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT (day) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, "
+            "signature = excluded.signature"));
+        upsert.bind(1, head.day).bind(2, head.seq).bind(3, head.hash).bind(4, head.signature);
+        return upsert.run();
+    });
+}
+
+Result<std::vector<AuditDayHead>> SqliteStore::audit_day_heads() {
+    auto db = TRY(reader());
+    auto query =
+        TRY(db->prepare("SELECT day, seq, hash, signature FROM audit_day_heads ORDER BY day"));
+    std::vector<AuditDayHead> out;
+    while (TRY(query.step())) {
+        out.push_back(AuditDayHead{query.text(0), query.integer(1), query.text(2), query.text(3)});
+    }
+    return out;
+}
+
+}  // namespace retorno

@@ -1,0 +1,211 @@
+// The store contract for sessions, sign-in counters, second factors, shares and the audit trail
+// (migration 2), run on both backends.
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "store/store_backends.h"
+
+namespace retorno::testing {
+namespace {
+
+Timestamp at(const char* text) {
+    return parse_timestamp(text).value();
+}
+
+class AccessStoreContract : public ::testing::TestWithParam<Backend> {
+  protected:
+    void SetUp() override {
+        auto problem = m_backing.open(GetParam());
+        if (!problem.empty()) {
+            if (GetParam() == Backend::Postgres && postgres_may_be_missing())
+                GTEST_SKIP() << problem;
+            FAIL() << problem;
+        }
+    }
+    Store& store() { return *m_backing.store; }
+
+    Session make_session(const Id& user, const std::string& hash) {
+        Session s;
+        s.id = Id::generate();
+        s.token_hash = hash;
+        s.user_id = user;
+        s.created_at = at("2026-05-01T10:00:00.000Z");
+        s.last_seen_at = s.created_at;
+        s.expires_at = at("2026-05-01T22:00:00.000Z");
+        s.address = "192.0.2.7";
+        return s;
+    }
+
+    StoreUnderTest m_backing;
+};
+
+TEST_P(AccessStoreContract, SessionsAreFoundByTokenHashTouchedAndRevoked) {
+    Id user = Id::generate();
+    Session s = make_session(user, std::string(64, 'a'));
+    ASSERT_TRUE(store().put_session(s));
+    auto found = store().find_session(s.token_hash).value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->id, s.id);
+    EXPECT_EQ(found->user_id, user);
+    EXPECT_EQ(found->expires_at, s.expires_at);
+    EXPECT_EQ(found->address, "192.0.2.7");
+    EXPECT_FALSE(found->revoked_at.has_value());
+    EXPECT_FALSE(store().find_session(std::string(64, 'b')).value().has_value());
+
+    ASSERT_TRUE(store().touch_session(s.id, at("2026-05-01T11:00:00.000Z")));
+    // A touch that arrives late never moves the time backwards.
+    ASSERT_TRUE(store().touch_session(s.id, at("2026-05-01T10:30:00.000Z")));
+    EXPECT_EQ(store().find_session(s.token_hash).value()->last_seen_at,
+              at("2026-05-01T11:00:00.000Z"));
+
+    ASSERT_TRUE(store().revoke_session(s.id, at("2026-05-01T12:00:00.000Z")));
+    EXPECT_EQ(store().find_session(s.token_hash).value()->revoked_at,
+              at("2026-05-01T12:00:00.000Z"));
+}
+
+TEST_P(AccessStoreContract, SignOutEverywhereRevokesOnlyThatUsersLiveSessions) {
+    Id user = Id::generate();
+    Id other = Id::generate();
+    ASSERT_TRUE(store().put_session(make_session(user, std::string(64, '1'))));
+    ASSERT_TRUE(store().put_session(make_session(user, std::string(64, '2'))));
+    ASSERT_TRUE(store().put_session(make_session(other, std::string(64, '3'))));
+    EXPECT_EQ(store().revoke_user_sessions(user, at("2026-05-01T12:00:00.000Z")).value(), 2);
+    EXPECT_EQ(store().revoke_user_sessions(user, at("2026-05-01T13:00:00.000Z")).value(), 0);
+    EXPECT_TRUE(store().find_session(std::string(64, '1')).value()->revoked_at.has_value());
+    EXPECT_TRUE(store().find_session(std::string(64, '2')).value()->revoked_at.has_value());
+    EXPECT_FALSE(store().find_session(std::string(64, '3')).value()->revoked_at.has_value());
+}
+
+TEST_P(AccessStoreContract, SignInFailuresCountWithinTheWindowAndStartAgainAfterIt) {
+    const std::chrono::seconds window{900};
+    EXPECT_FALSE(store().sign_in_failures("user:ana").value().has_value());
+    EXPECT_EQ(store()
+                  .record_sign_in_failure("user:ana", at("2026-05-01T10:00:00.000Z"), window)
+                  ->failures,
+              1);
+    EXPECT_EQ(store()
+                  .record_sign_in_failure("user:ana", at("2026-05-01T10:05:00.000Z"), window)
+                  ->failures,
+              2);
+    auto third =
+        store().record_sign_in_failure("user:ana", at("2026-05-01T10:10:00.000Z"), window).value();
+    EXPECT_EQ(third.failures, 3);
+    EXPECT_EQ(third.first_failed_at, at("2026-05-01T10:00:00.000Z"));
+    EXPECT_EQ(third.last_failed_at, at("2026-05-01T10:10:00.000Z"));
+    // Another key is counted apart.
+    EXPECT_EQ(
+        store()
+            .record_sign_in_failure("address:192.0.2.7", at("2026-05-01T10:10:00.000Z"), window)
+            ->failures,
+        1);
+    // More than the window after the last failure, counting starts again.
+    auto later =
+        store().record_sign_in_failure("user:ana", at("2026-05-01T11:00:00.000Z"), window).value();
+    EXPECT_EQ(later.failures, 1);
+    EXPECT_EQ(later.first_failed_at, at("2026-05-01T11:00:00.000Z"));
+    ASSERT_TRUE(store().clear_sign_in_failures("user:ana"));
+    EXPECT_FALSE(store().sign_in_failures("user:ana").value().has_value());
+    EXPECT_EQ(store().sign_in_failures("address:192.0.2.7").value()->failures, 1);
+}
+
+TEST_P(AccessStoreContract, ConcurrentFailuresAreAllCounted) {
+    constexpr int kThreads = 4;
+    constexpr int kEach = 5;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < kEach; ++i) {
+                EXPECT_TRUE(
+                    store().record_sign_in_failure("user:x", now_utc(), std::chrono::hours(1)));
+            }
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    EXPECT_EQ(store().sign_in_failures("user:x").value()->failures, kThreads * kEach);
+}
+
+TEST_P(AccessStoreContract, SecondFactorSettings) {
+    Id institution = Id::generate();
+    Id user = Id::generate();
+    EXPECT_FALSE(store().totp_required(institution).value());
+    ASSERT_TRUE(store().set_totp_required(institution, true));
+    EXPECT_TRUE(store().totp_required(institution).value());
+    ASSERT_TRUE(store().set_totp_required(institution, false));
+    EXPECT_FALSE(store().totp_required(institution).value());
+    EXPECT_FALSE(store().user_totp_secret(user).value().has_value());
+    ASSERT_TRUE(store().set_user_totp_secret(user, "JBSWY3DPEHPK3PXP"));
+    EXPECT_EQ(store().user_totp_secret(user).value(),
+              std::optional<std::string>("JBSWY3DPEHPK3PXP"));
+}
+
+TEST_P(AccessStoreContract, SharesAreListedPerCase) {
+    CaseShare share;
+    share.id = Id::generate();
+    share.case_id = Id::generate();
+    share.institution_id = Id::generate();
+    share.purpose = "family assessment";
+    share.legal_basis = "consent of the guardian";
+    share.categories = {"identity", "whereabouts"};
+    share.shared_by_user = "u1";
+    share.shared_by_institution = "i1";
+    share.shared_at = at("2026-05-01T10:00:00.000Z");
+    ASSERT_TRUE(store().put_case_share(share));
+    auto shares = store().case_shares(share.case_id).value();
+    ASSERT_EQ(shares.size(), 1u);
+    EXPECT_EQ(shares[0].institution_id, share.institution_id);
+    EXPECT_EQ(shares[0].categories, share.categories);
+    EXPECT_EQ(shares[0].legal_basis, share.legal_basis);
+    EXPECT_EQ(shares[0].shared_at, share.shared_at);
+    EXPECT_TRUE(store().case_shares(Id::generate()).value().empty());
+}
+
+TEST_P(AccessStoreContract, AuditEntriesAreNumberedAndChainedEvenUnderConcurrency) {
+    auto seal = [](const AuditEntry& e) {
+        return fmt::format("h{}<{}", e.seq, e.previous_hash.size());
+    };
+    constexpr int kThreads = 4;
+    constexpr int kEach = 5;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kEach; ++i) {
+                AuditEntry e;
+                e.recorded_at = "2026-05-01T10:00:00.000Z";
+                e.actor_user = fmt::format("u{}", t);
+                e.action = "read";
+                e.case_id = t % 2 == 0 ? "case-even" : "case-odd";
+                EXPECT_TRUE(store().append_audit(e, seal));
+            }
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    auto all = store().audit_entries(0, 1000, "").value();
+    ASSERT_EQ(all.size(), static_cast<std::size_t>(kThreads * kEach));
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        EXPECT_EQ(all[i].seq, static_cast<std::int64_t>(i + 1));
+        EXPECT_EQ(all[i].previous_hash, i == 0 ? std::string() : all[i - 1].hash);
+    }
+    auto even = store().audit_entries(0, 1000, "case-even").value();
+    EXPECT_EQ(even.size(), static_cast<std::size_t>(2 * kEach));
+    auto page = store().audit_entries(5, 3, "").value();
+    ASSERT_EQ(page.size(), 3u);
+    EXPECT_EQ(page[0].seq, 6);
+
+    ASSERT_TRUE(store().put_audit_day_head(AuditDayHead{"2026-05-01", 20, "abc", "sig"}));
+    ASSERT_TRUE(store().put_audit_day_head(AuditDayHead{"2026-05-01", 21, "def", "sig2"}));
+    auto heads = store().audit_day_heads().value();
+    ASSERT_EQ(heads.size(), 1u);
+    EXPECT_EQ(heads[0].seq, 21);
+    EXPECT_EQ(heads[0].hash, "def");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccessStoreContract,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace retorno::testing
