@@ -1,13 +1,261 @@
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "service/config.h"
+#include "store/chain_check.h"
+#include "store/copy_store.h"
+#include "store/open_store.h"
+#include "store/postgres/postgres_backup.h"
+#include "store/sqlite/sqlite_backup.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace retorno::cli {
 
-// FIXME: not yet written; this family registers no subcommand so far.
+namespace {
+
+struct BackupOptions {
+    std::string data = "data";
+    std::string file;
+};
+
+struct MigrateOptions {
+    std::string from;
+    std::string to;
+};
+
+// 1 when the input was refused (a non-empty target, a backup that does not verify), 2 when the
+// environment failed (a database down, a file that cannot be written).
+int report(const Error& error) {
+    std::cerr << "retorno: " << error.message << "\n";
+    if (!error.detail.empty())
+        std::cerr << "  (" << error.detail << ")\n";
+    return error.code == ErrorCode::InvalidInput || error.code == ErrorCode::Conflict ? 1 : 2;
+}
+
+enum class BackupFormat { Sqlite, PgDump, Unknown };
+
+BackupFormat format_of(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char magic[16] = {};
+    in.read(magic, sizeof magic);
+    if (in && std::string_view(magic, 16) == std::string_view("SQLite format 3\0", 16))
+        return BackupFormat::Sqlite;
+    if (postgres::is_pg_dump_archive(file))
+        return BackupFormat::PgDump;
+    return BackupFormat::Unknown;
+}
+
+struct Target {
+    std::string database;          // the `database` setting
+    std::filesystem::path sqlite;  // its SQLite file, or empty for PostgreSQL
+};
+
+Result<Target> target_of(const std::filesystem::path& data_dir) {
+    auto config_file = data_dir / kConfigFileName;
+    if (!std::filesystem::exists(config_file)) {
+        return fail(Error::make(ErrorCode::Unavailable, "'" + data_dir.string() +
+                                                            "' is not a retorno data folder; run "
+                                                            "`retorno init --data " +
+                                                            data_dir.string() + "` first."));
+    }
+    auto config = TRY(load_config(config_file));
+    Target target{config.database, {}};
+    target.sqlite = TRY(sqlite_file_of(config.database, data_dir));
+    return target;
+}
+
+Result<bool> is_empty(Store& store) {
+    return TRY(store.count_events()) == 0 && TRY(store.count_cases()) == 0 &&
+           TRY(store.list_institutions()).empty() && TRY(store.list_users()).empty();
+}
+
+Error not_empty() {
+    return Error::make(ErrorCode::InvalidInput,
+                       "The target store is not empty; a restore never merges into existing "
+                       "data. Restore into a new data folder or an empty database.");
+}
+
+void print_verified(const ChainReport& report, std::string_view what) {
+    std::cout << fmt::format("retorno: {}: {} cases, {} events; every audit chain verified.\n",
+                             what, report.cases, report.events);
+}
+
+void remove_sqlite_files(const std::filesystem::path& file) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(file.string() + suffix, ec);
+}
+
+int run_backup(const BackupOptions& options) {
+    auto target = target_of(options.data);
+    if (!target)
+        return report(target.error());
+    std::filesystem::path to = options.file;
+    if (target->sqlite.empty()) {
+        // Opening the store first checks the server, the URL and the schema version.
+        if (auto store = open_store(target->database, options.data, 1); !store)
+            return report(store.error());
+        if (auto dumped = postgres::pg_dump_backup(target->database, to); !dumped)
+            return report(dumped.error());
+        std::cout << "retorno: backup written to " << to.string()
+                  << " (pg_dump custom format; `retorno restore` verifies it).\n";
+        return 0;
+    }
+    if (auto copied = sqlite_backup(target->sqlite, to); !copied)
+        return report(copied.error());
+    // The copy is checked at once, so that a backup that would not restore is known now.
+    auto verified = [&]() -> Result<ChainReport> {
+        auto store = TRY(SqliteStore::open(to));
+        auto report = TRY(verify_store(*store));
+        store.reset();
+        TRY_STATUS(sqlite_make_standalone(to));
+        return report;
+    }();
+    if (!verified) {
+        remove_sqlite_files(to);
+        return report(verified.error());
+    }
+    print_verified(*verified, "backup written to " + to.string());
+    return 0;
+}
+
+// A SQLite restore is made aside and renamed over the target only once it verified, so the
+// target is either untouched or complete.
+Result<ChainReport> restore_sqlite(const std::filesystem::path& from,
+                                   const std::filesystem::path& target) {
+    if (std::filesystem::exists(target)) {
+        auto store = TRY(SqliteStore::open(target));
+        if (!TRY(is_empty(*store)))
+            return fail(not_empty());
+    }
+    std::filesystem::path partial = target.string() + ".restoring-" + std::to_string(::getpid());
+    remove_sqlite_files(partial);
+    auto restored = [&]() -> Result<ChainReport> {
+        TRY_STATUS(sqlite_backup(from, partial));
+        // Opening migrates an older backup forward; the store is closed before the rename.
+        auto store = TRY(SqliteStore::open(partial));
+        auto report = TRY(verify_store(*store));
+        store.reset();
+        TRY_STATUS(sqlite_make_standalone(partial));
+        return report;
+    }();
+    if (!restored) {
+        remove_sqlite_files(partial);
+        return restored;
+    }
+    remove_sqlite_files(target);
+    std::error_code ec;
+    std::filesystem::rename(partial, target, ec);
+    if (ec) {
+        remove_sqlite_files(partial);
+        return fail(Error::make(ErrorCode::Unavailable, "The restored file cannot be put in place.",
+                                ec.message()));
+    }
+    return restored;
+}
+
+int run_restore(const BackupOptions& options) {
+    auto target = target_of(options.data);
+    if (!target)
+        return report(target.error());
+    std::filesystem::path from = options.file;
+    if (!std::filesystem::is_regular_file(from)) {
+        return report(Error::make(ErrorCode::InvalidInput,
+                                  "The backup '" + from.string() + "' does not exist."));
+    }
+    auto format = format_of(from);
+    if (format == BackupFormat::Unknown) {
+        return report(
+            Error::make(ErrorCode::InvalidInput,
+                        "'" + from.string() + "' is not a backup made by `retorno backup`."));
+    }
+    bool target_is_sqlite = !target->sqlite.empty();
+    if ((format == BackupFormat::Sqlite) != target_is_sqlite) {
+        return report(Error::make(
+            ErrorCode::InvalidInput,
+            format == BackupFormat::Sqlite
+                ? "This is a SQLite backup and the data folder uses PostgreSQL; move it with "
+                  "`retorno migrate-store --from sqlite:BACKUP --to postgresql://...`."
+                : "This is a PostgreSQL backup and the data folder uses SQLite; restore it into a "
+                  "PostgreSQL deployment, then `retorno migrate-store` if needed."));
+    }
+    Result<ChainReport> restored = fail(Error::internal("unreachable"));
+    if (target_is_sqlite) {
+        restored = restore_sqlite(from, target->sqlite);
+    } else {
+        // Opening the store creates or upgrades the schema of the target and refuses a schema
+        // newer than this program; the restore itself then fills the tables in one transaction.
+        auto store = open_store(target->database, options.data, 1);
+        if (!store)
+            return report(store.error());
+        store->reset();
+        restored = postgres::pg_restore_backup(target->database, from);
+    }
+    if (!restored)
+        return report(restored.error());
+    print_verified(*restored, "restored from " + from.string());
+    return 0;
+}
+
+int run_migrate(const MigrateOptions& options) {
+    const std::filesystem::path here = std::filesystem::current_path();
+    auto from = open_store(options.from, here, 4);
+    if (!from)
+        return report(from.error());
+    auto to = open_store(options.to, here, 4);
+    if (!to)
+        return report(to.error());
+    std::cout << "retorno: copying " << (*from)->describe() << " into " << (*to)->describe()
+              << "...\n";
+    auto copied = copy_store(**from, **to);
+    if (!copied)
+        return report(copied.error());
+    std::cout << fmt::format(
+        "retorno: copied {} institutions, {} users, {} cases, {} events; counts and every "
+        "case's audit-chain head match the source.\n",
+        copied->institutions, copied->users, copied->cases, copied->events);
+    auto verified = verify_store(**to);
+    if (!verified)
+        return report(verified.error());
+    print_verified(*verified, "target re-read");
+    return 0;
+}
+
+}  // namespace
+
 void add_store_commands(CLI::App& app, CliContext& context) {
-    (void)app;
-    (void)context;
+    auto backup_options = std::make_shared<BackupOptions>();
+    auto* backup = app.add_subcommand(
+        "backup", "Write a consistent backup of a data folder's store while it keeps serving");
+    backup->add_option("--data", backup_options->data, "The data folder")->capture_default_str();
+    backup->add_option("--to", backup_options->file, "The new backup file (never overwritten)")
+        ->required();
+    backup->callback(
+        [backup_options, &context] { context.exit_code = run_backup(*backup_options); });
+
+    auto restore_options = std::make_shared<BackupOptions>();
+    auto* restore = app.add_subcommand(
+        "restore", "Restore a backup into a data folder whose store is empty, verifying it");
+    restore->add_option("--data", restore_options->data, "The data folder")->capture_default_str();
+    restore->add_option("--from", restore_options->file, "The backup file")->required();
+    restore->callback(
+        [restore_options, &context] { context.exit_code = run_restore(*restore_options); });
+
+    auto migrate_options = std::make_shared<MigrateOptions>();
+    auto* migrate = app.add_subcommand(
+        "migrate-store", "Copy a whole deployment with its history into another, empty store");
+    migrate->add_option("--from", migrate_options->from, "sqlite:FILE or a postgresql:// URL")
+        ->required();
+    migrate->add_option("--to", migrate_options->to, "sqlite:FILE or a postgresql:// URL")
+        ->required();
+    migrate->callback(
+        [migrate_options, &context] { context.exit_code = run_migrate(*migrate_options); });
 }
 
 }  // namespace retorno::cli

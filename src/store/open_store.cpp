@@ -6,12 +6,10 @@
 
 namespace retorno {
 
-Result<std::unique_ptr<Store>> open_store(const std::string& database_setting,
-                                          const std::filesystem::path& data_dir, int pool_size) {
-    if (postgres::is_postgres_url(database_setting)) {
-        std::unique_ptr<Store> store = TRY(PostgresStore::open(database_setting, pool_size));
-        return store;
-    }
+Result<std::filesystem::path> sqlite_file_of(const std::string& database_setting,
+                                             const std::filesystem::path& data_dir) {
+    if (postgres::is_postgres_url(database_setting))
+        return std::filesystem::path();
     std::filesystem::path file = data_dir / "retorno.db";
     if (database_setting.starts_with("sqlite:")) {
         std::filesystem::path named = database_setting.substr(std::string_view("sqlite:").size());
@@ -25,6 +23,16 @@ Result<std::unique_ptr<Store>> open_store(const std::string& database_setting,
                                 "The database setting must be empty (SQLite in the data folder), "
                                 "sqlite:FILE, or a postgresql:// URL."));
     }
+    return file;
+}
+
+Result<std::unique_ptr<Store>> open_store(const std::string& database_setting,
+                                          const std::filesystem::path& data_dir, int pool_size) {
+    if (postgres::is_postgres_url(database_setting)) {
+        std::unique_ptr<Store> store = TRY(PostgresStore::open(database_setting, pool_size));
+        return store;
+    }
+    auto file = TRY(sqlite_file_of(database_setting, data_dir));
     std::unique_ptr<Store> store = TRY(SqliteStore::open(file));
     return store;
 }

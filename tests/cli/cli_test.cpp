@@ -11,7 +11,9 @@ namespace {
 
 using testing::run_program;
 
-TEST(Cli, PrintsItsVersion) { EXPECT_EQ(run_program({RETORNO_BINARY, "--version"}), 0); }
+TEST(Cli, PrintsItsVersion) {
+    EXPECT_EQ(run_program({RETORNO_BINARY, "--version"}), 0);
+}
 
 TEST(Cli, InitCreatesAPrivateDataFolderWithConfiguration) {
     testing::ThrowawayDir dir;
@@ -31,10 +33,13 @@ TEST(Cli, ServeRefusesAFolderThatWasNeverInitialised) {
     EXPECT_EQ(run_program({RETORNO_BINARY, "serve", "--data", (dir.path() / "none").string()}), 2);
 }
 
-TEST(Cli, ServeRefusesANonLoopbackAddressUntilSignInExists) {
+// Sign-in exists, so serve listens on any address (tests/cli/access_commands_test.cpp serves on
+// 0.0.0.0); what it refuses is a data folder whose audit signing key is missing.
+TEST(Cli, ServeRefusesADataFolderWithoutItsAuditKey) {
     testing::ThrowawayDir dir;
     auto data = dir.path() / "d";
     ASSERT_EQ(run_program({RETORNO_BINARY, "init", "--data", data.string()}), 0);
+    std::filesystem::remove(data / "keys" / "audit-ed25519.key");
     EXPECT_EQ(run_program({RETORNO_BINARY, "serve", "--data", data.string(), "--listen", "0.0.0.0:0"}), 2);
 }
 
@@ -49,7 +54,9 @@ TEST(Cli, ServeRefusesAConfigurationWithAnUnknownSetting) {
 TEST(Cli, InitWithDemoSeedsInstitutionsUsersAndCasesOnce) {
     testing::ThrowawayDir dir;
     auto data = dir.path() / "d";
-    ASSERT_EQ(run_program({RETORNO_BINARY, "init", "--data", data.string(), "--demo", "--demo-cases", "5"}), 0);
+    ASSERT_EQ(run_program(
+                  {RETORNO_BINARY, "init", "--data", data.string(), "--demo", "--demo-cases", "5"}),
+              0);
     auto store = open_store("", data);
     ASSERT_TRUE(store);
     EXPECT_EQ(*(*store)->count_cases(), 5);

@@ -11,6 +11,7 @@
 #include "domain/event_hash.h"
 #include "store/open_store.h"
 #include "support/api/child_process.h"
+#include "support/api/cli_user.h"
 #include "support/api/http_client.h"
 #include "support/api/test_server.h"
 #include "support/throwaway_dir.h"
@@ -34,6 +35,7 @@ TEST(Crash, EveryAcknowledgedAppendSurvivesSigkill) {
     testing::ThrowawayDir dir;
     auto data = dir.path() / "data";
     ASSERT_EQ(testing::run_program({RETORNO_BINARY, "init", "--data", data.string()}), 0);
+    ASSERT_TRUE(testing::add_cli_user(data.string(), "tester"));
     auto port = testing::free_port();
 
     std::vector<std::string> case_ids;
@@ -41,7 +43,8 @@ TEST(Crash, EveryAcknowledgedAppendSurvivesSigkill) {
     {
         auto server = start_server(data, port);
         ASSERT_TRUE(testing::wait_until_healthy(port, 30));
-        HttpClient client(port);
+        auto client = HttpClient(port).with_bearer(
+            testing::sign_in_token(HttpClient(port), "tester", testing::kCliUserPassword));
         for (int i = 0; i < 4; ++i) {
             auto created = client.post_json("/api/v1/cases", testing::sample_case_body());
             ASSERT_EQ(created.status, 201);
@@ -58,13 +61,15 @@ TEST(Crash, EveryAcknowledgedAppendSurvivesSigkill) {
                     "/api/v1/cases/" + id + "/events",
                     R"({"kind": "note_added", "data": {"cco_CaseComment": "Seguimiento telefónico."}})",
                     {{"If-Match", std::to_string(versions[id])}});
-                if (reply.status != 201) continue;  // the server died under this request
+                if (reply.status != 201)
+                    continue;  // the server died under this request
                 versions[id] += 1;
                 acknowledged[id] = versions[id];
                 ++acks;
             }
         });
-        while (acks < 40) std::this_thread::yield();
+        while (acks < 40)
+            std::this_thread::yield();
         server.kill(SIGKILL);
         EXPECT_EQ(server.wait(), 128 + SIGKILL);
         killed = true;
@@ -75,7 +80,8 @@ TEST(Crash, EveryAcknowledgedAppendSurvivesSigkill) {
     {
         auto server = start_server(data, port);
         ASSERT_TRUE(testing::wait_until_healthy(port, 30));
-        HttpClient client(port);
+        auto client = HttpClient(port).with_bearer(
+            testing::sign_in_token(HttpClient(port), "tester", testing::kCliUserPassword));
         for (const auto& id : case_ids) {
             auto reply = client.get("/api/v1/cases/" + id);
             ASSERT_EQ(reply.status, 200);

@@ -1,0 +1,121 @@
+// The access-control commands end to end: init creates the audit key, institution and user
+// commands fill the directory, serve listens on any address and requires sign-in, and
+// `audit verify` catches a hand-made change to the audit log.
+
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <csignal>
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "store/sqlite/sqlite_connection.h"
+#include "support/api/child_process.h"
+#include "support/api/http_client.h"
+#include "support/throwaway_dir.h"
+
+namespace retorno {
+namespace {
+
+using testing::run_program;
+
+// Runs a shell command line (for pipes and redirections) and answers its exit status.
+int shell(const std::string& command) {
+    return run_program({"/bin/sh", "-c", command});
+}
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+class AccessCommands : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        data = dir.path() / "d";
+        ASSERT_EQ(run_program({RETORNO_BINARY, "init", "--data", data.string()}), 0);
+    }
+    std::string retorno() const { return std::string(RETORNO_BINARY); }
+
+    testing::ThrowawayDir dir;
+    std::filesystem::path data;
+};
+
+TEST_F(AccessCommands, InitCreatesAnOwnerOnlyAuditKey) {
+    auto key = data / "keys" / "audit-ed25519.key";
+    struct stat info {};
+    ASSERT_EQ(::stat(key.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    ASSERT_EQ(::stat((data / "keys").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0700u);
+    auto before = read_file(key);
+    ASSERT_EQ(run_program({RETORNO_BINARY, "init", "--data", data.string()}), 0);
+    EXPECT_EQ(read_file(key), before) << "init must keep an existing key";
+}
+
+TEST_F(AccessCommands, UsersSignInToAServerOnAnyAddressAndAuditVerifies) {
+    auto out = dir.path() / "out.txt";
+    ASSERT_EQ(shell(fmt::format(
+                  "{} institution add --data {} --country GT --type ChildProtectionAuthority "
+                  "--name 'Procuraduría de prueba' > {}",
+                  retorno(), data.string(), out.string())),
+              0);
+    auto institution = read_file(out);
+    institution.erase(institution.find_last_not_of("\n") + 1);
+    ASSERT_EQ(institution.size(), 36u) << institution;
+    EXPECT_NE(shell(fmt::format("{} institution add --data {} --country XX --type NGO --name x",
+                                retorno(), data.string())),
+              0);
+    ASSERT_EQ(
+        shell(fmt::format("echo 'una clave muy larga 2026' | {} user add --data {} --username ana "
+                          "--institution {} --role caseworker --password-stdin",
+                          retorno(), data.string(), institution)),
+        0);
+    // A password that is too short is refused.
+    EXPECT_EQ(
+        shell(fmt::format("echo short | {} user add --data {} --username bea --institution {} "
+                          "--role caseworker --password-stdin",
+                          retorno(), data.string(), institution)),
+        1);
+
+    unsigned short port = testing::free_port();
+    testing::ChildProcess server({RETORNO_BINARY, "serve", "--data", data.string(), "--listen",
+                                  fmt::format("0.0.0.0:{}", port)});
+    ASSERT_TRUE(testing::wait_until_healthy(port, 60));
+    testing::HttpClient client(port);
+    EXPECT_EQ(client.get("/api/v1/cases").status, 401);
+    std::string problem;
+    auto token = testing::sign_in_token(client, "ana", "una clave muy larga 2026", &problem);
+    ASSERT_FALSE(token.empty()) << problem;
+    EXPECT_EQ(client.with_bearer(token).get("/api/v1/cases").status, 200);
+
+    // Disabling the user closes her session at once.
+    ASSERT_EQ(run_program({RETORNO_BINARY, "user", "disable", "--data", data.string(), "--username",
+                           "ana"}),
+              0);
+    EXPECT_EQ(client.with_bearer(token).get("/api/v1/cases").status, 401);
+    server.kill(SIGTERM);
+    server.wait();
+
+    EXPECT_EQ(run_program({RETORNO_BINARY, "audit", "verify", "--data", data.string()}), 0);
+    {
+        auto db = sqlite::Connection::open(data / "retorno.db", sqlite::Durability::Normal).value();
+        ASSERT_TRUE(
+            db->execute("DROP TRIGGER audit_log_is_append_only_update; "
+                        "UPDATE audit_log SET address = '203.0.113.9' WHERE seq = 1"));
+    }
+    EXPECT_EQ(shell(fmt::format("{} audit verify --data {} > {}", retorno(), data.string(),
+                                out.string())),
+              1);
+    EXPECT_NE(read_file(out).find("entry 1"), std::string::npos) << read_file(out);
+}
+
+}  // namespace
+}  // namespace retorno

@@ -1,0 +1,227 @@
+// `retorno backup`, `retorno restore` and `retorno migrate-store`, run as the real program on
+// both stores.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "cli/cli_support.h"
+#include "store/chain_check.h"
+
+namespace retorno::testing {
+namespace {
+
+// One data folder, on SQLite or on a PostgreSQL database of its own.
+struct DataFolder {
+    ThrowawayDir dir;
+    std::unique_ptr<ThrowawayDatabase> database;
+
+    std::filesystem::path data() const { return dir.path() / "data"; }
+    std::string setting() const { return database ? database->url() : "sqlite:retorno.db"; }
+
+    // Runs `retorno init`, with demo data when demo_cases > 0.
+    std::string init(Backend backend, int demo_cases) {
+        if (backend == Backend::Postgres) {
+            auto server = postgres_test_url();
+            if (!server)
+                return std::string(kNoPostgres);
+            database = std::make_unique<ThrowawayDatabase>(*server);
+        }
+        std::vector<std::string> arguments{"init", "--data", data().string(), "--database",
+                                           setting()};
+        if (demo_cases > 0) {
+            arguments.insert(arguments.end(),
+                             {"--demo", "--demo-cases", std::to_string(demo_cases)});
+        }
+        auto run = run_retorno(arguments);
+        if (run.exit_code != 0)
+            return "retorno init failed: " + run.output;
+        return {};
+    }
+
+    std::map<std::string, std::vector<std::string>> history() const {
+        auto store = open_for_test(setting(), data());
+        return store ? history_of(*store) : std::map<std::string, std::vector<std::string>>{};
+    }
+};
+
+class StoreCommands : public ::testing::TestWithParam<Backend> {
+  protected:
+    void SetUp() override {
+        if (GetParam() == Backend::Postgres && !postgres_test_url() && postgres_may_be_missing())
+            GTEST_SKIP() << kNoPostgres;
+    }
+
+    // Prepares a data folder; a failure fails the test.
+    bool prepare(DataFolder& folder, int demo_cases) {
+        auto why = folder.init(GetParam(), demo_cases);
+        if (why.empty())
+            return true;
+        ADD_FAILURE() << why;
+        return false;
+    }
+};
+
+TEST_P(StoreCommands, BackupAndRestoreKeepEveryCaseAndItsChain) {
+    DataFolder source;
+    DataFolder target;
+    ThrowawayDir files;
+    if (!prepare(source, 12) || !prepare(target, 0))
+        return;
+    auto before = source.history();
+    ASSERT_EQ(before.size(), 12u);
+
+    auto backup_file = files.path() / "retorno.backup";
+    auto backup =
+        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()});
+    ASSERT_EQ(backup.exit_code, 0) << backup.output;
+    EXPECT_TRUE(std::filesystem::exists(backup_file));
+
+    // A backup never overwrites a file.
+    auto again =
+        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()});
+    EXPECT_EQ(again.exit_code, 1) << again.output;
+    EXPECT_NE(again.output.find("never overwrites"), std::string::npos) << again.output;
+
+    auto restore =
+        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
+    ASSERT_EQ(restore.exit_code, 0) << restore.output;
+    EXPECT_NE(restore.output.find("every audit chain verified"), std::string::npos)
+        << restore.output;
+
+    EXPECT_EQ(target.history(), before);
+    auto store = open_for_test(target.setting(), target.data());
+    ASSERT_TRUE(store);
+    auto verified = verify_store(*store);
+    ASSERT_TRUE(verified) << verified.error().detail;
+    EXPECT_EQ(verified->cases, 12);
+    auto source_store = open_for_test(source.setting(), source.data());
+    ASSERT_TRUE(source_store);
+    EXPECT_EQ(store->list_institutions()->size(), source_store->list_institutions()->size());
+    EXPECT_EQ(store->list_users()->size(), source_store->list_users()->size());
+    source_store.reset();
+
+    // The restored deployment accepts new writes (the PostgreSQL event sequence was restored).
+    auto c = store->list_cases(CaseFilter{}).value().cases.front();
+    Case next = c;
+    next.version = c.version + 1;
+    Event event = make_event(next);
+    event.previous_hash = c.last_hash;
+    EXPECT_TRUE(store->append(event, next));
+}
+
+TEST_P(StoreCommands, RestoreIntoANonEmptyStoreIsRefusedAndChangesNothing) {
+    DataFolder source;
+    DataFolder target;
+    ThrowawayDir files;
+    if (!prepare(source, 6) || !prepare(target, 3))
+        return;
+    auto backup_file = files.path() / "retorno.backup";
+    ASSERT_EQ(
+        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
+            .exit_code,
+        0);
+    auto before = target.history();
+    ASSERT_EQ(before.size(), 3u);
+
+    auto restore =
+        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
+    EXPECT_EQ(restore.exit_code, 1) << restore.output;
+    EXPECT_NE(restore.output.find("not empty"), std::string::npos) << restore.output;
+    EXPECT_EQ(target.history(), before);
+    // Nothing was left aside either.
+    for (const auto& entry : std::filesystem::directory_iterator(target.data()))
+        EXPECT_EQ(entry.path().string().find("restoring"), std::string::npos) << entry.path();
+}
+
+TEST_P(StoreCommands, RestoreRefusesWhatIsNotABackup) {
+    DataFolder target;
+    ThrowawayDir files;
+    if (!prepare(target, 0))
+        return;
+    auto bogus = files.path() / "notes.txt";
+    std::ofstream(bogus) << "not a backup\n";
+    auto restore =
+        run_retorno({"restore", "--data", target.data().string(), "--from", bogus.string()});
+    EXPECT_EQ(restore.exit_code, 1) << restore.output;
+    EXPECT_NE(restore.output.find("is not a backup"), std::string::npos) << restore.output;
+    EXPECT_TRUE(target.history().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(BothStores, StoreCommands,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         [](const auto& info) { return backend_name(info.param); });
+
+// A backup whose events were changed after it was written is refused, and the target stays
+// as it was (no file, or the empty one).
+TEST(StoreCommandsSqlite, RestoreOfATamperedBackupIsRefused) {
+    DataFolder source;
+    DataFolder target;
+    ThrowawayDir files;
+    ASSERT_EQ(source.init(Backend::Sqlite, 4), "");
+    ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
+    auto backup_file = files.path() / "retorno.backup";
+    ASSERT_EQ(
+        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
+            .exit_code,
+        0);
+    // The append-only triggers are dropped in the copy, as someone editing the file would.
+    std::string sql =
+        "DROP TRIGGER events_are_append_only_update; "
+        "UPDATE events SET actor_user = 'someone-else' WHERE version = 1;";
+    ASSERT_EQ(
+        std::system(
+            ("sqlite3 " + shell_quote(backup_file.string()) + " " + shell_quote(sql)).c_str()),
+        0);
+    auto restore =
+        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
+    EXPECT_EQ(restore.exit_code, 1) << restore.output;
+    EXPECT_NE(restore.output.find("audit chain does not verify"), std::string::npos)
+        << restore.output;
+    EXPECT_TRUE(target.history().empty());
+}
+
+TEST(MigrateStore, SqliteToPostgresKeepsTheWholeHistory) {
+    auto server = postgres_test_url();
+    if (!server) {
+        if (postgres_may_be_missing())
+            GTEST_SKIP() << kNoPostgres;
+        FAIL() << kNoPostgres;
+    }
+    DataFolder source;
+    ASSERT_EQ(source.init(Backend::Sqlite, 10), "");
+    ThrowawayDatabase target(*server);
+    auto from = "sqlite:" + (source.data() / "retorno.db").string();
+
+    auto migrate = run_retorno({"migrate-store", "--from", from, "--to", target.url()});
+    ASSERT_EQ(migrate.exit_code, 0) << migrate.output;
+    EXPECT_NE(migrate.output.find("10 cases"), std::string::npos) << migrate.output;
+
+    auto copied = open_for_test(target.url(), source.data());
+    ASSERT_TRUE(copied);
+    EXPECT_EQ(history_of(*copied), source.history());
+    EXPECT_TRUE(verify_store(*copied));
+
+    // A second migration into the same, now non-empty, database is refused.
+    copied.reset();
+    auto again = run_retorno({"migrate-store", "--from", from, "--to", target.url()});
+    EXPECT_EQ(again.exit_code, 1) << again.output;
+    EXPECT_NE(again.output.find("not empty"), std::string::npos) << again.output;
+}
+
+TEST(MigrateStore, AnUnreachableOrWrongDatabaseIsAClearError) {
+    ThrowawayDir dir;
+    auto from = "sqlite:" + (dir.path() / "empty.db").string();
+    auto down = run_retorno({"migrate-store", "--from", from, "--to",
+                             "postgresql://nobody:secret-word@127.0.0.1:1/retorno"});
+    EXPECT_EQ(down.exit_code, 2) << down.output;
+    EXPECT_NE(down.output.find("cannot be reached"), std::string::npos) << down.output;
+    EXPECT_EQ(down.output.find("secret-word"), std::string::npos) << down.output;
+
+    auto wrong = run_retorno({"migrate-store", "--from", from, "--to", "mysql://somewhere/x"});
+    EXPECT_EQ(wrong.exit_code, 1) << wrong.output;
+    EXPECT_NE(wrong.output.find("postgresql://"), std::string::npos) << wrong.output;
+}
+
+}  // namespace
+}  // namespace retorno::testing
