@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "core/time.h"
+#include "protocol/registry.h"
 #include "service/case_service.h"
 #include "service/demo_data.h"
 #include "store/sqlite/sqlite_store.h"
@@ -66,7 +67,10 @@ int main(int argc, char** argv) {
     if (!store)
         return fail_with(store.error());
     retorno::SystemClock clock;
-    retorno::CaseService cases(**store, clock);
+    auto protocols = retorno::protocol::ProtocolRegistry::load_default();
+    if (!protocols)
+        return fail_with(protocols.error());
+    retorno::CaseService cases(**store, clock, *protocols);
     auto seeded =
         retorno::seed_demo_data(**store, cases, options.cases, retorno::synthetic::kDemoSeed);
     if (!seeded)

@@ -1,6 +1,9 @@
 #include <sys/stat.h>
 
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 #include <fstream>
 #include <iostream>
 
@@ -153,7 +156,35 @@ int run_serve(const ServeOptions& options) {
     std::cout << "retorno " << RETORNO_VERSION << " serving on http://"
               << (listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host)
               << ":" << server.port() << " (" << deployment.store->describe() << ")" << std::endl;
+    // Overdue tasks are escalated on a schedule, beside the server. Escalations are idempotent
+    // and appended with optimistic concurrency, so several processes may run this safely.
+    std::mutex stop_mutex;
+    std::condition_variable stop_signal;
+    bool stopped = false;
+    std::thread escalations([&] {
+        std::unique_lock lock(stop_mutex);
+        while (!stopped) {
+            lock.unlock();
+            auto raised = deployment.cases->raise_escalations();
+            if (!raised) {
+                spdlog::error("escalations: {}", raised.error().detail.empty()
+                                                     ? raised.error().message
+                                                     : raised.error().detail);
+            } else if (*raised > 0) {
+                spdlog::info("escalations: {} overdue tasks raised", *raised);
+            }
+            lock.lock();
+            stop_signal.wait_for(lock, std::chrono::seconds(config.escalation_interval_seconds),
+                                 [&] { return stopped; });
+        }
+    });
     server.run(http::Server::Signals::Handle);
+    {
+        std::lock_guard lock(stop_mutex);
+        stopped = true;
+    }
+    stop_signal.notify_all();
+    escalations.join();
     std::cout << "retorno: stopped." << std::endl;
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "domain/vocabulary.h"
 #include "http/api.h"
 #include "http/json_body.h"
+#include "protocol/case_state.h"
 
 namespace retorno::http {
 
@@ -134,6 +135,14 @@ void add_case_routes(Router& router, ApiContext& context) {
         auto found = TRY(context.cases.get_case(id));
         auto response = json_response(200, case_to_json(found));
         response.headers.emplace_back("ETag", etag_of(found.version));
+        return response;
+    });
+
+    router.add("GET", "/api/v1/cases/{id}/state", [&context](const Request&, const PathParams& params) -> Result<Response> {
+        auto id = TRY(case_id_of(params));
+        auto state = TRY(context.cases.case_state(id));
+        auto response = json_response(200, protocol::case_state_to_json(state));
+        response.headers.emplace_back("ETag", etag_of(state.version));
         return response;
     });
 

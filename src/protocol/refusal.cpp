@@ -7,7 +7,8 @@ Error Refusal::to_error() const {
     e.code = code;
     e.message = message.en;
     e.detail = message.es;
-    e.field = field.empty() ? rule : field;
+    // A protocol refusal names its rule (the API's `rule`); a data error names the field.
+    e.field = (code == ErrorCode::RuleViolation || field.empty()) ? rule : field;
     return e;
 }
 

@@ -4,6 +4,8 @@
 
 #include "core/error.h"
 #include "core/time.h"
+#include "protocol/case_state.h"
+#include "protocol/registry.h"
 #include "service/actor.h"
 #include "service/case_requests.h"
 #include "store/store.h"
@@ -16,11 +18,16 @@ struct RecordedEvent {
 };
 
 // The use cases of a case's life. The API, the web pages and the CLI all call these; nothing
-// here knows about HTTP.
+// here knows about HTTP. Every event passes the protocol engine before it is stored: a refused
+// event is a RuleViolation naming the rule, and nothing is written.
 class CaseService {
 public:
-    CaseService(Store& store, const Clock& clock) : m_store(store), m_clock(clock) {}
+    CaseService(Store& store, const Clock& clock, const protocol::ProtocolRegistry& protocols)
+        : m_store(store), m_clock(clock), m_protocols(protocols) {}
 
+    // Opens a case under the protocol named in the request, or else the variant of the
+    // destination country, or else that of the origin country, or else the regional baseline;
+    // the case stays pinned to that definition's version for its whole life.
     Result<Case> open_case(const OpenCaseRequest& request, const Actor& actor);
 
     // Appends an event made against `expected_version` of the case. A stale version is a
@@ -33,14 +40,22 @@ public:
                                               boost::json::object data);
 
     Result<Case> get_case(const Id& case_id);
+    // The protocol state of a case now: steps, open tasks and deadlines, decisions, holds.
+    Result<protocol::CaseState> case_state(const Id& case_id);
+    // Appends the escalations of every overdue task of every open case (idempotent: a task
+    // already escalated for its due date is not escalated again). Answers how many were added.
+    Result<int> raise_escalations();
     Result<CasePage> list_cases(const CaseFilter& filter);
     Result<std::vector<Event>> case_events(const Id& case_id, std::int64_t after_version, int limit);
 
 private:
     Result<RecordedEvent> append_next(const Case& before, Event event);
+    Result<const protocol::Definition*> definition_of(const Case& c) const;
+    Result<std::vector<Event>> history_of(const Id& case_id);
 
     Store& m_store;
     const Clock& m_clock;
+    const protocol::ProtocolRegistry& m_protocols;
 };
 
 }  // namespace retorno

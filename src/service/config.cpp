@@ -82,6 +82,8 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
             TRY_STATUS(want_number(config.request_timeout_seconds, 1, 600));
         } else if (key == "threads") {
             TRY_STATUS(want_number(config.threads, 0, 256));
+        } else if (key == "escalation_interval_seconds") {
+            TRY_STATUS(want_number(config.escalation_interval_seconds, 10, 86400));
         } else {
             return fail(Error::invalid(where, fmt::format("{}: unknown setting '{}'.", where, key)));
         }
@@ -113,10 +115,12 @@ std::string default_config_text(const Config& config) {
         "max_string_bytes = {}\n"
         "request_timeout_seconds = {}\n"
         "# Worker threads; 0 means one per core.\n"
-        "threads = {}\n",
+        "threads = {}\n"
+        "# How often, in seconds, overdue protocol tasks are escalated to their supervisors.\n"
+        "escalation_interval_seconds = {}\n",
         config.listen, config.database, config.log_level, config.max_body_bytes,
         config.max_header_bytes, config.max_json_depth, config.max_string_bytes,
-        config.request_timeout_seconds, config.threads);
+        config.request_timeout_seconds, config.threads, config.escalation_interval_seconds);
 }
 
 Result<ListenAddress> parse_listen_address(std::string_view text) {

@@ -15,6 +15,7 @@ struct Deployment {
     std::filesystem::path data_dir;
     Config config;
     std::unique_ptr<Store> store;
+    protocol::ProtocolRegistry protocols;
     SystemClock clock;
     std::unique_ptr<CaseService> cases;
 };

@@ -8,7 +8,10 @@ namespace retorno::testing {
 TestServer::TestServer(Backend backend) {
     auto problem = m_backing.open(backend);
     if (!problem.empty()) throw std::runtime_error("cannot open the test store: " + problem);
-    m_cases = std::make_unique<CaseService>(*m_backing.store, m_clock);
+    auto protocols = protocol::ProtocolRegistry::load_default();
+    if (!protocols) throw std::runtime_error("cannot load protocols: " + protocols.error().message);
+    m_protocols = std::move(*protocols);
+    m_cases = std::make_unique<CaseService>(*m_backing.store, m_clock, m_protocols);
     m_options.host = "127.0.0.1";
     m_options.port = 0;
     m_options.threads = 2;

@@ -32,6 +32,7 @@ public:
 
 private:
     StoreUnderTest m_backing;
+    protocol::ProtocolRegistry m_protocols;
     SystemClock m_clock;
     std::unique_ptr<CaseService> m_cases;
     http::ServerOptions m_options;
