@@ -10,6 +10,8 @@ void add_all_commands(CLI::App& app, CliContext& context) {
     add_protocol_commands(app, context);
     add_matching_commands(app, context);
     add_store_commands(app, context);
+    add_admin_commands(app, context);
+    add_audit_commands(app, context);
 }
 
 }  // namespace retorno::cli

@@ -13,5 +13,7 @@ void add_generate_command(CLI::App& app, CliContext& context);   // generate (ge
 void add_protocol_commands(CLI::App& app, CliContext& context);  // protocol check|show|diagram
 void add_matching_commands(CLI::App& app, CliContext& context);  // dedup, match, match-eval
 void add_store_commands(CLI::App& app, CliContext& context);     // backup, restore, migrate-store
+void add_admin_commands(CLI::App& app, CliContext& context);     // institution ..., user ...
+void add_audit_commands(CLI::App& app, CliContext& context);     // audit verify|show
 
 }  // namespace retorno::cli

@@ -11,6 +11,7 @@
 #include <boost/asio/ip/address.hpp>
 #include <spdlog/spdlog.h>
 
+#include "audit/signing_key.h"
 #include "cli/commands.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -67,6 +68,12 @@ int run_init(const InitOptions& options) {
                       << " already names another database; edit it, or use another --data folder.\n";
             return 2;
         }
+    }
+    // The audit trail's signing key lives in the data folder, never in the database
+    // (docs/security.md); an existing key is kept.
+    if (auto key = audit::create_signing_key(dir / "keys" / audit::kAuditKeyFile); !key) {
+        report(key.error());
+        return 2;
     }
     auto deployment = open_deployment(dir, MustExist::Yes);
     if (!deployment) {
@@ -128,11 +135,16 @@ int run_serve(const ServeOptions& options) {
         report(listen.error());
         return 2;
     }
-    // FIXME: the loopback-only rule goes away when sign-in exists (issue 4).
+    // Every route but /healthz, the OpenAPI document and sign-in needs a session, so any
+    // address may be served; without TLS in front, tokens and data cross the network in clear.
     if (!is_loopback(listen->host)) {
-        std::cerr << "retorno: the API has no sign-in yet, so it listens only on a loopback "
-                     "address such as 127.0.0.1 or ::1, not on '"
-                  << listen->host << "'.\n";
+        spdlog::warn("listening on {} without TLS: put a TLS-terminating proxy in front of it",
+                     listen->host);
+    }
+    auto key = audit::load_signing_key(std::filesystem::path(options.data) / "keys" /
+                                       audit::kAuditKeyFile);
+    if (!key) {
+        report(key.error());
         return 2;
     }
     http::ServerOptions server_options;
@@ -146,7 +158,8 @@ int run_serve(const ServeOptions& options) {
     server_options.limits.request_timeout = std::chrono::seconds(config.request_timeout_seconds);
 
     http::Router router;
-    http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits};
+    access::AccessServices security(*deployment.store, *deployment.cases, deployment.clock, *key);
+    http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits, &security};
     http::add_api_routes(router, api);
     http::Server server(router, server_options);
     if (auto listening = server.listen(); !listening) {

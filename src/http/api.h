@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/access_services.h"
 #include "http/http_types.h"
 #include "http/router.h"
 #include "service/case_service.h"
@@ -7,10 +8,13 @@
 namespace retorno::http {
 
 // What the API handlers need: the use cases and the limits. One instance per server.
+// `security` is required for every route but /healthz, the OpenAPI document and sign-in; when
+// it is missing those routes answer 401 (fail closed).
 struct ApiContext {
     CaseService& cases;
     Store& store;
     Limits limits;
+    access::AccessServices* security = nullptr;
 };
 
 // Registers every route of the service. The OpenAPI document (openapi.json) must describe
@@ -19,6 +23,11 @@ void add_api_routes(Router& router, ApiContext& context);
 
 void add_meta_routes(Router& router, ApiContext& context);   // api_meta.cpp
 void add_case_routes(Router& router, ApiContext& context);   // api_cases.cpp
+void add_session_routes(Router& router, ApiContext& context);  // api_sessions.cpp
+void add_share_routes(Router& router, ApiContext& context);    // api_shares.cpp
+
+// The access services of the context, or Internal when the server was built without them.
+Result<access::AccessServices*> security_of(ApiContext& context);
 
 // The OpenAPI 3.1 document, compiled in from src/http/openapi.json.
 std::string_view openapi_document();

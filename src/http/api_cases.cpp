@@ -86,10 +86,10 @@ void add_case_routes(Router& router, ApiContext& context) {
     router.add("POST", "/api/v1/cases", [&context](const Request& request, const PathParams&) -> Result<Response> {
         auto body = TRY(parse_json_body(request, context.limits));
         auto open = TRY(open_case_request_from_json(body));
-        Actor actor;
-        actor.address = request.remote_address;
-        auto opened = TRY(context.cases.open_case(open, actor));
-        auto response = json_response(201, case_to_json(opened));
+        auto* security = TRY(security_of(context));
+        auto seen = TRY(security->cases.open_case(open, request.actor));
+        const Case& opened = seen.value;
+        auto response = json_response(201, access::redact_case(case_to_json(opened), seen.visibility));
         response.headers.emplace_back("ETag", etag_of(opened.version));
         response.headers.emplace_back("Location", "/api/v1/cases/" + opened.id.to_string());
         return response;
@@ -122,24 +122,30 @@ void add_case_routes(Router& router, ApiContext& context) {
                 return fail(Error{ErrorCode::UnknownField, "'" + name + "' is not a filter of this list.", {}, "?" + name});
             }
         }
-        auto page = TRY(context.cases.list_cases(filter));
+        auto* security = TRY(security_of(context));
+        auto page = TRY(security->cases.list_cases(filter, request.actor));
         json::array items;
-        for (const auto& c : page.cases) items.emplace_back(case_to_json(c));
+        for (const auto& c : page.cases) items.emplace_back(access::redact_case(case_to_json(c.value), c.visibility));
         json::object body{{"items", std::move(items)}};
         body["next"] = page.next.empty() ? json::value(nullptr) : json::value(page.next);
         return json_response(200, body);
     });
 
-    router.add("GET", "/api/v1/cases/{id}", [&context](const Request&, const PathParams& params) -> Result<Response> {
+    router.add("GET", "/api/v1/cases/{id}", [&context](const Request& request, const PathParams& params) -> Result<Response> {
         auto id = TRY(case_id_of(params));
-        auto found = TRY(context.cases.get_case(id));
-        auto response = json_response(200, case_to_json(found));
-        response.headers.emplace_back("ETag", etag_of(found.version));
+        auto* security = TRY(security_of(context));
+        auto seen = TRY(security->cases.get_case(id, request.actor));
+        auto response = json_response(200, access::redact_case(case_to_json(seen.value), seen.visibility));
+        response.headers.emplace_back("ETag", etag_of(seen.value.version));
         return response;
     });
 
-    router.add("GET", "/api/v1/cases/{id}/state", [&context](const Request&, const PathParams& params) -> Result<Response> {
+    router.add("GET", "/api/v1/cases/{id}/state", [&context](const Request& request, const PathParams& params) -> Result<Response> {
         auto id = TRY(case_id_of(params));
+        // The protocol state names steps, tasks and deadlines, no personal data; it is still
+        // answered only to a party, so that it does not reveal that the case exists.
+        auto* security = TRY(security_of(context));
+        TRY(security->cases.require_party(id, request.actor, "read protocol state"));
         auto state = TRY(context.cases.case_state(id));
         auto response = json_response(200, protocol::case_state_to_json(state));
         response.headers.emplace_back("ETag", etag_of(state.version));
@@ -151,11 +157,10 @@ void add_case_routes(Router& router, ApiContext& context) {
         auto version = TRY(expected_version(request));
         auto body = TRY(parse_json_body(request, context.limits));
         auto event_request = TRY(record_event_request_from_json(body));
-        Actor actor;
-        actor.address = request.remote_address;
-        auto recorded = TRY(context.cases.record_event(id, version, event_request, actor));
-        auto response = json_response(201, event_to_json(recorded.event));
-        response.headers.emplace_back("ETag", etag_of(recorded.after.version));
+        auto* security = TRY(security_of(context));
+        auto seen = TRY(security->cases.record_event(id, version, event_request, request.actor));
+        auto response = json_response(201, access::redact_event(event_to_json(seen.value.event), seen.visibility));
+        response.headers.emplace_back("ETag", etag_of(seen.value.after.version));
         return response;
     });
 
@@ -163,9 +168,10 @@ void add_case_routes(Router& router, ApiContext& context) {
         auto id = TRY(case_id_of(params));
         int after = TRY(integer_param(request, "after_version", 0, 0, 1'000'000'000));
         int limit = TRY(integer_param(request, "limit", 100, 1, 1000));
-        auto events = TRY(context.cases.case_events(id, after, limit));
+        auto* security = TRY(security_of(context));
+        auto seen = TRY(security->cases.case_events(id, after, limit, request.actor));
         json::array items;
-        for (const auto& e : events) items.emplace_back(event_to_json(e));
+        for (const auto& e : seen.value) items.emplace_back(access::redact_event(event_to_json(e), seen.visibility));
         return json_response(200, json::object{{"items", std::move(items)}});
     });
 }

@@ -11,10 +11,10 @@ void add_meta_routes(Router& router, ApiContext& context) {
         (void)cases;
         boost::json::object body{{"status", "ok"}, {"store", context.store.describe()}};
         return Response{200, "application/json", boost::json::serialize(body), {}};
-    });
+    }, Access::Public);
     router.add("GET", "/api/v1/openapi.json", [](const Request&, const PathParams&) -> Result<Response> {
         return Response{200, "application/json", std::string(openapi_document()), {}};
-    });
+    }, Access::Public);
 }
 
 }  // namespace retorno::http

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "service/actor.h"
+
 namespace retorno::http {
 
 // Explicit limits on what a client may send; each one that is exceeded has its own error.
@@ -26,6 +28,9 @@ struct Request {
     std::map<std::string, std::string> headers;  // names in lower case
     std::string body;
     std::string remote_address;
+    // Who is acting: filled by the router from the session before a Session route's handler
+    // runs; the default (no roles, no institution) for a Public route.
+    Actor actor;
 
     const std::string* header(const std::string& lower_name) const {
         auto it = headers.find(lower_name);

@@ -73,6 +73,10 @@ Response problem_response(const Error& error, const std::string& instance) {
     response.status = status_of(error.code);
     response.content_type = "application/problem+json";
     response.body = boost::json::serialize(body);
+    if (error.code == ErrorCode::Unauthenticated) {
+        // RFC 6750: a 401 names the scheme that would be accepted.
+        response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"retorno\"");
+    }
     if (error.code == ErrorCode::MethodNotAllowed && !error.detail.empty()) {
         // The allowed methods are not secret; Allow is required with a 405.
         response.headers.emplace_back("Allow", error.detail);

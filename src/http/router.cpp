@@ -40,8 +40,8 @@ bool match(const std::vector<std::string>& pattern, const std::vector<std::strin
 
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
-    m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(handler)});
+void Router::add(std::string method, std::string pattern, Handler handler, Access access) {
+    m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(handler), access});
 }
 
 Response Router::dispatch(const Request& request) const {
@@ -57,7 +57,13 @@ Response Router::dispatch(const Request& request) const {
         }
         Result<Response> result = [&]() -> Result<Response> {
             try {
-                return route.handler(request, params);
+                if (route.access == Access::Public) return route.handler(request, params);
+                if (!m_authenticator) {
+                    return fail(Error::make(ErrorCode::Unauthenticated, "Sign in first."));
+                }
+                Request signed_in = request;
+                signed_in.actor = TRY(m_authenticator(request));
+                return route.handler(signed_in, params);
             } catch (const std::exception& e) {
                 return fail(Error::internal(std::string("unhandled exception: ") + e.what()));
             }

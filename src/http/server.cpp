@@ -54,6 +54,11 @@ bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned versio
     out.set(bhttp::field::content_type, in.content_type);
     out.set(bhttp::field::cache_control, "no-store");
     out.set("X-Content-Type-Options", "nosniff");
+    // The API serves JSON only: no page may frame it, load anything from it or be told where
+    // a reader came from. Handlers may set stricter values; the web pages will set their own CSP.
+    out.set("X-Frame-Options", "DENY");
+    out.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    out.set("Referrer-Policy", "no-referrer");
     for (const auto& [name, value] : in.headers) out.set(name, value);
     out.body() = in.body;
     out.keep_alive(keep_alive);
@@ -181,8 +186,18 @@ struct Server::Impl {
             // Idle connections are waiting for a next request that will not be served; busy
             // ones finish their response and then close because `stopping` is set.
             if (!session.busy) {
+                // The session may end on its own before this runs, destroying its stream; the
+                // lambda runs on the session's strand, so looking it up again is race-free.
                 auto* stream = session.stream;
-                asio::post(stream->get_executor(), [stream] { stream->cancel(); });
+                asio::post(stream->get_executor(), [this, stream] {
+                    std::lock_guard relock(sessions_mutex);
+                    for (const auto& alive : sessions) {
+                        if (alive.stream == stream) {
+                            stream->cancel();
+                            return;
+                        }
+                    }
+                });
             }
         }
         if (sessions.empty()) return;

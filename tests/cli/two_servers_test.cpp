@@ -82,7 +82,8 @@ class TwoServers : public ::testing::Test {
         ASSERT_FALSE(m_token.empty()) << problem;
         auto list = a().get("/api/v1/cases?limit=3");
         ASSERT_EQ(list.status, 200) << list.body;
-        for (const auto& item : json::parse(list.body).at("items").as_array())
+        const auto listed = json::parse(list.body);  // kept: the loop reads into it
+        for (const auto& item : listed.at("items").as_array())
             m_cases.emplace_back(item.at("id").as_string());
         ASSERT_EQ(m_cases.size(), 3u);
     }

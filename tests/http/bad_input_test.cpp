@@ -121,6 +121,28 @@ std::vector<BadRequest> bad_requests() {
         {"list with a bad limit", "GET", "/api/v1/cases?limit=0", {}, "", 400, "invalid-input", "?limit"},
         {"list with an unknown status", "GET", "/api/v1/cases?status=Lost", {}, "", 400, "invalid-input",
          "?status"},
+        {"sign-in that is not json", "POST", "/api/v1/sessions", kJson, "{\"username\": ", 400,
+         "malformed-json", ""},
+        {"sign-in with an unknown field", "POST", "/api/v1/sessions", kJson,
+         R"({"username": "tester", "password": "x", "remember": true})", 400, "unknown-field", "/remember"},
+        {"sign-in with a wrong password", "POST", "/api/v1/sessions", kJson,
+         R"({"username": "tester", "password": "not the password"})", 401, "unauthenticated", ""},
+        {"share with an unknown category", "POST", "/api/v1/cases/{id}/shares", kJson,
+         R"({"institution_id": "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f", "purpose": "p", "legal_basis": "b", "categories": ["everything"]})",
+         400, "invalid-input", "/categories/0"},
+        {"share without a purpose", "POST", "/api/v1/cases/{id}/shares", kJson,
+         R"({"institution_id": "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f", "legal_basis": "b", "categories": ["identity"]})",
+         400, "invalid-input", "/purpose"},
+        {"share with an unknown field", "POST", "/api/v1/cases/{id}/shares", kJson,
+         R"({"institution_id": "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f", "purpose": "p", "legal_basis": "b", "categories": ["identity"], "why": "x"})",
+         400, "unknown-field", "/why"},
+        {"share with an institution that does not exist", "POST", "/api/v1/cases/{id}/shares", kJson,
+         R"({"institution_id": "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f", "purpose": "p", "legal_basis": "b", "categories": ["identity"]})",
+         400, "invalid-input", "/institution_id"},
+        {"share of a case that does not exist", "POST",
+         "/api/v1/cases/0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f/shares", kJson,
+         R"({"institution_id": "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f", "purpose": "p", "legal_basis": "b", "categories": ["identity"]})",
+         404, "not-found", ""},
     };
 }
 
@@ -138,7 +160,7 @@ TEST_P(BadInput, IsRefusedPreciselyAndChangesNothing) {
     if (auto at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, id);
 
     auto before = snapshot(server.store());
-    auto reply = client.raw(testing::make_request(bad.method, target, bad.headers, bad.body));
+    auto reply = client.send(bad.method, target, bad.headers, bad.body);
     EXPECT_EQ(reply.status, bad.status) << reply.body;
     EXPECT_EQ(reply.header("content-type"), "application/problem+json");
     auto problem = json::parse(reply.body).as_object();

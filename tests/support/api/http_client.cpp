@@ -1,5 +1,7 @@
 #include "support/api/http_client.h"
 
+#include <boost/json.hpp>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -86,16 +88,49 @@ HttpReply HttpClient::raw(const std::string& bytes) const {
     return parse_reply(text);
 }
 
+HttpClient HttpClient::with_header(const std::string& name, const std::string& value) const {
+    HttpClient copy = *this;
+    copy.m_default_headers[name] = value;
+    return copy;
+}
+
+std::map<std::string, std::string> HttpClient::with_defaults(
+    const std::map<std::string, std::string>& headers) const {
+    auto all = headers;
+    for (const auto& [name, value] : m_default_headers) all.emplace(name, value);
+    return all;
+}
+
 HttpReply HttpClient::get(const std::string& target,
                           const std::map<std::string, std::string>& headers) const {
-    return raw(make_request("GET", target, headers, ""));
+    return raw(make_request("GET", target, with_defaults(headers), ""));
 }
 
 HttpReply HttpClient::post_json(const std::string& target, const std::string& body,
                                 const std::map<std::string, std::string>& headers) const {
-    auto all = headers;
+    auto all = with_defaults(headers);
     all.emplace("Content-Type", "application/json");
     return raw(make_request("POST", target, all, body));
+}
+
+HttpReply HttpClient::send(const std::string& method, const std::string& target,
+                           const std::map<std::string, std::string>& headers,
+                           const std::string& body) const {
+    return raw(make_request(method, target, with_defaults(headers), body));
+}
+
+std::string sign_in_token(const HttpClient& client, const std::string& username,
+                          const std::string& password, std::string* problem) {
+    boost::json::object body{{"username", username}, {"password", password}};
+    auto reply = client.post_json("/api/v1/sessions", boost::json::serialize(body));
+    if (reply.status != 201) {
+        if (problem != nullptr) *problem = std::to_string(reply.status) + " " + reply.body;
+        return {};
+    }
+    boost::system::error_code ec;
+    auto parsed = boost::json::parse(reply.body, ec);
+    if (ec || !parsed.is_object() || !parsed.as_object().contains("token")) return {};
+    return std::string(parsed.as_object().at("token").as_string());
 }
 
 }  // namespace retorno::testing

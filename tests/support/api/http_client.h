@@ -23,6 +23,14 @@ class HttpClient {
 public:
     explicit HttpClient(unsigned short port) : m_port(port) {}
 
+    // A copy that adds a header to every request made with get, post_json and send (headers
+    // given to a call win); raw() still sends exactly its bytes.
+    HttpClient with_header(const std::string& name, const std::string& value) const;
+    // A copy that sends "Authorization: Bearer TOKEN".
+    HttpClient with_bearer(const std::string& token) const {
+        return with_header("Authorization", "Bearer " + token);
+    }
+
     // Sends a complete raw request and reads the reply (the server closes or sends
     // Content-Length). status 0 means the connection failed or closed without a reply.
     HttpReply raw(const std::string& bytes) const;
@@ -32,11 +40,24 @@ public:
     HttpReply post_json(const std::string& target, const std::string& body,
                         const std::map<std::string, std::string>& headers = {}) const;
 
+    HttpReply send(const std::string& method, const std::string& target,
+                   const std::map<std::string, std::string>& headers = {},
+                   const std::string& body = "") const;
+
     unsigned short port() const { return m_port; }
 
 private:
+    std::map<std::string, std::string> with_defaults(
+        const std::map<std::string, std::string>& headers) const;
+
     unsigned short m_port;
+    std::map<std::string, std::string> m_default_headers;
 };
+
+// Signs in with POST /api/v1/sessions and answers the bearer token, or "" (and a test failure
+// message in `problem`) when the server refused.
+std::string sign_in_token(const HttpClient& client, const std::string& username,
+                          const std::string& password, std::string* problem = nullptr);
 
 // Builds a request text with Host, Connection: close and Content-Length.
 std::string make_request(const std::string& method, const std::string& target,

@@ -3,6 +3,7 @@
 #include <memory>
 #include <thread>
 
+#include "access/access_services.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "service/case_service.h"
@@ -16,8 +17,13 @@ namespace retorno::testing {
 // The real server on an ephemeral loopback port, over a throwaway store of either backend
 // (a SQLite file, or a fresh PostgreSQL database on the test cluster), running on its own
 // threads for the duration of a test. `router()` may be given extra routes before `start()`.
+// The store holds one institution (a Mexican child-protection authority) and one user of it,
+// `kTestUser`, a supervisor; `client()` is signed in as that user.
 class TestServer {
 public:
+    static constexpr const char* kTestUser = "tester";
+    static constexpr const char* kTestPassword = "test-password-2026";
+
     explicit TestServer(Backend backend = Backend::Sqlite);
     ~TestServer();
 
@@ -26,7 +32,18 @@ public:
     void start();
     void stop();  // graceful shutdown, waits until run() returned
 
-    HttpClient client() const { return HttpClient(m_server->port()); }
+    // Signed in as kTestUser (Authorization: Bearer on every request but raw()).
+    HttpClient client() const { return anonymous_client().with_bearer(m_token); }
+    HttpClient anonymous_client() const { return HttpClient(m_server->port()); }
+
+    const Institution& institution() const { return m_institution; }
+    Institution add_institution(const std::string& country, const std::string& type);
+    // A user with kTestPassword.
+    User add_user(const Institution& institution, std::vector<Role> roles,
+                  const std::string& username);
+    // Signs a user in (with kTestPassword) and answers the bearer token.
+    std::string sign_in(const std::string& username);
+    access::AccessServices& security() { return *m_security; }
     Store& store() { return *m_backing.store; }
     CaseService& cases() { return *m_cases; }
 
@@ -35,6 +52,9 @@ private:
     protocol::ProtocolRegistry m_protocols;
     SystemClock m_clock;
     std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<access::AccessServices> m_security;
+    Institution m_institution;
+    std::string m_token;
     http::ServerOptions m_options;
     http::Router m_router;
     std::unique_ptr<http::ApiContext> m_api;
