@@ -4,6 +4,7 @@
 
 #include "access/auth_service.h"
 #include "access/case_access.h"
+#include "access/rate_limiter.h"
 #include "audit/audit_trail.h"
 
 namespace retorno::access {
@@ -15,11 +16,16 @@ struct AccessServices {
                    std::optional<audit::SigningKey> key, SignInRules rules = {})
         : audit(store, clock, std::move(key)),
           auth(store, clock, audit, rules),
-          cases(cases, store, audit, clock) {}
+          cases(cases, store, audit, clock),
+          addresses(clock, 50.0, 500.0),
+          sessions(clock, 20.0, 200.0) {}
 
     audit::AuditTrail audit;
     AuthService auth;
     CaseAccess cases;
+    // Request rates of signed-in routes, per client address and per session (this process).
+    RateLimiter addresses;
+    RateLimiter sessions;
 };
 
 }  // namespace retorno::access

@@ -5,6 +5,17 @@
 
 namespace retorno::http {
 
+namespace {
+
+// The detail carries the seconds to wait; problem_response turns it into Retry-After.
+Error too_many_requests(int retry_after) {
+    return Error::make(ErrorCode::RateLimited,
+                       "Too many requests; wait a moment before trying again.",
+                       std::to_string(retry_after));
+}
+
+}  // namespace
+
 void add_api_routes(Router& router, ApiContext& context) {
     add_meta_routes(router, context);
     add_session_routes(router, context);
@@ -23,7 +34,15 @@ void add_api_routes(Router& router, ApiContext& context) {
                 return fail(access::not_signed_in());
             }
             value.remove_prefix(kScheme.size());
-            return security->auth.authenticate(value, request.remote_address);
+            int retry_after = 0;
+            if (!security->addresses.allow(request.remote_address, &retry_after)) {
+                return fail(too_many_requests(retry_after));
+            }
+            auto actor = TRY(security->auth.authenticate(value, request.remote_address));
+            if (!security->sessions.allow(actor.session_id, &retry_after)) {
+                return fail(too_many_requests(retry_after));
+            }
+            return actor;
         });
     }
 }

@@ -77,6 +77,9 @@ Response problem_response(const Error& error, const std::string& instance) {
         // RFC 6750: a 401 names the scheme that would be accepted.
         response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"retorno\"");
     }
+    if (error.code == ErrorCode::RateLimited && !error.detail.empty()) {
+        response.headers.emplace_back("Retry-After", error.detail);
+    }
     if (error.code == ErrorCode::MethodNotAllowed && !error.detail.empty()) {
         // The allowed methods are not secret; Allow is required with a 405.
         response.headers.emplace_back("Allow", error.detail);
