@@ -8,8 +8,8 @@ namespace retorno::cli {
 void add_all_commands(CLI::App& app, CliContext& context);
 
 // One function per family, each in its own file of this folder.
-void add_server_commands(CLI::App& app, CliContext& context);    // init, serve (server_commands.cpp)
-void add_generate_command(CLI::App& app, CliContext& context);   // generate (generate_command.cpp)
+void add_server_commands(CLI::App& app, CliContext& context);   // init, serve (server_commands.cpp)
+void add_generate_command(CLI::App& app, CliContext& context);  // generate (generate_command.cpp)
 void add_protocol_commands(CLI::App& app, CliContext& context);  // protocol check|show|diagram
 void add_matching_commands(CLI::App& app, CliContext& context);  // dedup, match, match-eval
 void add_store_commands(CLI::App& app, CliContext& context);     // backup, restore, migrate-store

@@ -2,14 +2,14 @@
 
 #include <condition_variable>
 #include <cstdio>
-#include <mutex>
-#include <thread>
 #include <fstream>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
+#include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 #include <boost/asio/ip/address.hpp>
-#include <spdlog/spdlog.h>
 
 #include "audit/signing_key.h"
 #include "cli/commands.h"
@@ -37,7 +37,8 @@ struct ServeOptions {
 
 void report(const Error& error) {
     std::cerr << "retorno: " << error.message << "\n";
-    if (!error.detail.empty()) std::cerr << "  (" << error.detail << ")\n";
+    if (!error.detail.empty())
+        std::cerr << "  (" << error.detail << ")\n";
 }
 
 int run_init(const InitOptions& options) {
@@ -53,7 +54,8 @@ int run_init(const InitOptions& options) {
     auto config_file = dir / kConfigFileName;
     if (!std::filesystem::exists(config_file)) {
         Config config;
-        if (!options.database.empty()) config.database = options.database;
+        if (!options.database.empty())
+            config.database = options.database;
         std::ofstream out(config_file);
         out << default_config_text(config);
         if (!out) {
@@ -64,8 +66,9 @@ int run_init(const InitOptions& options) {
     } else if (!options.database.empty()) {
         auto existing = load_config(config_file);
         if (existing && existing->database != options.database) {
-            std::cerr << "retorno: " << config_file
-                      << " already names another database; edit it, or use another --data folder.\n";
+            std::cerr
+                << "retorno: " << config_file
+                << " already names another database; edit it, or use another --data folder.\n";
             return 2;
         }
     }
@@ -83,7 +86,8 @@ int run_init(const InitOptions& options) {
     auto& store = *(*deployment)->store;
     std::cout << "retorno: data folder " << dir.string() << " is ready (" << store.describe()
               << ").\n";
-    if (!options.demo) return 0;
+    if (!options.demo)
+        return 0;
     auto existing = store.list_institutions();
     if (!existing) {
         report(existing.error());
@@ -96,14 +100,15 @@ int run_init(const InitOptions& options) {
     } else {
         std::cout << "retorno: adding demo institutions, users and " << options.demo_cases
                   << " synthetic cases...\n";
-        logins = seed_demo_data(store, *(*deployment)->cases, options.demo_cases,
-                                synthetic::kDemoSeed);
+        logins =
+            seed_demo_data(store, *(*deployment)->cases, options.demo_cases, synthetic::kDemoSeed);
     }
     if (!logins) {
         report(logins.error());
         return 2;
     }
-    if (logins->empty()) return 0;
+    if (logins->empty())
+        return 0;
     std::cout << "\nDemo sign-ins (password for all: " << kDemoPassword << "):\n";
     for (const auto& login : *logins) {
         std::printf("  %-22s %-24s %s\n", login.username.c_str(), login.role.c_str(),
@@ -167,7 +172,8 @@ int run_serve(const ServeOptions& options) {
         return 2;
     }
     std::cout << "retorno " << RETORNO_VERSION << " serving on http://"
-              << (listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host)
+              << (listen->host.find(':') != std::string::npos ? "[" + listen->host + "]"
+                                                              : listen->host)
               << ":" << server.port() << " (" << deployment.store->describe() << ")" << std::endl;
     // Overdue tasks are escalated on a schedule, beside the server. Escalations are idempotent
     // and appended with optimistic concurrency, so several processes may run this safely.

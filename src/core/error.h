@@ -11,24 +11,24 @@ namespace retorno {
 // What went wrong, as a class of failure. Each code maps to one HTTP status and one
 // problem+json type (see http/problem.cpp), so that a caller can act on it without parsing text.
 enum class ErrorCode {
-    InvalidInput,       // A field is missing, of the wrong type or outside its vocabulary.
-    UnknownField,       // The request names a field that the schema does not define.
-    PayloadTooLarge,    // The body exceeds the configured body limit.
-    HeadersTooLarge,    // The request head exceeds the configured header limit.
-    NestingTooDeep,     // JSON nesting exceeds the configured depth limit.
-    StringTooLong,      // A JSON string exceeds the configured string-length limit.
-    MalformedJson,      // The body is not JSON at all.
+    InvalidInput,     // A field is missing, of the wrong type or outside its vocabulary.
+    UnknownField,     // The request names a field that the schema does not define.
+    PayloadTooLarge,  // The body exceeds the configured body limit.
+    HeadersTooLarge,  // The request head exceeds the configured header limit.
+    NestingTooDeep,   // JSON nesting exceeds the configured depth limit.
+    StringTooLong,    // A JSON string exceeds the configured string-length limit.
+    MalformedJson,    // The body is not JSON at all.
     UnsupportedMediaType,
     NotFound,
     MethodNotAllowed,
-    Conflict,           // The case changed since the version the caller named.
+    Conflict,              // The case changed since the version the caller named.
     PreconditionRequired,  // A write did not name the version it was made against.
-    RuleViolation,      // The protocol refuses the event (used by the protocol engine).
+    RuleViolation,         // The protocol refuses the event (used by the protocol engine).
     Unauthenticated,
     Forbidden,
     RateLimited,
     Timeout,
-    Unavailable,        // A dependency (the database) cannot be reached.
+    Unavailable,  // A dependency (the database) cannot be reached.
     Internal,
 };
 
@@ -59,23 +59,27 @@ using Result = tl::expected<T, Error>;
 
 using Status = tl::expected<void, Error>;
 
-inline tl::unexpected<Error> fail(Error error) { return tl::unexpected<Error>(std::move(error)); }
+inline tl::unexpected<Error> fail(Error error) {
+    return tl::unexpected<Error>(std::move(error));
+}
 
 }  // namespace retorno
 
 // TRY(expr) evaluates a Result; on error it returns the error from the enclosing function,
 // otherwise it yields the value. It is a GNU statement expression (g++ and clang), marked
 // __extension__ so that -Wpedantic accepts it.
-#define TRY(expr)                                                              \
-    __extension__({                                                                         \
-        auto&& try_result_ = (expr);                                           \
-        if (!try_result_) return ::tl::unexpected(std::move(try_result_).error()); \
-        std::move(try_result_).value();                                        \
+#define TRY(expr)                                                    \
+    __extension__({                                                  \
+        auto&& try_result_ = (expr);                                 \
+        if (!try_result_)                                            \
+            return ::tl::unexpected(std::move(try_result_).error()); \
+        std::move(try_result_).value();                              \
     })
 
 // TRY_STATUS(expr) is TRY for a Status, which has no value to yield.
-#define TRY_STATUS(expr)                                                       \
-    do {                                                                       \
-        auto&& try_status_ = (expr);                                           \
-        if (!try_status_) return ::tl::unexpected(std::move(try_status_).error()); \
+#define TRY_STATUS(expr)                                             \
+    do {                                                             \
+        auto&& try_status_ = (expr);                                 \
+        if (!try_status_)                                            \
+            return ::tl::unexpected(std::move(try_status_).error()); \
     } while (false)

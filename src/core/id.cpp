@@ -7,9 +7,12 @@ namespace retorno {
 namespace {
 
 int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
@@ -28,21 +31,26 @@ Id Id::generate(Timestamp at) {
     return id;
 }
 
-Id Id::generate() { return generate(now_utc()); }
+Id Id::generate() {
+    return generate(now_utc());
+}
 
 std::optional<Id> Id::parse(std::string_view text) {
-    if (text.size() != 36) return std::nullopt;
+    if (text.size() != 36)
+        return std::nullopt;
     Id id;
     std::size_t byte = 0;
     for (std::size_t i = 0; i < text.size();) {
         if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (text[i] != '-') return std::nullopt;
+            if (text[i] != '-')
+                return std::nullopt;
             ++i;
             continue;
         }
         int high = hex_value(text[i]);
         int low = hex_value(text[i + 1]);
-        if (high < 0 || low < 0) return std::nullopt;
+        if (high < 0 || low < 0)
+            return std::nullopt;
         id.m_bytes[byte++] = static_cast<std::uint8_t>(high * 16 + low);
         i += 2;
     }
@@ -54,7 +62,8 @@ std::string Id::to_string() const {
     std::string out;
     out.reserve(36);
     for (std::size_t i = 0; i < m_bytes.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out.push_back('-');
         out.push_back(digits[m_bytes[i] >> 4]);
         out.push_back(digits[m_bytes[i] & 0x0F]);
     }
@@ -63,14 +72,16 @@ std::string Id::to_string() const {
 
 bool Id::is_nil() const {
     for (auto b : m_bytes) {
-        if (b != 0) return false;
+        if (b != 0)
+            return false;
     }
     return true;
 }
 
 Timestamp Id::timestamp() const {
     std::uint64_t millis = 0;
-    for (std::size_t i = 0; i < 6; ++i) millis = (millis << 8) | m_bytes[i];
+    for (std::size_t i = 0; i < 6; ++i)
+        millis = (millis << 8) | m_bytes[i];
     return Timestamp(std::chrono::milliseconds(millis));
 }
 

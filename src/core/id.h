@@ -14,7 +14,7 @@ namespace retorno {
 // time, so the event log and B-tree indexes stay append-mostly, and they reveal nothing about
 // the person they name.
 class Id {
-public:
+  public:
     Id() = default;
 
     // A new id for the given instant, with 74 random bits from libsodium.
@@ -29,7 +29,7 @@ public:
 
     auto operator<=>(const Id&) const = default;
 
-private:
+  private:
     std::array<std::uint8_t, 16> m_bytes{};
 };
 

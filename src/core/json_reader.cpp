@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "core/iso_country.h"
 
@@ -31,7 +31,8 @@ std::string escape_pointer_token(std::string_view token) {
 std::string join_allowed(std::span<const std::string_view> allowed) {
     std::string out;
     for (std::size_t i = 0; i < allowed.size(); ++i) {
-        if (i > 0) out += ", ";
+        if (i > 0)
+            out += ", ";
         out += allowed[i];
     }
     return out;
@@ -49,13 +50,15 @@ std::string JsonReader::pointer_to(std::string_view key) const {
 const json::value* JsonReader::find(std::string_view key) {
     m_seen.emplace(key);
     auto it = m_object.find(key);
-    if (it == m_object.end() || it->value().is_null()) return nullptr;
+    if (it == m_object.end() || it->value().is_null())
+        return nullptr;
     return &it->value();
 }
 
 Result<std::optional<std::string>> JsonReader::optional_string(std::string_view key) {
     const auto* value = find(key);
-    if (value == nullptr) return std::optional<std::string>{};
+    if (value == nullptr)
+        return std::optional<std::string>{};
     if (!value->is_string()) {
         return fail(Error::invalid(pointer_to(key), fmt::format("'{}' must be a string.", key)));
     }
@@ -72,8 +75,10 @@ Result<std::string> JsonReader::required_string(std::string_view key) {
 
 Result<std::optional<std::int64_t>> JsonReader::optional_integer(std::string_view key) {
     const auto* value = find(key);
-    if (value == nullptr) return std::optional<std::int64_t>{};
-    if (value->is_int64()) return std::optional<std::int64_t>{value->get_int64()};
+    if (value == nullptr)
+        return std::optional<std::int64_t>{};
+    if (value->is_int64())
+        return std::optional<std::int64_t>{value->get_int64()};
     if (value->is_uint64() && value->get_uint64() <= INT64_MAX) {
         return std::optional<std::int64_t>{static_cast<std::int64_t>(value->get_uint64())};
     }
@@ -82,7 +87,8 @@ Result<std::optional<std::int64_t>> JsonReader::optional_integer(std::string_vie
 
 Result<std::optional<bool>> JsonReader::optional_bool(std::string_view key) {
     const auto* value = find(key);
-    if (value == nullptr) return std::optional<bool>{};
+    if (value == nullptr)
+        return std::optional<bool>{};
     if (!value->is_bool()) {
         return fail(
             Error::invalid(pointer_to(key), fmt::format("'{}' must be true or false.", key)));
@@ -92,7 +98,8 @@ Result<std::optional<bool>> JsonReader::optional_bool(std::string_view key) {
 
 Result<std::optional<Date>> JsonReader::optional_date(std::string_view key) {
     auto text = TRY(optional_string(key));
-    if (!text) return std::optional<Date>{};
+    if (!text)
+        return std::optional<Date>{};
     auto date = parse_date(*text);
     if (!date) {
         return fail(Error::invalid(
@@ -105,7 +112,8 @@ Result<std::optional<Date>> JsonReader::optional_date(std::string_view key) {
 Result<std::vector<std::string>> JsonReader::string_list(std::string_view key) {
     const auto* value = find(key);
     std::vector<std::string> out;
-    if (value == nullptr) return out;
+    if (value == nullptr)
+        return out;
     if (!value->is_array()) {
         return fail(
             Error::invalid(pointer_to(key), fmt::format("'{}' must be a list of strings.", key)));
@@ -126,8 +134,7 @@ Result<std::optional<std::string>> JsonReader::optional_country(std::string_view
     if (code && find_country(*code) == nullptr) {
         return fail(Error::invalid(
             pointer_to(key),
-            fmt::format("'{}' must be an ISO 3166-1 alpha-2 country code such as GT or SV.",
-                        key)));
+            fmt::format("'{}' must be an ISO 3166-1 alpha-2 country code such as GT or SV.", key)));
     }
     return code;
 }
@@ -142,8 +149,8 @@ Result<std::optional<std::string>> JsonReader::optional_choice(
     return text;
 }
 
-Result<std::vector<std::string>> JsonReader::choice_list(std::string_view key,
-                                                         std::span<const std::string_view> allowed) {
+Result<std::vector<std::string>> JsonReader::choice_list(
+    std::string_view key, std::span<const std::string_view> allowed) {
     auto values = TRY(string_list(key));
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (std::find(allowed.begin(), allowed.end(), values[i]) == allowed.end()) {
@@ -157,7 +164,8 @@ Result<std::vector<std::string>> JsonReader::choice_list(std::string_view key,
 
 Result<const json::object*> JsonReader::optional_object(std::string_view key) {
     const auto* value = find(key);
-    if (value == nullptr) return static_cast<const json::object*>(nullptr);
+    if (value == nullptr)
+        return static_cast<const json::object*>(nullptr);
     if (!value->is_object()) {
         return fail(Error::invalid(pointer_to(key), fmt::format("'{}' must be an object.", key)));
     }
@@ -167,17 +175,19 @@ Result<const json::object*> JsonReader::optional_object(std::string_view key) {
 Status JsonReader::finish() const {
     for (const auto& field : m_object) {
         if (!m_seen.contains(field.key())) {
-            Error error{ErrorCode::UnknownField,
-                        fmt::format("'{}' is not a field of this object.",
-                                    std::string_view(field.key())),
-                        {},
-                        pointer_to(field.key())};
+            Error error{
+                ErrorCode::UnknownField,
+                fmt::format("'{}' is not a field of this object.", std::string_view(field.key())),
+                {},
+                pointer_to(field.key())};
             return fail(std::move(error));
         }
     }
     return {};
 }
 
-std::string to_json_text(const json::value& value) { return json::serialize(value); }
+std::string to_json_text(const json::value& value) {
+    return json::serialize(value);
+}
 
 }  // namespace retorno

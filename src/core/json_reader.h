@@ -19,7 +19,7 @@ namespace retorno {
 // as a JSON Pointer. Every field read is remembered, so that `finish()` can refuse the fields
 // that nobody asked for: an unknown field is an error, never silently dropped.
 class JsonReader {
-public:
+  public:
     JsonReader(const boost::json::object& object, std::string pointer);
 
     // Each getter answers nullopt when the field is absent or null, and an error when it is
@@ -45,7 +45,7 @@ public:
 
     std::string pointer_to(std::string_view key) const;
 
-private:
+  private:
     const boost::json::value* find(std::string_view key);
 
     const boost::json::object& m_object;

@@ -9,11 +9,13 @@ namespace {
 
 // Reads exactly `width` decimal digits at `pos`; nothing else counts as a number here.
 std::optional<int> digits(std::string_view text, std::size_t pos, std::size_t width) {
-    if (pos + width > text.size()) return std::nullopt;
+    if (pos + width > text.size())
+        return std::nullopt;
     int value = 0;
     for (std::size_t i = pos; i < pos + width; ++i) {
         char c = text[i];
-        if (c < '0' || c > '9') return std::nullopt;
+        if (c < '0' || c > '9')
+            return std::nullopt;
         value = value * 10 + (c - '0');
     }
     return value;
@@ -42,14 +44,18 @@ std::string format_timestamp(Timestamp t) {
 }
 
 std::optional<Timestamp> parse_timestamp(std::string_view text) {
-    if (text.size() < 20) return std::nullopt;
+    if (text.size() < 20)
+        return std::nullopt;
     auto date = parse_date(text.substr(0, 10));
-    if (!date || (text[10] != 'T' && text[10] != 't')) return std::nullopt;
+    if (!date || (text[10] != 'T' && text[10] != 't'))
+        return std::nullopt;
     auto hour = digits(text, 11, 2);
     auto minute = digits(text, 14, 2);
     auto second = digits(text, 17, 2);
-    if (!hour || !minute || !second || text[13] != ':' || text[16] != ':') return std::nullopt;
-    if (*hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
+    if (!hour || !minute || !second || text[13] != ':' || text[16] != ':')
+        return std::nullopt;
+    if (*hour > 23 || *minute > 59 || *second > 59)
+        return std::nullopt;
     std::size_t pos = 19;
     int millis = 0;
     if (pos < text.size() && text[pos] == '.') {
@@ -61,7 +67,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
             scale /= 10;
             ++pos;
         }
-        if (pos == start) return std::nullopt;
+        if (pos == start)
+            return std::nullopt;
     }
     int offset_minutes = 0;
     if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
@@ -70,13 +77,15 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
         int sign = text[pos] == '+' ? 1 : -1;
         auto off_hour = digits(text, pos + 1, 2);
         auto off_minute = digits(text, pos + 4, 2);
-        if (!off_hour || !off_minute || text[pos + 3] != ':') return std::nullopt;
+        if (!off_hour || !off_minute || text[pos + 3] != ':')
+            return std::nullopt;
         offset_minutes = sign * (*off_hour * 60 + *off_minute);
         pos += 6;
     } else {
         return std::nullopt;
     }
-    if (pos != text.size()) return std::nullopt;
+    if (pos != text.size())
+        return std::nullopt;
     auto day = std::chrono::sys_days{*date};
     return Timestamp{day} + std::chrono::hours(*hour) + std::chrono::minutes(*minute) +
            std::chrono::seconds(*second) + std::chrono::milliseconds(millis) -
@@ -91,24 +100,30 @@ std::string format_date(Date d) {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
     auto year = digits(text, 0, 4);
     auto month = digits(text, 5, 2);
     auto day = digits(text, 8, 2);
-    if (!year || !month || !day) return std::nullopt;
+    if (!year || !month || !day)
+        return std::nullopt;
     Date date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
               std::chrono::day{static_cast<unsigned>(*day)}};
-    if (!date.ok()) return std::nullopt;
+    if (!date.ok())
+        return std::nullopt;
     return date;
 }
 
-Date date_of(Timestamp t) { return Date{std::chrono::floor<std::chrono::days>(t)}; }
+Date date_of(Timestamp t) {
+    return Date{std::chrono::floor<std::chrono::days>(t)};
+}
 
 int age_in_years(Date birth, Date on) {
     int years = static_cast<int>(on.year()) - static_cast<int>(birth.year());
     auto birthday_this_year = std::chrono::month_day{birth.month(), birth.day()};
     auto today = std::chrono::month_day{on.month(), on.day()};
-    if (today < birthday_this_year) --years;
+    if (today < birthday_this_year)
+        --years;
     return years;
 }
 

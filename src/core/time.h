@@ -30,13 +30,13 @@ int age_in_years(Date birth, Date on);
 
 // A source of the current time, so that deadlines and expiries can be tested at fixed instants.
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual Timestamp now() const = 0;
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     Timestamp now() const override { return now_utc(); }
 };
 

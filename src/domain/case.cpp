@@ -22,7 +22,8 @@ json::object case_to_json(const Case& c) {
     out["person"] = person_to_json(c.person);
     out["victim"] = victim_context_to_json(c.victim);
     json::array steps;
-    for (const auto& s : c.steps_completed) steps.emplace_back(s);
+    for (const auto& s : c.steps_completed)
+        steps.emplace_back(s);
     out["steps_completed"] = std::move(steps);
     out["last_hash"] = c.last_hash;
     return out;
@@ -33,7 +34,8 @@ Result<Case> case_from_json(const json::object& object) {
     try {
         Case c;
         auto id = Id::parse(object.at("id").as_string());
-        if (!id) return fail(Error::internal("case document with an invalid id"));
+        if (!id)
+            return fail(Error::internal("case document with an invalid id"));
         c.id = *id;
         c.version = object.at("version").as_int64();
         c.status = object.at("cas_Status").as_string();
@@ -97,7 +99,8 @@ Case apply_event(Case state, const Event& event) {
                     }
                 }
             }
-            if (event.step == "follow_up") state.status = "FollowUp";
+            if (event.step == "follow_up")
+                state.status = "FollowUp";
             if (event.step == "closure") {
                 auto it = event.data.find("cas_Status");
                 state.status = (it != event.data.end() && it->value() == "ClosedReferred")

@@ -24,7 +24,7 @@ struct Case {
     std::string protocol_id = "regional";
     int protocol_version = 1;
     std::string destination_country;  // where the child was found (DEST)
-    std::string origin_country;        // nationality or habitual residence (ORIG)
+    std::string origin_country;       // nationality or habitual residence (ORIG)
     std::string opened_by_institution;
     Timestamp opened_at;
     Timestamp updated_at;

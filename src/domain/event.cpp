@@ -21,14 +21,16 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 7> kNames{{
 
 std::string_view to_string(EventKind kind) {
     for (const auto& [k, name] : kNames) {
-        if (k == kind) return name;
+        if (k == kind)
+            return name;
     }
     return "unknown";
 }
 
 std::optional<EventKind> parse_event_kind(std::string_view text) {
     for (const auto& [k, name] : kNames) {
-        if (name == text) return k;
+        if (name == text)
+            return k;
     }
     return std::nullopt;
 }

@@ -1,7 +1,7 @@
 #include "domain/event_hash.h"
 
-#include <boost/json.hpp>
 #include <sodium.h>
+#include <boost/json.hpp>
 
 namespace retorno {
 

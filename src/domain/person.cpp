@@ -1,7 +1,7 @@
 #include "domain/person.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "core/iso_country.h"
 #include "core/iso_language.h"
@@ -13,7 +13,8 @@ namespace retorno {
 namespace json = boost::json;
 
 std::optional<int> Person::age_on(Date day) const {
-    if (birthdate) return age_in_years(*birthdate, day);
+    if (birthdate)
+        return age_in_years(*birthdate, day);
     if (age_estimate && age_estimate_date) {
         auto elapsed = std::chrono::sys_days{day} - std::chrono::sys_days{*age_estimate_date};
         return *age_estimate + static_cast<int>(elapsed.count() / 365);
@@ -27,21 +28,23 @@ Result<std::string> bounded_name(JsonReader& reader, std::string_view key, bool 
     auto value = TRY(reader.optional_string(key));
     if (!value || value->empty()) {
         if (required) {
-            return fail(Error::invalid(reader.pointer_to(key), fmt::format("'{}' is required.", key)));
+            return fail(
+                Error::invalid(reader.pointer_to(key), fmt::format("'{}' is required.", key)));
         }
         return std::string{};
     }
     if (value->size() > kMaxNameLength) {
-        return fail(Error::invalid(
-            reader.pointer_to(key),
-            fmt::format("'{}' is longer than {} bytes.", key, kMaxNameLength)));
+        return fail(
+            Error::invalid(reader.pointer_to(key),
+                           fmt::format("'{}' is longer than {} bytes.", key, kMaxNameLength)));
     }
     return *value;
 }
 
 Result<std::string> language(JsonReader& reader, std::string_view key) {
     auto code = TRY(reader.optional_string(key));
-    if (!code) return std::string{};
+    if (!code)
+        return std::string{};
     if (find_language(*code) == nullptr) {
         return fail(Error::invalid(reader.pointer_to(key),
                                    fmt::format("'{}' must be an ISO 639 language code such as "
@@ -73,8 +76,8 @@ Result<Person> person_from_json(const json::object& object, const std::string& p
         return fail(Error::invalid(reader.pointer_to("age_estimate_date"),
                                    "'age_estimate_date' is required with 'age_estimate'."));
     }
-    person.gender =
-        TRY(reader.optional_choice("prs_Gender", vocabulary::gender())).value_or("NonSpecifiedUnknown");
+    person.gender = TRY(reader.optional_choice("prs_Gender", vocabulary::gender()))
+                        .value_or("NonSpecifiedUnknown");
     person.citizenship = TRY(reader.string_list("prs_Citizenship"));
     for (std::size_t i = 0; i < person.citizenship.size(); ++i) {
         if (find_country(person.citizenship[i]) == nullptr) {
@@ -92,7 +95,8 @@ Result<Person> person_from_json(const json::object& object, const std::string& p
     TRY_STATUS(reader.finish());
 
     auto today = date_of(now_utc());
-    if (person.birthdate && std::chrono::sys_days{*person.birthdate} > std::chrono::sys_days{today}) {
+    if (person.birthdate &&
+        std::chrono::sys_days{*person.birthdate} > std::chrono::sys_days{today}) {
         return fail(Error::invalid(reader.pointer_to("prs_Birthdate"),
                                    "'prs_Birthdate' is in the future."));
     }
@@ -111,19 +115,24 @@ Result<Person> person_from_json(const json::object& object, const std::string& p
 json::object person_to_json(const Person& person) {
     json::object out;
     auto put = [&](std::string_view key, const std::string& value) {
-        if (!value.empty()) out[key] = value;
+        if (!value.empty())
+            out[key] = value;
     };
     put("prs_FirstName", person.first_name);
     put("prs_MiddleName", person.middle_name);
     put("prs_SecondName", person.second_name);
-    if (person.birthdate) out["prs_Birthdate"] = format_date(*person.birthdate);
-    if (person.age_estimate) out["age_estimate"] = *person.age_estimate;
-    if (person.age_estimate_date) out["age_estimate_date"] = format_date(*person.age_estimate_date);
+    if (person.birthdate)
+        out["prs_Birthdate"] = format_date(*person.birthdate);
+    if (person.age_estimate)
+        out["age_estimate"] = *person.age_estimate;
+    if (person.age_estimate_date)
+        out["age_estimate_date"] = format_date(*person.age_estimate_date);
     out["age_verified"] = person.age_verified;
     put("prs_Gender", person.gender);
     if (!person.citizenship.empty()) {
         json::array citizenship;
-        for (const auto& code : person.citizenship) citizenship.emplace_back(code);
+        for (const auto& code : person.citizenship)
+            citizenship.emplace_back(code);
         out["prs_Citizenship"] = std::move(citizenship);
     }
     put("prs_PrimaryLanguage", person.primary_language);

@@ -14,9 +14,9 @@ namespace retorno {
 // A child or adolescent, with the HTCDS 2.0 person fields (`prs_`) that a return needs. Names
 // follow HTCDS: `second_name` holds both surnames together ("Hernández López").
 struct Person {
-    std::string first_name;   // prs_FirstName
-    std::string middle_name;  // prs_MiddleName
-    std::string second_name;  // prs_SecondName
+    std::string first_name;         // prs_FirstName
+    std::string middle_name;        // prs_MiddleName
+    std::string second_name;        // prs_SecondName
     std::optional<Date> birthdate;  // prs_Birthdate
     // When the birth date is unknown: an age estimated on a given day. A person whose age is
     // not verified is treated as a child (Palermo Protocol art. 6(4) commentary).
@@ -24,14 +24,14 @@ struct Person {
     std::optional<Date> age_estimate_date;
     // Set only by the identity_verification step, never by the party that opens a case.
     bool age_verified = false;
-    std::string gender;                     // prs_Gender (HTCDS value name)
-    std::vector<std::string> citizenship;   // prs_Citizenship, ISO 3166-1 alpha-2
-    std::string primary_language;           // prs_PrimaryLanguage, ISO 639
-    std::string secondary_language;         // prs_SecondaryLanguage, ISO 639
-    std::string identity_number;            // prs_IdentityNumber
-    std::string mailing_city;               // prs_MailingCity
-    std::string mailing_state;              // prs_MailingState
-    std::string mailing_country;            // prs_MailingCountry, ISO 3166-1 alpha-2
+    std::string gender;                    // prs_Gender (HTCDS value name)
+    std::vector<std::string> citizenship;  // prs_Citizenship, ISO 3166-1 alpha-2
+    std::string primary_language;          // prs_PrimaryLanguage, ISO 639
+    std::string secondary_language;        // prs_SecondaryLanguage, ISO 639
+    std::string identity_number;           // prs_IdentityNumber
+    std::string mailing_city;              // prs_MailingCity
+    std::string mailing_state;             // prs_MailingState
+    std::string mailing_country;           // prs_MailingCountry, ISO 3166-1 alpha-2
 
     // The age on a day, from the birth date or else from the estimate; nullopt when unknown.
     std::optional<int> age_on(Date day) const;

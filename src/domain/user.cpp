@@ -21,14 +21,16 @@ constexpr std::array<std::pair<Role, std::string_view>, 7> kRoles{{
 
 std::string_view to_string(Role role) {
     for (const auto& [r, name] : kRoles) {
-        if (r == role) return name;
+        if (r == role)
+            return name;
     }
     return "unknown";
 }
 
 std::optional<Role> parse_role(std::string_view text) {
     for (const auto& [r, name] : kRoles) {
-        if (name == text) return r;
+        if (name == text)
+            return r;
     }
     return std::nullopt;
 }

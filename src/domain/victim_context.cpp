@@ -41,7 +41,8 @@ Result<VictimContext> victim_context_from_json(const json::object& object,
     victim.type_of_sex_exploitation = TRY(
         reader.choice_list("vic_TypeOfSexExploitation", vocabulary::type_of_sex_exploitation()));
     victim.forced_labour_industry =
-        TRY(reader.optional_choice("vic_ForcedLabourIndustry", vocabulary::forced_labour_industry()))
+        TRY(reader.optional_choice("vic_ForcedLabourIndustry",
+                                   vocabulary::forced_labour_industry()))
             .value_or("");
     TRY_STATUS(reader.finish());
     return victim;
@@ -50,18 +51,22 @@ Result<VictimContext> victim_context_from_json(const json::object& object,
 json::object victim_context_to_json(const VictimContext& victim) {
     json::object out;
     auto put = [&](std::string_view key, const std::string& value) {
-        if (!value.empty()) out[key] = value;
+        if (!value.empty())
+            out[key] = value;
     };
     auto put_list = [&](std::string_view key, const std::vector<std::string>& values) {
-        if (values.empty()) return;
+        if (values.empty())
+            return;
         json::array array;
-        for (const auto& v : values) array.emplace_back(v);
+        for (const auto& v : values)
+            array.emplace_back(v);
         out[key] = std::move(array);
     };
     put("vic_TraffickingStatus", victim.trafficking_status);
     put("vic_TraffickingStatusDecisionMakingOrg", victim.status_decision_org);
     put("vic_RelationshipToTrafficker", victim.relationship_to_trafficker);
-    if (victim.age_when_trafficked) out["vic_AgeWhenTrafficked"] = *victim.age_when_trafficked;
+    if (victim.age_when_trafficked)
+        out["vic_AgeWhenTrafficked"] = *victim.age_when_trafficked;
     put_list("vic_MethodOfRecruitment", victim.method_of_recruitment);
     put_list("vic_MethodsOfControl", victim.methods_of_control);
     put_list("vic_TypeOfExploitation", victim.type_of_exploitation);

@@ -13,9 +13,9 @@ namespace retorno {
 // What is known of the trafficking, with the HTCDS 2.0 victim-context fields (`vic_`).
 struct VictimContext {
     std::string trafficking_status = "PossibleVictimOfTrafficking";  // vic_TraffickingStatus
-    std::string status_decision_org;           // vic_TraffickingStatusDecisionMakingOrg
-    std::string relationship_to_trafficker;    // vic_RelationshipToTrafficker
-    std::optional<int> age_when_trafficked;    // vic_AgeWhenTrafficked
+    std::string status_decision_org;                    // vic_TraffickingStatusDecisionMakingOrg
+    std::string relationship_to_trafficker;             // vic_RelationshipToTrafficker
+    std::optional<int> age_when_trafficked;             // vic_AgeWhenTrafficked
     std::vector<std::string> method_of_recruitment;     // vic_MethodOfRecruitment
     std::vector<std::string> methods_of_control;        // vic_MethodsOfControl
     std::vector<std::string> type_of_exploitation;      // vic_TypeOfExploitation

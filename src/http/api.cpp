@@ -26,11 +26,13 @@ void add_api_routes(Router& router, ApiContext& context) {
         router.set_authenticator([security](const Request& request) -> Result<Actor> {
             const auto* header = request.header("authorization");
             constexpr std::string_view kScheme = "bearer ";
-            if (header == nullptr) return fail(access::not_signed_in());
+            if (header == nullptr)
+                return fail(access::not_signed_in());
             std::string_view value = *header;
             if (value.size() < kScheme.size() ||
-                !std::equal(kScheme.begin(), kScheme.end(), value.begin(),
-                            [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); })) {
+                !std::equal(kScheme.begin(), kScheme.end(), value.begin(), [](char a, char b) {
+                    return a == std::tolower(static_cast<unsigned char>(b));
+                })) {
                 return fail(access::not_signed_in());
             }
             value.remove_prefix(kScheme.size());

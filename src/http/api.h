@@ -21,8 +21,8 @@ struct ApiContext {
 // exactly these routes; tests/http/openapi_test.cpp checks it both ways.
 void add_api_routes(Router& router, ApiContext& context);
 
-void add_meta_routes(Router& router, ApiContext& context);   // api_meta.cpp
-void add_case_routes(Router& router, ApiContext& context);   // api_cases.cpp
+void add_meta_routes(Router& router, ApiContext& context);     // api_meta.cpp
+void add_case_routes(Router& router, ApiContext& context);     // api_cases.cpp
 void add_session_routes(Router& router, ApiContext& context);  // api_sessions.cpp
 void add_share_routes(Router& router, ApiContext& context);    // api_shares.cpp
 

@@ -5,16 +5,22 @@
 namespace retorno::http {
 
 void add_meta_routes(Router& router, ApiContext& context) {
-    router.add("GET", "/healthz", [&context](const Request&, const PathParams&) -> Result<Response> {
-        // A health check that touches the store, so that a dead database shows as 503.
-        auto cases = TRY(context.store.count_cases());
-        (void)cases;
-        boost::json::object body{{"status", "ok"}, {"store", context.store.describe()}};
-        return Response{200, "application/json", boost::json::serialize(body), {}};
-    }, Access::Public);
-    router.add("GET", "/api/v1/openapi.json", [](const Request&, const PathParams&) -> Result<Response> {
-        return Response{200, "application/json", std::string(openapi_document()), {}};
-    }, Access::Public);
+    router.add(
+        "GET", "/healthz",
+        [&context](const Request&, const PathParams&) -> Result<Response> {
+            // A health check that touches the store, so that a dead database shows as 503.
+            auto cases = TRY(context.store.count_cases());
+            (void)cases;
+            boost::json::object body{{"status", "ok"}, {"store", context.store.describe()}};
+            return Response{200, "application/json", boost::json::serialize(body), {}};
+        },
+        Access::Public);
+    router.add(
+        "GET", "/api/v1/openapi.json",
+        [](const Request&, const PathParams&) -> Result<Response> {
+            return Response{200, "application/json", std::string(openapi_document()), {}};
+        },
+        Access::Public);
 }
 
 }  // namespace retorno::http

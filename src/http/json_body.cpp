@@ -1,7 +1,7 @@
 #include "http/json_body.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 namespace retorno::http {
 
@@ -14,12 +14,14 @@ std::optional<std::string> find_long_string(const json::value& value, std::size_
                                             const std::string& pointer) {
     switch (value.kind()) {
         case json::kind::string:
-            if (value.get_string().size() > limit) return pointer;
+            if (value.get_string().size() > limit)
+                return pointer;
             return std::nullopt;
         case json::kind::array: {
             const auto& array = value.get_array();
             for (std::size_t i = 0; i < array.size(); ++i) {
-                if (auto found = find_long_string(array[i], limit, fmt::format("{}/{}", pointer, i))) {
+                if (auto found =
+                        find_long_string(array[i], limit, fmt::format("{}/{}", pointer, i))) {
                     return found;
                 }
             }
@@ -27,9 +29,11 @@ std::optional<std::string> find_long_string(const json::value& value, std::size_
         }
         case json::kind::object:
             for (const auto& field : value.get_object()) {
-                if (field.key().size() > limit) return pointer;
+                if (field.key().size() > limit)
+                    return pointer;
                 auto child = pointer + "/" + std::string(field.key());
-                if (auto found = find_long_string(field.value(), limit, child)) return found;
+                if (auto found = find_long_string(field.value(), limit, child))
+                    return found;
             }
             return std::nullopt;
         default:
@@ -42,19 +46,21 @@ std::optional<std::string> find_long_string(const json::value& value, std::size_
 Result<json::object> parse_json_body(const Request& request, const Limits& limits) {
     const auto* type = request.header("content-type");
     if (type == nullptr || type->rfind("application/json", 0) != 0) {
-        return fail(Error::make(ErrorCode::UnsupportedMediaType,
-                                "The body must be JSON, sent with Content-Type: application/json."));
+        return fail(
+            Error::make(ErrorCode::UnsupportedMediaType,
+                        "The body must be JSON, sent with Content-Type: application/json."));
     }
     json::parse_options options;
     options.max_depth = limits.json_depth;
     json::stream_parser parser({}, options);
     boost::system::error_code ec;
     parser.write(request.body.data(), request.body.size(), ec);
-    if (!ec) parser.finish(ec);
+    if (!ec)
+        parser.finish(ec);
     if (ec == json::error::too_deep) {
-        return fail(Error::make(ErrorCode::NestingTooDeep,
-                                fmt::format("The JSON body is nested more than {} levels deep.",
-                                            limits.json_depth)));
+        return fail(Error::make(
+            ErrorCode::NestingTooDeep,
+            fmt::format("The JSON body is nested more than {} levels deep.", limits.json_depth)));
     }
     if (ec) {
         return fail(Error::make(ErrorCode::MalformedJson,

@@ -7,6 +7,8 @@ std::span<const EmbeddedFile> openapi_files();
 
 namespace retorno::http {
 
-std::string_view openapi_document() { return openapi_files().front().content; }
+std::string_view openapi_document() {
+    return openapi_files().front().content;
+}
 
 }  // namespace retorno::http

@@ -15,7 +15,8 @@ std::vector<std::string> split_path(const std::string& path) {
             continue;
         }
         auto end = path.find('/', start);
-        if (end == std::string::npos) end = path.size();
+        if (end == std::string::npos)
+            end = path.size();
         segments.push_back(path.substr(start, end - start));
         start = end;
     }
@@ -26,7 +27,8 @@ namespace {
 
 bool match(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
            PathParams& params) {
-    if (pattern.size() != path.size()) return false;
+    if (pattern.size() != path.size())
+        return false;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const auto& p = pattern[i];
         if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
@@ -49,15 +51,18 @@ Response Router::dispatch(const Request& request) const {
     std::string allowed;
     for (const auto& route : m_routes) {
         PathParams params;
-        if (!match(split_path(route.pattern), path, params)) continue;
+        if (!match(split_path(route.pattern), path, params))
+            continue;
         if (route.method != request.method) {
-            if (!allowed.empty()) allowed += ", ";
+            if (!allowed.empty())
+                allowed += ", ";
             allowed += route.method;
             continue;
         }
         Result<Response> result = [&]() -> Result<Response> {
             try {
-                if (route.access == Access::Public) return route.handler(request, params);
+                if (route.access == Access::Public)
+                    return route.handler(request, params);
                 if (!m_authenticator) {
                     return fail(Error::make(ErrorCode::Unauthenticated, "Sign in first."));
                 }
@@ -68,7 +73,8 @@ Response Router::dispatch(const Request& request) const {
                 return fail(Error::internal(std::string("unhandled exception: ") + e.what()));
             }
         }();
-        if (result) return std::move(*result);
+        if (result)
+            return std::move(*result);
         if (result.error().code == ErrorCode::Internal ||
             result.error().code == ErrorCode::Unavailable) {
             // The detail may name files or database messages; it goes to the log only.

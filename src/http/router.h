@@ -34,16 +34,18 @@ struct Route {
 // Before a Session route's handler runs, the authenticator fills Request::actor; without one,
 // or when it refuses, the answer is 401 and the handler never runs (fail closed).
 class Router {
-public:
+  public:
     void add(std::string method, std::string pattern, Handler handler,
              Access access = Access::Session);
-    void set_authenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
+    void set_authenticator(Authenticator authenticator) {
+        m_authenticator = std::move(authenticator);
+    }
 
     Response dispatch(const Request& request) const;
 
     const std::vector<Route>& routes() const { return m_routes; }
 
-private:
+  private:
     std::vector<Route> m_routes;
     Authenticator m_authenticator;
 };

@@ -4,12 +4,12 @@
 #include <mutex>
 #include <thread>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
-#include <spdlog/spdlog.h>
 
 #include "http/problem.h"
 
@@ -41,14 +41,16 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const std::stri
     }
     for (const auto& field : in) {
         std::string name(field.name_string());
-        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : name)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         out.headers[name] = std::string(field.value());
     }
     out.body = in.body();
     return out;
 }
 
-bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned version, bool keep_alive) {
+bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned version,
+                                             bool keep_alive) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
     out.set(bhttp::field::server, "retorno");
     out.set(bhttp::field::content_type, in.content_type);
@@ -59,7 +61,8 @@ bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned versio
     out.set("X-Frame-Options", "DENY");
     out.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     out.set("Referrer-Policy", "no-referrer");
-    for (const auto& [name, value] : in.headers) out.set(name, value);
+    for (const auto& [name, value] : in.headers)
+        out.set(name, value);
     out.body() = in.body;
     out.keep_alive(keep_alive);
     out.prepare_payload();
@@ -90,7 +93,8 @@ struct Server::Impl {
         for (;;) {
             auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kAsTuple);
             if (ec) {
-                if (stopping) co_return;
+                if (stopping)
+                    co_return;
                 spdlog::warn("accept failed: {}", ec.message());
                 continue;
             }
@@ -105,7 +109,8 @@ struct Server::Impl {
         {
             boost::system::error_code ec;
             auto endpoint = stream.socket().remote_endpoint(ec);
-            if (!ec) remote = endpoint.address().to_string();
+            if (!ec)
+                remote = endpoint.address().to_string();
         }
         std::list<Session>::iterator self;
         {
@@ -114,7 +119,8 @@ struct Server::Impl {
         }
         beast::flat_buffer buffer;
         for (;;) {
-            if (stopping) break;
+            if (stopping)
+                break;
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.limits.header_bytes));
             parser.body_limit(options.limits.body_bytes);
@@ -124,16 +130,18 @@ struct Server::Impl {
             if (ec) {
                 std::optional<Error> refusal;
                 if (ec == bhttp::error::header_limit) {
-                    refusal = Error::make(ErrorCode::HeadersTooLarge,
-                                          "The request headers exceed " +
-                                              std::to_string(options.limits.header_bytes) + " bytes.");
+                    refusal =
+                        Error::make(ErrorCode::HeadersTooLarge,
+                                    "The request headers exceed " +
+                                        std::to_string(options.limits.header_bytes) + " bytes.");
                 } else if (ec == bhttp::error::body_limit) {
-                    refusal = Error::make(ErrorCode::PayloadTooLarge,
-                                          "The request body exceeds " +
-                                              std::to_string(options.limits.body_bytes) + " bytes.");
+                    refusal =
+                        Error::make(ErrorCode::PayloadTooLarge,
+                                    "The request body exceeds " +
+                                        std::to_string(options.limits.body_bytes) + " bytes.");
                 } else if (ec == beast::error::timeout && buffer.size() > 0) {
-                    refusal = Error::make(ErrorCode::Timeout,
-                                          "The request was not received in time.");
+                    refusal =
+                        Error::make(ErrorCode::Timeout, "The request was not received in time.");
                 }
                 if (refusal) {
                     // The connection is closed after the answer: the rest of the request
@@ -166,17 +174,20 @@ struct Server::Impl {
                 std::lock_guard lock(sessions_mutex);
                 self->busy = false;
             }
-            if (write_ec || !keep_alive) break;
+            if (write_ec || !keep_alive)
+                break;
         }
         boost::system::error_code ignored;
         stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
         std::lock_guard lock(sessions_mutex);
         sessions.erase(self);
-        if (stopping && sessions.empty()) asio::post(io, [this] { grace.cancel(); });
+        if (stopping && sessions.empty())
+            asio::post(io, [this] { grace.cancel(); });
     }
 
     void begin_shutdown() {
-        if (stopping.exchange(true)) return;
+        if (stopping.exchange(true))
+            return;
         spdlog::info("shutting down: finishing in-flight requests");
         boost::system::error_code ignored;
         acceptor.close(ignored);
@@ -200,7 +211,8 @@ struct Server::Impl {
                 });
             }
         }
-        if (sessions.empty()) return;
+        if (sessions.empty())
+            return;
         grace.expires_after(options.shutdown_grace);
         grace.async_wait([this](boost::system::error_code ec) {
             if (!ec) {
@@ -220,14 +232,18 @@ Status Server::listen() {
     boost::system::error_code ec;
     auto address = asio::ip::make_address(m_impl->options.host, ec);
     if (ec) {
-        return fail(Error::invalid("listen", "'" + m_impl->options.host + "' is not an IP address."));
+        return fail(
+            Error::invalid("listen", "'" + m_impl->options.host + "' is not an IP address."));
     }
     tcp::endpoint endpoint{address, m_impl->options.port};
     auto& acceptor = m_impl->acceptor;
     acceptor.open(endpoint.protocol(), ec);
-    if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-    if (!ec) acceptor.bind(endpoint, ec);
-    if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (!ec)
+        acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec)
+        acceptor.bind(endpoint, ec);
+    if (!ec)
+        acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
         return fail(Error::make(ErrorCode::Unavailable,
                                 "Cannot listen on " + m_impl->options.host + ":" +
@@ -236,7 +252,9 @@ Status Server::listen() {
     return {};
 }
 
-unsigned short Server::port() const { return m_impl->acceptor.local_endpoint().port(); }
+unsigned short Server::port() const {
+    return m_impl->acceptor.local_endpoint().port();
+}
 
 void Server::run(Signals signals) {
     auto& impl = *m_impl;
@@ -244,16 +262,19 @@ void Server::run(Signals signals) {
         impl.signals.add(SIGTERM);
         impl.signals.add(SIGINT);
         impl.signals.async_wait([&impl](boost::system::error_code ec, int) {
-            if (!ec) impl.begin_shutdown();
+            if (!ec)
+                impl.begin_shutdown();
         });
     }
     asio::co_spawn(impl.acceptor.get_executor(), impl.accept_loop(), asio::detached);
     unsigned count = impl.options.threads != 0 ? impl.options.threads
                                                : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::thread> threads;
-    for (unsigned i = 1; i < count; ++i) threads.emplace_back([&impl] { impl.io.run(); });
+    for (unsigned i = 1; i < count; ++i)
+        threads.emplace_back([&impl] { impl.io.run(); });
     impl.io.run();
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
 }
 
 void Server::shutdown() {

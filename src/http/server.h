@@ -23,7 +23,7 @@ struct ServerOptions {
 // finish. The socket machinery is hidden in server.cpp so that only one file pays for
 // Beast's compile time.
 class Server {
-public:
+  public:
     Server(const Router& router, ServerOptions options);
     ~Server();
     Server(const Server&) = delete;
@@ -41,7 +41,7 @@ public:
     // Thread-safe; may be called from any thread or a signal watcher.
     void shutdown();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -1,7 +1,7 @@
 #include "service/case_requests.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "core/json_reader.h"
 #include "domain/step.h"
@@ -24,8 +24,9 @@ Result<OpenCaseRequest> open_case_request_from_json(const json::object& body) {
     auto origin = TRY(reader.optional_country("origin_country"));
     auto destination = TRY(reader.optional_country("destination_country"));
     if (!destination) {
-        return fail(Error::invalid("/destination_country",
-                                   "'destination_country' is required: where the child was found."));
+        return fail(
+            Error::invalid("/destination_country",
+                           "'destination_country' is required: where the child was found."));
     }
     if (!origin) {
         return fail(Error::invalid(
@@ -46,19 +47,20 @@ Result<RecordEventRequest> record_event_request_from_json(const json::object& bo
     auto kind_text = TRY(reader.required_string("kind"));
     auto kind = parse_event_kind(kind_text);
     if (!kind || !is_client_kind(*kind)) {
-        return fail(Error::invalid(
-            "/kind",
-            "'kind' must be one of: step_completed, decision_recorded, person_updated, note_added."));
+        return fail(Error::invalid("/kind",
+                                   "'kind' must be one of: step_completed, decision_recorded, "
+                                   "person_updated, note_added."));
     }
     request.kind = *kind;
     request.step = TRY(reader.optional_string("step")).value_or("");
-    bool needs_step = request.kind == EventKind::StepCompleted ||
-                      request.kind == EventKind::DecisionRecorded;
+    bool needs_step =
+        request.kind == EventKind::StepCompleted || request.kind == EventKind::DecisionRecorded;
     if (needs_step && request.step.empty()) {
         return fail(Error::invalid("/step", fmt::format("'step' is required for {}.", kind_text)));
     }
     if (!needs_step && !request.step.empty()) {
-        return fail(Error::invalid("/step", fmt::format("'step' does not apply to {}.", kind_text)));
+        return fail(
+            Error::invalid("/step", fmt::format("'step' does not apply to {}.", kind_text)));
     }
     if (const auto* data = TRY(reader.optional_object("data")); data != nullptr) {
         request.data = *data;
@@ -67,7 +69,8 @@ Result<RecordEventRequest> record_event_request_from_json(const json::object& bo
     if (request.kind == EventKind::PersonUpdated) {
         auto it = request.data.find("person");
         if (it == request.data.end() || !it->value().is_object()) {
-            return fail(Error::invalid("/data/person", "'data.person' is required for person_updated."));
+            return fail(
+                Error::invalid("/data/person", "'data.person' is required for person_updated."));
         }
         TRY(person_from_json(it->value().get_object(), "/data/person"));
     }

@@ -1,7 +1,7 @@
 #include "service/case_service.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "domain/event_hash.h"
 #include "protocol/deadlines.h"
@@ -49,17 +49,20 @@ Result<Case> CaseService::open_case(const OpenCaseRequest& request, const Actor&
     if (!request.protocol_id.empty()) {
         definition = m_protocols.latest(request.protocol_id);
         if (definition == nullptr) {
-            return fail(Error::invalid("/protocol", "No protocol definition has the id '" +
-                                                        request.protocol_id + "'."));
+            return fail(Error::invalid(
+                "/protocol", "No protocol definition has the id '" + request.protocol_id + "'."));
         }
     } else {
         auto lower = [](std::string code) {
-            for (auto& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (auto& c : code)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             return code;
         };
         definition = m_protocols.latest(lower(request.destination_country));
-        if (definition == nullptr) definition = m_protocols.latest(lower(request.origin_country));
-        if (definition == nullptr) definition = m_protocols.latest("regional");
+        if (definition == nullptr)
+            definition = m_protocols.latest(lower(request.origin_country));
+        if (definition == nullptr)
+            definition = m_protocols.latest("regional");
         if (definition == nullptr) {
             return fail(Error::internal("no regional protocol definition is loaded"));
         }
@@ -68,8 +71,8 @@ Result<Case> CaseService::open_case(const OpenCaseRequest& request, const Actor&
     opened.protocol_version = definition->version;
     opened.opened_by_institution = actor.institution_id;
     opened.steps_completed = {"identification"};
-    event.data["protocol"] = json::object{{"id", opened.protocol_id},
-                                          {"version", opened.protocol_version}};
+    event.data["protocol"] =
+        json::object{{"id", opened.protocol_id}, {"version", opened.protocol_version}};
     TRY_STATUS(protocol::check_event(*definition, {}, event, now));
     auto recorded = TRY(append_next(opened, std::move(event)));
     return recorded.after;
@@ -87,7 +90,8 @@ Result<RecordedEvent> CaseService::record_event(const Id& case_id, std::int64_t 
                                                 const RecordEventRequest& request,
                                                 const Actor& actor) {
     auto found = TRY(m_store.find_case(case_id));
-    if (!found) return fail(case_not_found());
+    if (!found)
+        return fail(case_not_found());
     const Case& before = *found;
     if (before.version != expected_version) {
         return fail(Error::make(
@@ -150,8 +154,8 @@ Result<int> CaseService::raise_escalations() {
             auto history = TRY(history_of(c.id));
             auto now = m_clock.now();
             Case state = c;
-            for (auto& event : protocol::escalations_due(*definition, history, now,
-                                                         m_protocols.calendars())) {
+            for (auto& event :
+                 protocol::escalations_due(*definition, history, now, m_protocols.calendars())) {
                 event.id = Id::generate(now);
                 event.actor_user = "system";
                 event.version = state.version + 1;
@@ -159,14 +163,16 @@ Result<int> CaseService::raise_escalations() {
                 if (!appended) {
                     // Another process escalated or changed the case first; the next run
                     // sees its events and escalates only what is still due.
-                    if (appended.error().code == ErrorCode::Conflict) break;
+                    if (appended.error().code == ErrorCode::Conflict)
+                        break;
                     return fail(appended.error());
                 }
                 state = appended->after;
                 ++raised;
             }
         }
-        if (page.next.empty()) break;
+        if (page.next.empty())
+            break;
         filter.after = page.next;
     }
     return raised;
@@ -175,7 +181,8 @@ Result<int> CaseService::raise_escalations() {
 Result<RecordedEvent> CaseService::record_system_event(const Id& case_id, EventKind kind,
                                                        std::string step, json::object data) {
     auto found = TRY(m_store.find_case(case_id));
-    if (!found) return fail(case_not_found());
+    if (!found)
+        return fail(case_not_found());
     auto now = m_clock.now();
     Event event;
     event.id = Id::generate(now);
@@ -191,7 +198,8 @@ Result<RecordedEvent> CaseService::record_system_event(const Id& case_id, EventK
 
 Result<Case> CaseService::get_case(const Id& case_id) {
     auto found = TRY(m_store.find_case(case_id));
-    if (!found) return fail(case_not_found());
+    if (!found)
+        return fail(case_not_found());
     return *found;
 }
 

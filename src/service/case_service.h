@@ -21,7 +21,7 @@ struct RecordedEvent {
 // here knows about HTTP. Every event passes the protocol engine before it is stored: a refused
 // event is a RuleViolation naming the rule, and nothing is written.
 class CaseService {
-public:
+  public:
     CaseService(Store& store, const Clock& clock, const protocol::ProtocolRegistry& protocols)
         : m_store(store), m_clock(clock), m_protocols(protocols) {}
 
@@ -46,9 +46,10 @@ public:
     // already escalated for its due date is not escalated again). Answers how many were added.
     Result<int> raise_escalations();
     Result<CasePage> list_cases(const CaseFilter& filter);
-    Result<std::vector<Event>> case_events(const Id& case_id, std::int64_t after_version, int limit);
+    Result<std::vector<Event>> case_events(const Id& case_id, std::int64_t after_version,
+                                           int limit);
 
-private:
+  private:
     Result<RecordedEvent> append_next(const Case& before, Event event);
     Result<const protocol::Definition*> definition_of(const Case& c) const;
     Result<std::vector<Event>> history_of(const Id& case_id);

@@ -12,7 +12,8 @@ namespace retorno {
 namespace {
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
         text.remove_suffix(1);
     }
@@ -29,7 +30,8 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
     while (std::getline(lines, raw)) {
         ++line_number;
         auto line = trim(raw);
-        if (line.empty() || line.front() == '#') continue;
+        if (line.empty() || line.front() == '#')
+            continue;
         auto where = fmt::format("{}:{}", file_name, line_number);
         auto equals = line.find('=');
         if (equals == std::string_view::npos) {
@@ -51,14 +53,17 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
             number = parsed;
         }
         auto want_text = [&](std::string& target) -> Status {
-            if (number) return fail(Error::invalid(where, fmt::format("{}: '{}' takes a quoted string.", where, key)));
+            if (number)
+                return fail(Error::invalid(
+                    where, fmt::format("{}: '{}' takes a quoted string.", where, key)));
             target = text_value;
             return {};
         };
         auto want_number = [&](std::int64_t& target, std::int64_t min, std::int64_t max) -> Status {
             if (!number || *number < min || *number > max) {
-                return fail(Error::invalid(where, fmt::format("{}: '{}' takes a whole number from {} to {}.",
-                                                              where, key, min, max)));
+                return fail(Error::invalid(
+                    where, fmt::format("{}: '{}' takes a whole number from {} to {}.", where, key,
+                                       min, max)));
             }
             target = *number;
             return {};
@@ -85,7 +90,8 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
         } else if (key == "escalation_interval_seconds") {
             TRY_STATUS(want_number(config.escalation_interval_seconds, 10, 86400));
         } else {
-            return fail(Error::invalid(where, fmt::format("{}: unknown setting '{}'.", where, key)));
+            return fail(
+                Error::invalid(where, fmt::format("{}: unknown setting '{}'.", where, key)));
         }
     }
     return config;
@@ -93,7 +99,8 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
 
 Result<Config> load_config(const std::filesystem::path& file) {
     std::ifstream in(file);
-    if (!in) return Config{};
+    if (!in)
+        return Config{};
     std::stringstream text;
     text << in.rdbuf();
     return parse_config(text.str(), file.string());
@@ -126,7 +133,8 @@ std::string default_config_text(const Config& config) {
 Result<ListenAddress> parse_listen_address(std::string_view text) {
     auto colon = text.rfind(':');
     if (colon == std::string_view::npos || colon == 0) {
-        return fail(Error::invalid("listen", "'listen' must be HOST:PORT, such as 127.0.0.1:8080."));
+        return fail(
+            Error::invalid("listen", "'listen' must be HOST:PORT, such as 127.0.0.1:8080."));
     }
     ListenAddress address;
     auto host = text.substr(0, colon);
@@ -138,7 +146,8 @@ Result<ListenAddress> parse_listen_address(std::string_view text) {
     unsigned port = 0;
     auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
     if (ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535) {
-        return fail(Error::invalid("listen", "The port in 'listen' must be a number from 0 to 65535."));
+        return fail(
+            Error::invalid("listen", "The port in 'listen' must be a number from 0 to 65535."));
     }
     address.port = static_cast<unsigned short>(port);
     return address;

@@ -21,7 +21,7 @@ struct Config {
     std::int64_t max_json_depth = 16;
     std::int64_t max_string_bytes = 16 * 1024;
     std::int64_t request_timeout_seconds = 30;
-    std::int64_t threads = 0;  // 0: one per core
+    std::int64_t threads = 0;                        // 0: one per core
     std::int64_t escalation_interval_seconds = 900;  // how often overdue tasks are raised
 };
 

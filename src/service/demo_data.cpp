@@ -39,10 +39,14 @@ const Institution* pick(const std::vector<Institution>& all, std::string_view co
                         std::string_view type, std::string_view hint) {
     const Institution* fallback = nullptr;
     for (const auto& institution : all) {
-        if (institution.country != country) continue;
-        if (fallback == nullptr) fallback = &institution;
-        if (institution.type != type) continue;
-        if (hint.empty() || institution.name.find(hint) != std::string::npos) return &institution;
+        if (institution.country != country)
+            continue;
+        if (fallback == nullptr)
+            fallback = &institution;
+        if (institution.type != type)
+            continue;
+        if (hint.empty() || institution.name.find(hint) != std::string::npos)
+            return &institution;
     }
     return fallback;
 }
@@ -57,7 +61,8 @@ Result<std::vector<DemoLogin>> seed_demo_data(Store& store, CaseService& cases, 
                      [](const Institution& a, const Institution& b) {
                          return !a.parent.has_value() && b.parent.has_value();
                      });
-    for (const auto& institution : institutions) TRY_STATUS(store.put_institution(institution));
+    for (const auto& institution : institutions)
+        TRY_STATUS(store.put_institution(institution));
 
     std::vector<DemoLogin> logins;
     auto password_hash = TRY(hash_password(kDemoPassword));
@@ -74,7 +79,8 @@ Result<std::vector<DemoLogin>> seed_demo_data(Store& store, CaseService& cases, 
         user.roles = {spec.role};
         user.password_hash = password_hash;
         TRY_STATUS(store.put_user(user));
-        logins.push_back(DemoLogin{user.username, std::string(to_string(spec.role)), institution->name});
+        logins.push_back(
+            DemoLogin{user.username, std::string(to_string(spec.role)), institution->name});
     }
 
     synthetic::Generator generator(seed);
@@ -87,8 +93,8 @@ Result<std::vector<DemoLogin>> seed_demo_data(Store& store, CaseService& cases, 
         request.destination_country = synthetic_case.destination_country;
         Actor actor;
         actor.user_id = "demo-seed";
-        if (const auto* opener = pick(institutions, request.destination_country,
-                                      "ChildProtectionAuthority", "")) {
+        if (const auto* opener =
+                pick(institutions, request.destination_country, "ChildProtectionAuthority", "")) {
             actor.institution_id = opener->id.to_string();
         }
         TRY(cases.open_case(request, actor));
@@ -107,8 +113,9 @@ Result<std::vector<DemoLogin>> existing_demo_logins(Store& store) {
             verify_password(user->password_hash, kDemoPassword) != PasswordMatch::Yes) {
             continue;
         }
-        auto institution = std::find_if(institutions.begin(), institutions.end(),
-                                        [&](const Institution& i) { return i.id == user->institution_id; });
+        auto institution =
+            std::find_if(institutions.begin(), institutions.end(),
+                         [&](const Institution& i) { return i.id == user->institution_id; });
         logins.push_back(DemoLogin{user->username, std::string(to_string(spec.role)),
                                    institution == institutions.end() ? "" : institution->name});
     }

@@ -18,8 +18,8 @@ Result<std::unique_ptr<Deployment>> open_deployment(const std::filesystem::path&
     deployment->config = TRY(load_config(config_file));
     deployment->store = TRY(open_store(deployment->config.database, data_dir));
     deployment->protocols = TRY(protocol::ProtocolRegistry::load_default());
-    deployment->cases = std::make_unique<CaseService>(*deployment->store, deployment->clock,
-                                                      deployment->protocols);
+    deployment->cases =
+        std::make_unique<CaseService>(*deployment->store, deployment->clock, deployment->protocols);
     return deployment;
 }
 

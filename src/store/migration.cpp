@@ -11,7 +11,8 @@ Result<std::vector<Migration>> migrations_from(std::span<const EmbeddedFile> fil
     std::vector<Migration> out;
     for (const auto& file : files) {
         int number = 0;
-        auto [end, ec] = std::from_chars(file.name.data(), file.name.data() + file.name.size(), number);
+        auto [end, ec] =
+            std::from_chars(file.name.data(), file.name.data() + file.name.size(), number);
         if (ec != std::errc{} || end == file.name.data() || *end != '_') {
             return fail(Error::internal(fmt::format("migration '{}' has no number", file.name)));
         }

@@ -42,7 +42,7 @@ struct CasePage {
 // the stored version of the case (0 for a new case); otherwise the answer is a Conflict error
 // and nothing changes. Acknowledged appends survive a crash (full sync).
 class Store {
-public:
+  public:
     virtual ~Store() = default;
 
     virtual Status append(const Event& event, const Case& after) = 0;

@@ -40,7 +40,9 @@ TEST(Cli, ServeRefusesADataFolderWithoutItsAuditKey) {
     auto data = dir.path() / "d";
     ASSERT_EQ(run_program({RETORNO_BINARY, "init", "--data", data.string()}), 0);
     std::filesystem::remove(data / "keys" / "audit-ed25519.key");
-    EXPECT_EQ(run_program({RETORNO_BINARY, "serve", "--data", data.string(), "--listen", "0.0.0.0:0"}), 2);
+    EXPECT_EQ(
+        run_program({RETORNO_BINARY, "serve", "--data", data.string(), "--listen", "0.0.0.0:0"}),
+        2);
 }
 
 TEST(Cli, ServeRefusesAConfigurationWithAnUnknownSetting) {

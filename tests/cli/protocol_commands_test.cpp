@@ -33,15 +33,17 @@ TEST(ProtocolCommands, AMalformedDefinitionFailsTheCheckWithItsPosition) {
                    "/tests/data/protocol/invalid/02_unknown_key.yaml > " + out.string() + " 2>&1";
     EXPECT_EQ(run_program({"/bin/sh", "-c", command}), 1);
     auto text = read_file(out);
-    EXPECT_NE(text.find("02_unknown_key.yaml:11:5: unknown key 'sidee'"), std::string::npos) << text;
+    EXPECT_NE(text.find("02_unknown_key.yaml:11:5: unknown key 'sidee'"), std::string::npos)
+        << text;
 }
 
 TEST(ProtocolCommands, TheDiagramRendersAsSvg) {
     testing::ThrowawayDir dir;
     auto svg = dir.path() / "regional.svg";
-    ASSERT_EQ(run_program({RETORNO_BINARY, "protocol", "diagram", kRoot + "/protocols/regional.yaml",
-                           "--format", "svg", "--out", svg.string()}),
-              0);
+    ASSERT_EQ(
+        run_program({RETORNO_BINARY, "protocol", "diagram", kRoot + "/protocols/regional.yaml",
+                     "--format", "svg", "--out", svg.string()}),
+        0);
     auto text = read_file(svg);
     EXPECT_NE(text.find("<svg"), std::string::npos);
     EXPECT_NE(text.find("consular_notification"), std::string::npos);

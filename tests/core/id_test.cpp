@@ -24,8 +24,9 @@ TEST(Id, SortsByCreationTime) {
 }
 
 TEST(Id, RefusesMalformedText) {
-    for (const char* text : {"", "not-an-id", "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0", 
-                             "0190a3c2x7b1e-7c3d-8e4f-5a6b7c8d9e0f", "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0g"}) {
+    for (const char* text :
+         {"", "not-an-id", "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0",
+          "0190a3c2x7b1e-7c3d-8e4f-5a6b7c8d9e0f", "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0g"}) {
         EXPECT_FALSE(Id::parse(text)) << text;
     }
 }

@@ -16,7 +16,8 @@ std::string snapshot(Store& store) {
     CaseFilter all;
     all.limit = 1000;
     auto page = store.list_cases(all);
-    for (const auto& c : page->cases) out += json::serialize(case_to_json(c));
+    for (const auto& c : page->cases)
+        out += json::serialize(case_to_json(c));
     return out;
 }
 
@@ -32,7 +33,8 @@ struct BadRequest {
 };
 
 std::string with_person(const std::string& person_fields) {
-    return R"({"origin_country": "GT", "destination_country": "MX", "person": {)" + person_fields + "}}";
+    return R"({"origin_country": "GT", "destination_country": "MX", "person": {)" + person_fields +
+           "}}";
 }
 
 const std::map<std::string, std::string> kJson{{"Content-Type", "application/json"}};
@@ -45,15 +47,24 @@ std::vector<BadRequest> bad_requests() {
     auto garbled = kJson;
     garbled["If-Match"] = "seven";
     std::string deep = R"({"person": )";
-    for (int i = 0; i < 40; ++i) deep += "[";
-    for (int i = 0; i < 40; ++i) deep += "]";
+    for (int i = 0; i < 40; ++i)
+        deep += "[";
+    for (int i = 0; i < 40; ++i)
+        deep += "]";
     deep += "}";
     const std::string note = R"({"kind": "note_added", "data": {"cco_CaseComment": "x"}})";
     return {
         {"not json", "POST", "/api/v1/cases", kJson, "{\"person\": ", 400, "malformed-json", ""},
-        {"json but not an object", "POST", "/api/v1/cases", kJson, "[1, 2]", 400, "malformed-json", ""},
-        {"wrong media type", "POST", "/api/v1/cases", {{"Content-Type", "text/plain"}},
-         testing::sample_case_body(), 415, "unsupported-media-type", ""},
+        {"json but not an object", "POST", "/api/v1/cases", kJson, "[1, 2]", 400, "malformed-json",
+         ""},
+        {"wrong media type",
+         "POST",
+         "/api/v1/cases",
+         {{"Content-Type", "text/plain"}},
+         testing::sample_case_body(),
+         415,
+         "unsupported-media-type",
+         ""},
         {"unknown top-level field", "POST", "/api/v1/cases", kJson,
          R"({"origin_country": "GT", "destination_country": "MX", "person": {"prs_FirstName": "Ana"}, "nickname": "x"})",
          400, "unknown-field", "/nickname"},
@@ -61,23 +72,25 @@ std::vector<BadRequest> bad_requests() {
          with_person(R"("prs_FirstName": "Ana", "prs_Nickname": "Anita")"), 400, "unknown-field",
          "/person/prs_Nickname"},
         {"missing person", "POST", "/api/v1/cases", kJson,
-         R"({"origin_country": "GT", "destination_country": "MX"})", 400, "invalid-input", "/person"},
-        {"missing first name", "POST", "/api/v1/cases", kJson, with_person(R"("prs_SecondName": "Pérez")"),
-         400, "invalid-input", "/person/prs_FirstName"},
-        {"name of the wrong type", "POST", "/api/v1/cases", kJson, with_person(R"("prs_FirstName": 5)"),
-         400, "invalid-input", "/person/prs_FirstName"},
+         R"({"origin_country": "GT", "destination_country": "MX"})", 400, "invalid-input",
+         "/person"},
+        {"missing first name", "POST", "/api/v1/cases", kJson,
+         with_person(R"("prs_SecondName": "Pérez")"), 400, "invalid-input",
+         "/person/prs_FirstName"},
+        {"name of the wrong type", "POST", "/api/v1/cases", kJson,
+         with_person(R"("prs_FirstName": 5)"), 400, "invalid-input", "/person/prs_FirstName"},
         {"impossible birth date", "POST", "/api/v1/cases", kJson,
-         with_person(R"("prs_FirstName": "Ana", "prs_Birthdate": "2011-02-30")"), 400, "invalid-input",
-         "/person/prs_Birthdate"},
+         with_person(R"("prs_FirstName": "Ana", "prs_Birthdate": "2011-02-30")"), 400,
+         "invalid-input", "/person/prs_Birthdate"},
         {"birth date in the future", "POST", "/api/v1/cases", kJson,
-         with_person(R"("prs_FirstName": "Ana", "prs_Birthdate": "2999-01-01")"), 400, "invalid-input",
-         "/person/prs_Birthdate"},
+         with_person(R"("prs_FirstName": "Ana", "prs_Birthdate": "2999-01-01")"), 400,
+         "invalid-input", "/person/prs_Birthdate"},
         {"gender outside the vocabulary", "POST", "/api/v1/cases", kJson,
          with_person(R"("prs_FirstName": "Ana", "prs_Gender": "F")"), 400, "invalid-input",
          "/person/prs_Gender"},
         {"unknown citizenship code", "POST", "/api/v1/cases", kJson,
-         with_person(R"("prs_FirstName": "Ana", "prs_Citizenship": ["GT", "XX"])"), 400, "invalid-input",
-         "/person/prs_Citizenship/1"},
+         with_person(R"("prs_FirstName": "Ana", "prs_Citizenship": ["GT", "XX"])"), 400,
+         "invalid-input", "/person/prs_Citizenship/1"},
         {"unknown country code", "POST", "/api/v1/cases", kJson,
          R"({"origin_country": "XX", "destination_country": "MX", "person": {"prs_FirstName": "Ana"}})",
          400, "invalid-input", "/origin_country"},
@@ -91,13 +104,19 @@ std::vector<BadRequest> bad_requests() {
          with_person("\"prs_FirstName\": \"" + std::string(300, 'a') + "\""), 400, "invalid-input",
          "/person/prs_FirstName"},
         {"string longer than the JSON limit", "POST", "/api/v1/cases", kJson,
-         with_person("\"prs_FirstName\": \"" + std::string(20000, 'a') + "\""), 400, "string-too-long",
-         "/person/prs_FirstName"},
+         with_person("\"prs_FirstName\": \"" + std::string(20000, 'a') + "\""), 400,
+         "string-too-long", "/person/prs_FirstName"},
         {"nesting too deep", "POST", "/api/v1/cases", kJson, deep, 400, "nesting-too-deep", ""},
         {"body too large", "POST", "/api/v1/cases", kJson, std::string(2 * 1024 * 1024, ' '), 413,
          "payload-too-large", ""},
-        {"headers too large", "GET", "/api/v1/cases", {{"X-Padding", std::string(9000, 'a')}}, "", 431,
-         "headers-too-large", ""},
+        {"headers too large",
+         "GET",
+         "/api/v1/cases",
+         {{"X-Padding", std::string(9000, 'a')}},
+         "",
+         431,
+         "headers-too-large",
+         ""},
         {"event without If-Match", "POST", "/api/v1/cases/{id}/events", kJson, note, 428,
          "precondition-required", ""},
         {"event with a garbled If-Match", "POST", "/api/v1/cases/{id}/events", garbled, note, 400,
@@ -109,22 +128,43 @@ std::vector<BadRequest> bad_requests() {
         {"step event without a step", "POST", "/api/v1/cases/{id}/events", json_v1,
          R"({"kind": "step_completed", "data": {}})", 400, "invalid-input", "/step"},
         {"event with an unknown field", "POST", "/api/v1/cases/{id}/events", json_v1,
-         R"({"kind": "note_added", "data": {"cco_CaseComment": "x"}, "by": "me"})", 400, "unknown-field",
-         "/by"},
+         R"({"kind": "note_added", "data": {"cco_CaseComment": "x"}, "by": "me"})", 400,
+         "unknown-field", "/by"},
         {"person update with an invalid date", "POST", "/api/v1/cases/{id}/events", json_v1,
          R"({"kind": "person_updated", "data": {"person": {"prs_FirstName": "Ana", "prs_Birthdate": "2011-13-01"}}})",
          400, "invalid-input", "/data/person/prs_Birthdate"},
         {"event for a case that does not exist", "POST",
-         "/api/v1/cases/0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f/events", json_v1, note, 404, "not-found", ""},
-        {"list with an unknown filter", "GET", "/api/v1/cases?colour=red", {}, "", 400, "unknown-field",
+         "/api/v1/cases/0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f/events", json_v1, note, 404,
+         "not-found", ""},
+        {"list with an unknown filter",
+         "GET",
+         "/api/v1/cases?colour=red",
+         {},
+         "",
+         400,
+         "unknown-field",
          "?colour"},
-        {"list with a bad limit", "GET", "/api/v1/cases?limit=0", {}, "", 400, "invalid-input", "?limit"},
-        {"list with an unknown status", "GET", "/api/v1/cases?status=Lost", {}, "", 400, "invalid-input",
+        {"list with a bad limit",
+         "GET",
+         "/api/v1/cases?limit=0",
+         {},
+         "",
+         400,
+         "invalid-input",
+         "?limit"},
+        {"list with an unknown status",
+         "GET",
+         "/api/v1/cases?status=Lost",
+         {},
+         "",
+         400,
+         "invalid-input",
          "?status"},
         {"sign-in that is not json", "POST", "/api/v1/sessions", kJson, "{\"username\": ", 400,
          "malformed-json", ""},
         {"sign-in with an unknown field", "POST", "/api/v1/sessions", kJson,
-         R"({"username": "tester", "password": "x", "remember": true})", 400, "unknown-field", "/remember"},
+         R"({"username": "tester", "password": "x", "remember": true})", 400, "unknown-field",
+         "/remember"},
         {"sign-in with a wrong password", "POST", "/api/v1/sessions", kJson,
          R"({"username": "tester", "password": "not the password"})", 401, "unauthenticated", ""},
         {"share with an unknown category", "POST", "/api/v1/cases/{id}/shares", kJson,
@@ -136,7 +176,8 @@ std::vector<BadRequest> bad_requests() {
         {"share with an unknown field", "POST", "/api/v1/cases/{id}/shares", kJson,
          R"({"institution_id": "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f", "purpose": "p", "legal_basis": "b", "categories": ["identity"], "why": "x"})",
          400, "unknown-field", "/why"},
-        {"share with an institution that does not exist", "POST", "/api/v1/cases/{id}/shares", kJson,
+        {"share with an institution that does not exist", "POST", "/api/v1/cases/{id}/shares",
+         kJson,
          R"({"institution_id": "0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e0f", "purpose": "p", "legal_basis": "b", "categories": ["identity"]})",
          400, "invalid-input", "/institution_id"},
         {"share of a case that does not exist", "POST",
@@ -157,7 +198,8 @@ TEST_P(BadInput, IsRefusedPreciselyAndChangesNothing) {
     ASSERT_EQ(created.status, 201);
     auto id = std::string(json::parse(created.body).at("id").as_string());
     std::string target = bad.target;
-    if (auto at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, id);
+    if (auto at = target.find("{id}"); at != std::string::npos)
+        target.replace(at, 4, id);
 
     auto before = snapshot(server.store());
     auto reply = client.send(bad.method, target, bad.headers, bad.body);

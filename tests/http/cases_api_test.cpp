@@ -10,10 +10,12 @@ namespace {
 namespace json = boost::json;
 using testing::TestServer;
 
-json::object parse(const std::string& text) { return json::parse(text).as_object(); }
+json::object parse(const std::string& text) {
+    return json::parse(text).as_object();
+}
 
 class CasesApi : public ::testing::TestWithParam<testing::Backend> {
-protected:
+  protected:
     CasesApi() : server(GetParam()) {}
     void SetUp() override { server.start(); }
     TestServer server;
@@ -77,9 +79,9 @@ TEST_P(CasesApi, ListsCasesPageByPageWithFilters) {
     auto first = parse(client.get("/api/v1/cases?limit=4").body);
     ASSERT_EQ(first.at("items").as_array().size(), 4u);
     ASSERT_TRUE(first.at("next").is_string());
-    auto second = parse(client.get("/api/v1/cases?limit=4&after=" +
-                                   std::string(first.at("next").as_string()))
-                            .body);
+    auto second =
+        parse(client.get("/api/v1/cases?limit=4&after=" + std::string(first.at("next").as_string()))
+                  .body);
     EXPECT_EQ(second.at("items").as_array().size(), 2u);
     EXPECT_TRUE(second.at("next").is_null());
 
@@ -91,7 +93,8 @@ TEST_P(CasesApi, ListsCasesPageByPageWithFilters) {
                   .as_array()
                   .size(),
               6u);
-    EXPECT_EQ(parse(client.get("/api/v1/cases?status=Closed").body).at("items").as_array().size(), 0u);
+    EXPECT_EQ(parse(client.get("/api/v1/cases?status=Closed").body).at("items").as_array().size(),
+              0u);
 }
 
 TEST_P(CasesApi, UnknownAndMalformedIdsAreBothNotFound) {

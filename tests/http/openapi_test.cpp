@@ -12,7 +12,8 @@ namespace {
 namespace json = boost::json;
 
 std::string lower(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return text;
 }
 
@@ -29,7 +30,8 @@ TEST(OpenApi, DescribesExactlyTheRoutesOfTheRouter) {
     std::set<std::string> documented;
     for (const auto& [path, item] : document.at("paths").as_object()) {
         for (const auto& [method, operation] : item.as_object()) {
-            if (method == "parameters") continue;
+            if (method == "parameters")
+                continue;
             documented.insert(lower(std::string(method)) + " " + std::string(path));
         }
     }
@@ -37,8 +39,10 @@ TEST(OpenApi, DescribesExactlyTheRoutesOfTheRouter) {
     for (const auto& route : server.router().routes()) {
         routed.insert(lower(route.method) + " " + route.pattern);
     }
-    for (const auto& route : routed) EXPECT_TRUE(documented.contains(route)) << "undocumented: " << route;
-    for (const auto& op : documented) EXPECT_TRUE(routed.contains(op)) << "no such route: " << op;
+    for (const auto& route : routed)
+        EXPECT_TRUE(documented.contains(route)) << "undocumented: " << route;
+    for (const auto& op : documented)
+        EXPECT_TRUE(routed.contains(op)) << "no such route: " << op;
 }
 
 }  // namespace

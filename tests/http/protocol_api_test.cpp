@@ -11,7 +11,7 @@ namespace json = boost::json;
 using testing::TestServer;
 
 class ProtocolApi : public ::testing::TestWithParam<testing::Backend> {
-protected:
+  protected:
     ProtocolApi() : server(GetParam()) {}
     void SetUp() override {
         server.start();
@@ -52,12 +52,18 @@ TEST_P(ProtocolApi, TheCaseIsPinnedToTheProtocolOfItsCountries) {
 TEST_P(ProtocolApi, RefusesTheConsularNotificationWhenTheChildMayNeedAsylum) {
     ASSERT_EQ(post(1, R"({"kind": "step_completed", "step": "immediate_protection", "data":
         {"protection_measure": "specialised_shelter", "guardian_appointed": true,
-         "medical_care_given": true, "psychological_care_given": true}})").status, 201);
+         "medical_care_given": true, "psychological_care_given": true}})")
+                  .status,
+              201);
     ASSERT_EQ(post(2, R"({"kind": "step_completed", "step": "interview", "data":
         {"interview_date": "2026-03-03", "interviewer_profession": "social_worker",
-         "consent_obtained": true, "assent_obtained": true}})").status, 201);
+         "consent_obtained": true, "assent_obtained": true}})")
+                  .status,
+              201);
     ASSERT_EQ(post(3, R"({"kind": "step_completed", "step": "protection_screening", "data":
-        {"international_protection_need": true}})").status, 201);
+        {"international_protection_need": true}})")
+                  .status,
+              201);
 
     auto before_events = client().get("/api/v1/cases/" + id + "/events").body;
     auto refused = post(4, R"({"kind": "step_completed", "step": "consular_notification", "data":
@@ -74,8 +80,9 @@ TEST_P(ProtocolApi, RefusesTheConsularNotificationWhenTheChildMayNeedAsylum) {
     auto s = state();
     bool held = false;
     for (const auto& hold : s.at("holds").as_array()) {
-        if (hold.as_object().contains("rule") ? hold.at("rule") == "asylum-hold"
-                                              : json::serialize(hold).find("asylum-hold") != std::string::npos) {
+        if (hold.as_object().contains("rule")
+                ? hold.at("rule") == "asylum-hold"
+                : json::serialize(hold).find("asylum-hold") != std::string::npos) {
             held = true;
         }
     }
@@ -83,7 +90,8 @@ TEST_P(ProtocolApi, RefusesTheConsularNotificationWhenTheChildMayNeedAsylum) {
 }
 
 TEST_P(ProtocolApi, RefusesAStepWhoseRequiredFieldsAreMissing) {
-    auto refused = post(1, R"({"kind": "step_completed", "step": "immediate_protection", "data": {}})");
+    auto refused =
+        post(1, R"({"kind": "step_completed", "step": "immediate_protection", "data": {}})");
     EXPECT_EQ(refused.status / 100, 4) << refused.body;
     EXPECT_EQ(client().get("/api/v1/cases/" + id).header("etag"), "\"1\"");
 }

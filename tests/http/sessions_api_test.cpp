@@ -96,7 +96,8 @@ TEST_P(SessionsApi, ResponsesCarryTheSecurityHeaders) {
 TEST_P(SessionsApi, RequestsBeyondTheRateOfASessionAreRefusedWithRetryAfter) {
     server.security().sessions.set_rate(0.001, 3);  // three now, the next in 1000 s
     auto client = server.anonymous_client().with_bearer(server.sign_in(TestServer::kTestUser));
-    for (int i = 0; i < 3; ++i) EXPECT_EQ(client.get("/api/v1/cases").status, 200) << i;
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(client.get("/api/v1/cases").status, 200) << i;
     auto refused = client.get("/api/v1/cases");
     EXPECT_EQ(refused.status, 429);
     EXPECT_EQ(json::parse(refused.body).at("type"), "urn:retorno:problem:rate-limited");

@@ -21,12 +21,13 @@ TEST(Shutdown, FinishesInFlightRequestsThenStops) {
     std::latch entered(1);
     std::promise<void> release;
     auto released = release.get_future().share();
-    server.router().add("GET", "/test/slow", [&](const http::Request&, const http::PathParams&)
-                                                 -> Result<http::Response> {
-        entered.count_down();
-        released.wait();
-        return http::Response{200, "text/plain", "finished", {}};
-    });
+    server.router().add(
+        "GET", "/test/slow",
+        [&](const http::Request&, const http::PathParams&) -> Result<http::Response> {
+            entered.count_down();
+            released.wait();
+            return http::Response{200, "text/plain", "finished", {}};
+        });
     server.start();
     auto client = server.client();
     auto in_flight = std::async(std::launch::async, [&] { return client.get("/test/slow"); });

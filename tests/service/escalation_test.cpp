@@ -9,17 +9,17 @@ namespace {
 
 // A clock that the test moves by hand.
 class ManualClock final : public Clock {
-public:
+  public:
     explicit ManualClock(Timestamp start) : m_now(start) {}
     Timestamp now() const override { return m_now; }
     void advance(std::chrono::hours by) { m_now += by; }
 
-private:
+  private:
     Timestamp m_now;
 };
 
 class Escalation : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto store = SqliteStore::open(dir.path() / "retorno.db");
         ASSERT_TRUE(store);
@@ -47,7 +47,8 @@ protected:
         int count = 0;
         auto events = store->case_events(id, 0, 1000);
         for (const auto& e : *events) {
-            if (e.kind == EventKind::DeadlineEscalated) ++count;
+            if (e.kind == EventKind::DeadlineEscalated)
+                ++count;
         }
         return count;
     }

@@ -8,7 +8,8 @@ namespace retorno::testing {
 
 ThrowawayDir::ThrowawayDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "retorno-test-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    if (mkdtemp(pattern.data()) == nullptr)
+        throw std::runtime_error("mkdtemp failed");
     m_path = pattern;
 }
 

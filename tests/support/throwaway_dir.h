@@ -7,7 +7,7 @@ namespace retorno::testing {
 // A fresh folder under the system's temporary directory, removed with everything in it when
 // the object goes out of scope.
 class ThrowawayDir {
-public:
+  public:
     ThrowawayDir();
     ~ThrowawayDir();
     ThrowawayDir(const ThrowawayDir&) = delete;
@@ -15,7 +15,7 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 

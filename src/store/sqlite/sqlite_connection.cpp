@@ -22,7 +22,8 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
 }  // namespace
 
 Statement::~Statement() {
-    if (m_statement == nullptr) return;
+    if (m_statement == nullptr)
+        return;
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
 }
@@ -45,11 +46,14 @@ Statement& Statement::bind_null(int index) {
 
 Result<bool> Statement::step() {
     int rc = sqlite3_step(m_statement);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
     sqlite3* db = sqlite3_db_handle(m_statement);
     Error error = sqlite_error(db, "step");
-    if ((rc & 0xFF) == SQLITE_CONSTRAINT) error.code = ErrorCode::Conflict;
+    if ((rc & 0xFF) == SQLITE_CONSTRAINT)
+        error.code = ErrorCode::Conflict;
     return fail(std::move(error));
 }
 
@@ -59,11 +63,14 @@ Status Statement::run() {
     return {};
 }
 
-std::string Statement::text(int column) const { return std::string(text_view(column)); }
+std::string Statement::text(int column) const {
+    return std::string(text_view(column));
+}
 
 std::string_view Statement::text_view(int column) const {
     const auto* bytes = sqlite3_column_text(m_statement, column);
-    if (bytes == nullptr) return {};
+    if (bytes == nullptr)
+        return {};
     return {reinterpret_cast<const char*>(bytes),
             static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))};
 }
@@ -83,8 +90,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
     if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {
         std::string detail = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
-        return fail(Error{ErrorCode::Unavailable, "The database cannot be opened.",
-                          "open " + file.string() + ": " + detail, {}});
+        return fail(Error{ErrorCode::Unavailable,
+                          "The database cannot be opened.",
+                          "open " + file.string() + ": " + detail,
+                          {}});
     }
     std::unique_ptr<Connection> connection(new Connection(db));
     sqlite3_busy_timeout(db, 5000);
@@ -99,17 +108,19 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
 }
 
 Connection::~Connection() {
-    for (auto& [sql, statement] : m_cache) sqlite3_finalize(statement);
+    for (auto& [sql, statement] : m_cache)
+        sqlite3_finalize(statement);
     sqlite3_close(m_db);
 }
 
 Result<Statement> Connection::prepare(std::string_view sql) {
     auto key = std::string(sql);
     auto it = m_cache.find(key);
-    if (it != m_cache.end()) return Statement(it->second);
+    if (it != m_cache.end())
+        return Statement(it->second);
     sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                           &statement, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()),
+                           SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
         return fail(sqlite_error(m_db, "prepare"));
     }
     m_cache.emplace(std::move(key), statement);
@@ -127,8 +138,12 @@ Status Connection::execute(std::string_view sql) {
     return {};
 }
 
-std::string Connection::last_error() const { return sqlite3_errmsg(m_db); }
+std::string Connection::last_error() const {
+    return sqlite3_errmsg(m_db);
+}
 
-int Connection::last_error_code() const { return sqlite3_extended_errcode(m_db); }
+int Connection::last_error_code() const {
+    return sqlite3_extended_errcode(m_db);
+}
 
 }  // namespace retorno::sqlite

@@ -18,10 +18,11 @@ namespace retorno::sqlite {
 // A prepared statement borrowed from its connection's cache. It is reset and its bindings
 // cleared when the borrow ends, so the next user starts clean.
 class Statement {
-public:
+  public:
     explicit Statement(sqlite3_stmt* statement) : m_statement(statement) {}
     ~Statement();
-    Statement(Statement&& other) noexcept : m_statement(std::exchange(other.m_statement, nullptr)) {}
+    Statement(Statement&& other) noexcept
+        : m_statement(std::exchange(other.m_statement, nullptr)) {}
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
     Statement& operator=(Statement&&) = delete;
@@ -40,7 +41,7 @@ public:
     std::int64_t integer(int column) const;
     bool is_null(int column) const;
 
-private:
+  private:
     sqlite3_stmt* m_statement;
 };
 
@@ -48,7 +49,7 @@ enum class Durability { Normal, Full };
 
 // One SQLite connection with its statement cache. Not thread-safe: one thread at a time.
 class Connection {
-public:
+  public:
     static Result<std::unique_ptr<Connection>> open(const std::filesystem::path& file,
                                                     Durability durability);
     ~Connection();
@@ -62,7 +63,7 @@ public:
     std::string last_error() const;
     int last_error_code() const;
 
-private:
+  private:
     explicit Connection(sqlite3* db) : m_db(db) {}
 
     sqlite3* m_db;

@@ -9,9 +9,9 @@ namespace retorno {
 
 Result<int> apply_sqlite_migrations(sqlite::Connection& db) {
     auto migrations = TRY(migrations_from(sqlite_migrations()));
-    TRY_STATUS(db.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+    TRY_STATUS(
+        db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                   "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
     auto current_query = TRY(db.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
     TRY(current_query.step());
     int current = static_cast<int>(current_query.integer(0));
@@ -24,7 +24,8 @@ Result<int> apply_sqlite_migrations(sqlite::Connection& db) {
                         current, newest)));
     }
     for (const auto& migration : migrations) {
-        if (migration.number <= current) continue;
+        if (migration.number <= current)
+            continue;
         TRY_STATUS(db.execute("BEGIN IMMEDIATE"));
         auto applied = db.execute(migration.sql);
         if (applied) {

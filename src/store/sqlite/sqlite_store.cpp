@@ -1,7 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "store/migration.h"
 #include "store/sqlite/sqlite_schema.h"
@@ -32,7 +32,8 @@ Result<Event> event_from_row(const sqlite::Statement& row) {
     event.step = row.text(4);
     boost::system::error_code ec;
     auto data = json::parse(row.text_view(5), ec);
-    if (ec || !data.is_object()) return fail(Error::internal("event row with unreadable data"));
+    if (ec || !data.is_object())
+        return fail(Error::internal("event row with unreadable data"));
     event.data = std::move(data.get_object());
     event.actor_user = row.text(6);
     event.actor_institution = row.text(7);
@@ -45,14 +46,16 @@ Result<Event> event_from_row(const sqlite::Statement& row) {
 Result<Case> case_from_document(std::string_view text) {
     boost::system::error_code ec;
     auto document = json::parse(text, ec);
-    if (ec || !document.is_object()) return fail(Error::internal("unreadable case document"));
+    if (ec || !document.is_object())
+        return fail(Error::internal("unreadable case document"));
     return case_from_json(document.get_object());
 }
 
 std::string join_roles(const std::vector<Role>& roles) {
     std::string out;
     for (auto role : roles) {
-        if (!out.empty()) out += ',';
+        if (!out.empty())
+            out += ',';
         out += to_string(role);
     }
     return out;
@@ -63,8 +66,10 @@ std::vector<Role> split_roles(std::string_view text) {
     while (!text.empty()) {
         auto comma = text.find(',');
         auto name = text.substr(0, comma);
-        if (auto role = parse_role(name)) roles.push_back(*role);
-        if (comma == std::string_view::npos) break;
+        if (auto role = parse_role(name))
+            roles.push_back(*role);
+        if (comma == std::string_view::npos)
+            break;
         text.remove_prefix(comma + 1);
     }
     return roles;
@@ -73,7 +78,8 @@ std::vector<Role> split_roles(std::string_view text) {
 }  // namespace
 
 SqliteStore::Lease::~Lease() {
-    if (!m_connection) return;
+    if (!m_connection)
+        return;
     std::lock_guard lock(m_store->m_pool_mutex);
     m_store->m_idle_readers.push_back(std::move(m_connection));
 }
@@ -127,10 +133,10 @@ Status SqliteStore::append(const Event& event, const Case& after) {
                             "Reload the case and try again.",
                             stored_version, event.version - 1)));
         }
-        auto insert = TRY(db.prepare(
-            "INSERT INTO events (id, case_id, version, kind, step, data, actor_user, "
-            "actor_institution, recorded_at, previous_hash, hash) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+        auto insert = TRY(
+            db.prepare("INSERT INTO events (id, case_id, version, kind, step, data, actor_user, "
+                       "actor_institution, recorded_at, previous_hash, hash) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
         insert.bind(1, event.id.to_string())
             .bind(2, event.case_id.to_string())
             .bind(3, event.version)
@@ -145,8 +151,7 @@ Status SqliteStore::append(const Event& event, const Case& after) {
         auto inserted = insert.run();
         if (!inserted) {
             if (inserted.error().code == ErrorCode::Conflict) {
-                return fail(Error::make(ErrorCode::Conflict,
-                                        "This event was already recorded.",
+                return fail(Error::make(ErrorCode::Conflict, "This event was already recorded.",
                                         inserted.error().detail));
             }
             return inserted;
@@ -174,19 +179,20 @@ Result<std::optional<Case>> SqliteStore::find_case(const Id& case_id) {
     auto db = TRY(reader());
     auto query = TRY(db->prepare("SELECT document FROM cases WHERE id = ?1"));
     query.bind(1, case_id.to_string());
-    if (!TRY(query.step())) return std::optional<Case>{};
+    if (!TRY(query.step()))
+        return std::optional<Case>{};
     return std::optional<Case>{TRY(case_from_document(query.text_view(0)))};
 }
 
 Result<CasePage> SqliteStore::list_cases(const CaseFilter& filter) {
     auto db = TRY(reader());
     // One statement serves every combination of filters: an empty parameter disables its test.
-    auto query = TRY(db->prepare(
-        "SELECT id, document FROM cases "
-        "WHERE (?1 = '' OR status = ?1) "
-        "AND (?2 = '' OR origin_country = ?2 OR destination_country = ?2) "
-        "AND (?3 = '' OR id < ?3) "
-        "ORDER BY id DESC LIMIT ?4"));
+    auto query =
+        TRY(db->prepare("SELECT id, document FROM cases "
+                        "WHERE (?1 = '' OR status = ?1) "
+                        "AND (?2 = '' OR origin_country = ?2 OR destination_country = ?2) "
+                        "AND (?3 = '' OR id < ?3) "
+                        "ORDER BY id DESC LIMIT ?4"));
     query.bind(1, filter.status).bind(2, filter.country).bind(3, filter.after);
     query.bind(4, static_cast<std::int64_t>(filter.limit) + 1);
     CasePage page;
@@ -206,9 +212,12 @@ Result<std::vector<Event>> SqliteStore::case_events(const Id& case_id, std::int6
     auto query = TRY(db->prepare(fmt::format(
         "SELECT {} FROM events WHERE case_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3",
         kEventColumns)));
-    query.bind(1, case_id.to_string()).bind(2, after_version).bind(3, static_cast<std::int64_t>(limit));
+    query.bind(1, case_id.to_string())
+        .bind(2, after_version)
+        .bind(3, static_cast<std::int64_t>(limit));
     std::vector<Event> events;
-    while (TRY(query.step())) events.push_back(TRY(event_from_row(query)));
+    while (TRY(query.step()))
+        events.push_back(TRY(event_from_row(query)));
     return events;
 }
 
@@ -230,7 +239,8 @@ Status SqliteStore::put_institution(const Institution& institution) {
     return write_transaction([&](sqlite::Connection& db) -> Status {
         auto upsert = TRY(db.prepare(
             "INSERT INTO institutions (id, country, type, name, parent_id) "
-            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET country = excluded.country, "
+            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET country = "
+            "excluded.country, "
             "type = excluded.type, name = excluded.name, parent_id = excluded.parent_id"));
         upsert.bind(1, institution.id.to_string())
             .bind(2, institution.country)
@@ -250,12 +260,14 @@ namespace {
 Result<Institution> institution_from_row(const sqlite::Statement& row) {
     Institution institution;
     auto id = Id::parse(row.text_view(0));
-    if (!id) return fail(Error::internal("institution row with an unreadable id"));
+    if (!id)
+        return fail(Error::internal("institution row with an unreadable id"));
     institution.id = *id;
     institution.country = row.text(1);
     institution.type = row.text(2);
     institution.name = row.text(3);
-    if (!row.is_null(4)) institution.parent = Id::parse(row.text_view(4));
+    if (!row.is_null(4))
+        institution.parent = Id::parse(row.text_view(4));
     return institution;
 }
 
@@ -263,7 +275,8 @@ Result<User> user_from_row(const sqlite::Statement& row) {
     User user;
     auto id = Id::parse(row.text_view(0));
     auto institution = Id::parse(row.text_view(3));
-    if (!id || !institution) return fail(Error::internal("user row with an unreadable id"));
+    if (!id || !institution)
+        return fail(Error::internal("user row with an unreadable id"));
     user.id = *id;
     user.username = row.text(1);
     user.display_name = row.text(2);
@@ -281,16 +294,18 @@ Result<std::vector<Institution>> SqliteStore::list_institutions() {
     auto query = TRY(db->prepare(
         "SELECT id, country, type, name, parent_id FROM institutions ORDER BY country, name"));
     std::vector<Institution> out;
-    while (TRY(query.step())) out.push_back(TRY(institution_from_row(query)));
+    while (TRY(query.step()))
+        out.push_back(TRY(institution_from_row(query)));
     return out;
 }
 
 Result<std::optional<Institution>> SqliteStore::find_institution(const Id& id) {
     auto db = TRY(reader());
-    auto query = TRY(db->prepare(
-        "SELECT id, country, type, name, parent_id FROM institutions WHERE id = ?1"));
+    auto query = TRY(
+        db->prepare("SELECT id, country, type, name, parent_id FROM institutions WHERE id = ?1"));
     query.bind(1, id.to_string());
-    if (!TRY(query.step())) return std::optional<Institution>{};
+    if (!TRY(query.step()))
+        return std::optional<Institution>{};
     return std::optional<Institution>{TRY(institution_from_row(query))};
 }
 
@@ -325,7 +340,8 @@ Result<std::vector<User>> SqliteStore::list_users() {
         "SELECT id, username, display_name, institution_id, roles, password_hash, disabled "
         "FROM users ORDER BY username"));
     std::vector<User> out;
-    while (TRY(query.step())) out.push_back(TRY(user_from_row(query)));
+    while (TRY(query.step()))
+        out.push_back(TRY(user_from_row(query)));
     return out;
 }
 
@@ -335,7 +351,8 @@ Result<std::optional<User>> SqliteStore::find_user_by_name(const std::string& us
         "SELECT id, username, display_name, institution_id, roles, password_hash, disabled "
         "FROM users WHERE username = ?1"));
     query.bind(1, username);
-    if (!TRY(query.step())) return std::optional<User>{};
+    if (!TRY(query.step()))
+        return std::optional<User>{};
     return std::optional<User>{TRY(user_from_row(query))};
 }
 

@@ -15,7 +15,7 @@ namespace retorno {
 // serialised, as SQLite serialises them anyway) with full sync, and a pool of reader
 // connections so that reads never wait for a write.
 class SqliteStore final : public Store {
-public:
+  public:
     // `appends` is Full for every deployment. Only a bulk loader that rebuilds a throwaway
     // database from scratch (bench/api) passes Normal, trading crash safety for load speed.
     static Result<std::unique_ptr<SqliteStore>> open(
@@ -59,12 +59,12 @@ public:
 
     const std::filesystem::path& file() const { return m_file; }
 
-private:
+  private:
     explicit SqliteStore(std::filesystem::path file) : m_file(std::move(file)) {}
 
     // A reader connection lent for one call; it goes back to the pool on destruction.
     class Lease {
-    public:
+      public:
         Lease(SqliteStore& store, std::unique_ptr<sqlite::Connection> connection)
             : m_store(&store), m_connection(std::move(connection)) {}
         ~Lease();
@@ -75,7 +75,7 @@ private:
         sqlite::Connection* operator->() { return m_connection.get(); }
         sqlite::Connection& operator*() { return *m_connection; }
 
-    private:
+      private:
         SqliteStore* m_store;
         std::unique_ptr<sqlite::Connection> m_connection;
     };

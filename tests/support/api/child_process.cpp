@@ -17,10 +17,12 @@ namespace retorno::testing {
 
 ChildProcess::ChildProcess(std::vector<std::string> argv) {
     std::vector<char*> args;
-    for (auto& a : argv) args.push_back(a.data());
+    for (auto& a : argv)
+        args.push_back(a.data());
     args.push_back(nullptr);
     m_pid = ::fork();
-    if (m_pid < 0) throw std::runtime_error("fork failed");
+    if (m_pid < 0)
+        throw std::runtime_error("fork failed");
     if (m_pid == 0) {
         ::execv(args[0], args.data());
         ::_exit(127);
@@ -35,15 +37,18 @@ ChildProcess::~ChildProcess() {
 }
 
 void ChildProcess::kill(int signal) {
-    if (m_pid > 0) ::kill(m_pid, signal);
+    if (m_pid > 0)
+        ::kill(m_pid, signal);
 }
 
 int ChildProcess::wait() {
-    if (m_pid <= 0) return -1;
+    if (m_pid <= 0)
+        return -1;
     int status = 0;
     ::waitpid(m_pid, &status, 0);
     m_pid = -1;
-    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);
 }
 
@@ -69,7 +74,8 @@ bool wait_until_healthy(unsigned short port, int seconds) {
     HttpClient client(port);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     while (std::chrono::steady_clock::now() < deadline) {
-        if (client.get("/healthz").status == 200) return true;
+        if (client.get("/healthz").status == 200)
+            return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return false;

@@ -10,7 +10,7 @@ namespace retorno::testing {
 // A program started by a test, killed when the object goes out of scope, so that no server
 // outlives a failed test.
 class ChildProcess {
-public:
+  public:
     explicit ChildProcess(std::vector<std::string> argv);
     ~ChildProcess();
     ChildProcess(const ChildProcess&) = delete;
@@ -21,7 +21,7 @@ public:
     int wait();
     pid_t pid() const { return m_pid; }
 
-private:
+  private:
     pid_t m_pid = -1;
 };
 

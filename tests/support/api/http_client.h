@@ -20,7 +20,7 @@ struct HttpReply {
 // given, so tests can send malformed, oversized or partial requests that a real client library
 // would refuse to produce.
 class HttpClient {
-public:
+  public:
     explicit HttpClient(unsigned short port) : m_port(port) {}
 
     // A copy that adds a header to every request made with get, post_json and send (headers
@@ -46,7 +46,7 @@ public:
 
     unsigned short port() const { return m_port; }
 
-private:
+  private:
     std::map<std::string, std::string> with_defaults(
         const std::map<std::string, std::string>& headers) const;
 
@@ -61,6 +61,7 @@ std::string sign_in_token(const HttpClient& client, const std::string& username,
 
 // Builds a request text with Host, Connection: close and Content-Length.
 std::string make_request(const std::string& method, const std::string& target,
-                         const std::map<std::string, std::string>& headers, const std::string& body);
+                         const std::map<std::string, std::string>& headers,
+                         const std::string& body);
 
 }  // namespace retorno::testing

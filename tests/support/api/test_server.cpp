@@ -4,22 +4,23 @@
 
 #include "crypto/password.h"
 
-
 namespace retorno::testing {
 
 TestServer::TestServer(Backend backend) {
     auto problem = m_backing.open(backend);
-    if (!problem.empty()) throw std::runtime_error("cannot open the test store: " + problem);
+    if (!problem.empty())
+        throw std::runtime_error("cannot open the test store: " + problem);
     auto protocols = protocol::ProtocolRegistry::load_default();
-    if (!protocols) throw std::runtime_error("cannot load protocols: " + protocols.error().message);
+    if (!protocols)
+        throw std::runtime_error("cannot load protocols: " + protocols.error().message);
     m_protocols = std::move(*protocols);
     m_cases = std::make_unique<CaseService>(*m_backing.store, m_clock, m_protocols);
     m_options.host = "127.0.0.1";
     m_options.port = 0;
     m_options.threads = 2;
     m_options.shutdown_grace = std::chrono::seconds(20);
-    m_security = std::make_unique<access::AccessServices>(*m_backing.store, *m_cases, m_clock,
-                                                          std::nullopt);
+    m_security =
+        std::make_unique<access::AccessServices>(*m_backing.store, *m_cases, m_clock, std::nullopt);
     m_institution = add_institution("MX", "ChildProtectionAuthority");
     add_user(m_institution, {Role::Supervisor}, kTestUser);
 }
@@ -27,7 +28,8 @@ TestServer::TestServer(Backend backend) {
 Institution TestServer::add_institution(const std::string& country, const std::string& type) {
     Institution institution{Id::generate(), country, type,
                             "Institución de prueba " + country + " " + type, std::nullopt};
-    if (!m_backing.store->put_institution(institution)) throw std::runtime_error("cannot add an institution");
+    if (!m_backing.store->put_institution(institution))
+        throw std::runtime_error("cannot add an institution");
     return institution;
 }
 
@@ -36,17 +38,21 @@ User TestServer::add_user(const Institution& institution, std::vector<Role> role
     // One Argon2id hash serves every test user: hashing is slow on purpose.
     static const std::string hash = hash_password(kTestPassword).value();
     User user{Id::generate(), username, username, institution.id, std::move(roles), hash, false};
-    if (!m_backing.store->put_user(user)) throw std::runtime_error("cannot add a user");
+    if (!m_backing.store->put_user(user))
+        throw std::runtime_error("cannot add a user");
     return user;
 }
 
 std::string TestServer::sign_in(const std::string& username) {
     auto signed_in = m_security->auth.sign_in({username, kTestPassword, "", "127.0.0.1"});
-    if (!signed_in) throw std::runtime_error("cannot sign in " + username + ": " + signed_in.error().message);
+    if (!signed_in)
+        throw std::runtime_error("cannot sign in " + username + ": " + signed_in.error().message);
     return signed_in->token;
 }
 
-TestServer::~TestServer() { stop(); }
+TestServer::~TestServer() {
+    stop();
+}
 
 void TestServer::start() {
     m_api = std::make_unique<http::ApiContext>(
@@ -54,13 +60,15 @@ void TestServer::start() {
     http::add_api_routes(m_router, *m_api);
     m_server = std::make_unique<http::Server>(m_router, m_options);
     auto listening = m_server->listen();
-    if (!listening) throw std::runtime_error("cannot listen: " + listening.error().message);
+    if (!listening)
+        throw std::runtime_error("cannot listen: " + listening.error().message);
     m_token = sign_in(kTestUser);
     m_thread = std::thread([this] { m_server->run(http::Server::Signals::Ignore); });
 }
 
 void TestServer::stop() {
-    if (!m_thread.joinable()) return;
+    if (!m_thread.joinable())
+        return;
     m_server->shutdown();
     m_thread.join();
 }

@@ -20,7 +20,7 @@ namespace retorno::testing {
 // The store holds one institution (a Mexican child-protection authority) and one user of it,
 // `kTestUser`, a supervisor; `client()` is signed in as that user.
 class TestServer {
-public:
+  public:
     static constexpr const char* kTestUser = "tester";
     static constexpr const char* kTestPassword = "test-password-2026";
 
@@ -47,7 +47,7 @@ public:
     Store& store() { return *m_backing.store; }
     CaseService& cases() { return *m_cases; }
 
-private:
+  private:
     StoreUnderTest m_backing;
     protocol::ProtocolRegistry m_protocols;
     SystemClock m_clock;
