@@ -1,9 +1,11 @@
-// bench_api_load --db FILE --cases N --ids FILE
+// bench_api_load --db FILE --cases N --ids FILE --visible-to USERNAME
 //
 // Fills the SQLite store of a data folder that `retorno init` prepared with the demo directory
 // and N synthetic cases, exactly as `retorno init --demo --demo-cases N` does (the same
-// seed_demo_data, CaseService::open_case and SqliteStore::append), and writes the id of every
-// case to the ids file, one per line, for the wrk script.
+// seed_demo_data, CaseService::open_case and SqliteStore::append), and writes to the ids file,
+// one per line, the id of every case that the institution of USERNAME opened: the cases that
+// user may read, so that the benchmark measures reads that succeed (a case of another
+// institution answers 404 after the same lookup).
 //
 // The one difference is durability: `retorno init` syncs every append to disk, which takes
 // minutes for 100,000 cases and only measures the disk. The data is thrown away after the
@@ -29,11 +31,12 @@ namespace {
 struct Options {
     std::string db;
     std::string ids;
+    std::string visible_to;
     int cases = 100000;
 };
 
 int usage() {
-    std::cerr << "usage: bench_api_load --db FILE --cases N --ids FILE\n";
+    std::cerr << "usage: bench_api_load --db FILE --cases N --ids FILE --visible-to USERNAME\n";
     return 2;
 }
 
@@ -52,13 +55,16 @@ int main(int argc, char** argv) {
             options.db = argv[i + 1];
         } else if (name == "--ids") {
             options.ids = argv[i + 1];
+        } else if (name == "--visible-to") {
+            options.visible_to = argv[i + 1];
         } else if (name == "--cases") {
             options.cases = std::atoi(argv[i + 1]);
         } else {
             return usage();
         }
     }
-    if (options.db.empty() || options.ids.empty() || options.cases < 1 || argc % 2 == 0) {
+    if (options.db.empty() || options.ids.empty() || options.visible_to.empty() ||
+        options.cases < 1 || argc % 2 == 0) {
         return usage();
     }
 
@@ -76,6 +82,15 @@ int main(int argc, char** argv) {
     if (!seeded)
         return fail_with(seeded.error());
 
+    auto reader = (*store)->find_user_by_name(options.visible_to);
+    if (!reader)
+        return fail_with(reader.error());
+    if (!*reader) {
+        std::cerr << "bench_api_load: no demo user " << options.visible_to << "\n";
+        return 1;
+    }
+    const auto institution = (*reader)->institution_id.to_string();
+
     std::ofstream ids(options.ids);
     retorno::CaseFilter filter;
     filter.limit = 500;
@@ -84,9 +99,12 @@ int main(int argc, char** argv) {
         auto page = (*store)->list_cases(filter);
         if (!page)
             return fail_with(page.error());
-        for (const auto& c : page->cases)
+        for (const auto& c : page->cases) {
+            if (c.opened_by_institution != institution)
+                continue;
             ids << c.id.to_string() << '\n';
-        written += static_cast<std::int64_t>(page->cases.size());
+            ++written;
+        }
         if (page->next.empty())
             break;
         filter.after = page->next;
@@ -97,6 +115,7 @@ int main(int argc, char** argv) {
     }
     auto seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("loaded %lld cases in %.1f s\n", static_cast<long long>(written), seconds);
+    std::printf("loaded %d cases in %.1f s; %lld of them readable by %s\n", options.cases, seconds,
+                static_cast<long long>(written), options.visible_to.c_str());
     return 0;
 }

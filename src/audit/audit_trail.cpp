@@ -4,10 +4,16 @@
 
 namespace retorno::audit {
 
-Status AuditTrail::record(const Record& record) {
+// One entry waiting in the queue, and what became of it.
+struct AuditTrail::Pending {
     AuditEntry entry;
-    auto now = m_clock.now();
-    entry.recorded_at = format_timestamp(now);
+    bool done = false;
+    Status status;
+};
+
+Status AuditTrail::record(const Record& record) {
+    auto pending = std::make_shared<Pending>();
+    auto& entry = pending->entry;
     entry.actor_user = record.actor_user;
     entry.actor_institution = record.actor_institution;
     entry.address = record.address;
@@ -15,13 +21,50 @@ Status AuditTrail::record(const Record& record) {
     entry.case_id = record.case_id;
     entry.categories = record.categories;
     entry.reason = record.reason;
-    auto appended = TRY(m_store.append_audit(std::move(entry), &entry_hash));
-    if (!m_key)
-        return {};
-    // FIXME: one signature per append costs a second write; sign the head once a minute instead.
-    AuditDayHead head{appended.recorded_at.substr(0, 10), appended.seq, appended.hash, {}};
-    head.signature = sign_head(head, *m_key);
-    return m_store.put_audit_day_head(head);
+
+    std::unique_lock lock(m_mutex);
+    // The time is taken under the lock, so that times never go backwards along the chain.
+    entry.recorded_at = format_timestamp(m_clock.now());
+    m_queue.push_back(pending);
+    while (!pending->done) {
+        if (m_appending) {
+            m_appended.wait(lock);
+        } else {
+            append_batch(lock);
+        }
+    }
+    return pending->status;
+}
+
+void AuditTrail::append_batch(std::unique_lock<std::mutex>& lock) {
+    m_appending = true;
+    auto batch = std::move(m_queue);
+    m_queue.clear();
+    lock.unlock();
+
+    std::vector<AuditEntry> entries;
+    entries.reserve(batch.size());
+    for (const auto& pending : batch)
+        entries.push_back(pending->entry);
+    Store::AuditHeadSigner sign;
+    if (m_key)
+        sign = [this](const AuditDayHead& head) { return sign_head(head, *m_key); };
+    Status status;
+    try {
+        auto stored = m_store.append_audit(std::move(entries), &entry_hash, sign);
+        if (!stored)
+            status = fail(stored.error());
+    } catch (const std::exception& e) {
+        status = fail(Error::internal(std::string("audit append: ") + e.what()));
+    }
+
+    lock.lock();
+    for (const auto& pending : batch) {
+        pending->status = status;
+        pending->done = true;
+    }
+    m_appending = false;
+    m_appended.notify_all();
 }
 
 }  // namespace retorno::audit

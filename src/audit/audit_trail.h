@@ -1,7 +1,11 @@
 #pragma once
 
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "audit/signing_key.h"
 #include "core/error.h"
@@ -23,7 +27,14 @@ struct Record {
 };
 
 // Appends to the hash-chained audit log in the store and, when it holds the signing key,
-// re-signs the head of the day after each append.
+// re-signs the head of the day in the same transaction.
+//
+// `record` returns once its entry is stored (durably, as the store's appends are). Concurrent
+// callers are committed together (group commit): the first caller to find no append in flight
+// appends every entry queued so far, in one transaction, while the others wait for it. Under
+// light load each entry is its own batch; under heavy load a batch collects the entries that
+// arrived during the previous append, so the audit of every read costs one transaction per
+// batch instead of one per read.
 class AuditTrail {
   public:
     AuditTrail(Store& store, const Clock& clock, std::optional<SigningKey> key = std::nullopt)
@@ -34,9 +45,17 @@ class AuditTrail {
     Store& store() { return m_store; }
 
   private:
+    struct Pending;
+    void append_batch(std::unique_lock<std::mutex>& lock);
+
     Store& m_store;
     const Clock& m_clock;
     std::optional<SigningKey> m_key;
+
+    std::mutex m_mutex;
+    std::condition_variable m_appended;
+    std::vector<std::shared_ptr<Pending>> m_queue;
+    bool m_appending = false;
 };
 
 }  // namespace retorno::audit

@@ -156,6 +156,7 @@ int run_serve(const ServeOptions& options) {
     server_options.host = listen->host;
     server_options.port = listen->port;
     server_options.threads = static_cast<unsigned>(config.threads);
+    server_options.handler_threads = static_cast<unsigned>(config.handler_threads);
     server_options.limits.body_bytes = static_cast<std::size_t>(config.max_body_bytes);
     server_options.limits.header_bytes = static_cast<std::size_t>(config.max_header_bytes);
     server_options.limits.json_depth = static_cast<std::size_t>(config.max_json_depth);
@@ -164,7 +165,12 @@ int run_serve(const ServeOptions& options) {
 
     http::Router router;
     access::AccessServices security(*deployment.store, *deployment.cases, deployment.clock, *key);
-    http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits, &security};
+    security.addresses.set_rate(static_cast<double>(config.address_requests_per_second),
+                                10.0 * static_cast<double>(config.address_requests_per_second));
+    security.sessions.set_rate(static_cast<double>(config.session_requests_per_second),
+                               10.0 * static_cast<double>(config.session_requests_per_second));
+    http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits, &security,
+                         deployment.read_replica.get()};
     http::add_api_routes(router, api);
     http::Server server(router, server_options);
     if (auto listening = server.listen(); !listening) {

@@ -15,7 +15,15 @@ struct ApiContext {
     Store& store;
     Limits limits;
     access::AccessServices* security = nullptr;
+    // Where reports and dashboards read: a read replica when the deployment has one
+    // (`read_database`); null means the store itself.
+    Store* reports = nullptr;
 };
+
+// The store that reports read from (see ApiContext::reports).
+inline Store& report_store(ApiContext& context) {
+    return context.reports != nullptr ? *context.reports : context.store;
+}
 
 // Registers every route of the service. The OpenAPI document (openapi.json) must describe
 // exactly these routes; tests/http/openapi_test.cpp checks it both ways.

@@ -12,6 +12,13 @@ void add_meta_routes(Router& router, ApiContext& context) {
             auto cases = TRY(context.store.count_cases());
             (void)cases;
             boost::json::object body{{"status", "ok"}, {"store", context.store.describe()}};
+            if (context.reports != nullptr) {
+                // The replica that reports read from, and how far behind the primary it is.
+                auto freshness = TRY(context.reports->freshness());
+                body["read_replica"] =
+                    boost::json::object{{"store", context.reports->describe()},
+                                        {"staleness_seconds", freshness.staleness_seconds}};
+            }
             return Response{200, "application/json", boost::json::serialize(body), {}};
         },
         Access::Public);

@@ -80,6 +80,7 @@ struct Server::Impl {
     const Router& router;
     ServerOptions options;
     asio::io_context io;
+    asio::thread_pool handlers;
     tcp::acceptor acceptor{io};
     asio::signal_set signals{io};
     asio::steady_timer grace{io};
@@ -87,7 +88,17 @@ struct Server::Impl {
     std::mutex sessions_mutex;
     std::list<Session> sessions;
 
-    Impl(const Router& r, ServerOptions o) : router(r), options(std::move(o)) {}
+    Impl(const Router& r, ServerOptions o)
+        : router(r), options(std::move(o)), handlers(std::max(1u, options.handler_threads)) {}
+
+    // Runs the router on the handler pool and resumes the connection's coroutine with the
+    // response on its own executor.
+    awaitable<Response> dispatch(const Request& request) {
+        co_return co_await asio::co_spawn(
+            handlers,
+            [this, &request]() -> awaitable<Response> { co_return router.dispatch(request); },
+            asio::use_awaitable);
+    }
 
     awaitable<void> accept_loop() {
         for (;;) {
@@ -159,7 +170,7 @@ struct Server::Impl {
             auto& beast_request = parser.get();
             auto started = std::chrono::steady_clock::now();
             Request request = to_request(beast_request, remote);
-            Response response = router.dispatch(request);
+            Response response = co_await dispatch(request);
             auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
                 std::chrono::steady_clock::now() - started);
             // Only the method, path and status are logged: paths carry case ids, never names.
@@ -275,6 +286,7 @@ void Server::run(Signals signals) {
     impl.io.run();
     for (auto& t : threads)
         t.join();
+    impl.handlers.join();
 }
 
 void Server::shutdown() {

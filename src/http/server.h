@@ -14,6 +14,10 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     unsigned short port = 8080;  // 0 picks a free port (tests)
     unsigned threads = 0;        // 0: one per core
+    // Handlers call the store, which blocks (disk, database round trips, the audit append):
+    // they run on their own pool so that the network threads keep serving meanwhile, and so
+    // that concurrent audit appends can be committed together.
+    unsigned handler_threads = 16;
     Limits limits;
     std::chrono::seconds shutdown_grace{10};
 };

@@ -73,6 +73,8 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
             TRY(parse_listen_address(config.listen));
         } else if (key == "database") {
             TRY_STATUS(want_text(config.database));
+        } else if (key == "read_database") {
+            TRY_STATUS(want_text(config.read_database));
         } else if (key == "log_level") {
             TRY_STATUS(want_text(config.log_level));
         } else if (key == "max_body_bytes") {
@@ -87,8 +89,14 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
             TRY_STATUS(want_number(config.request_timeout_seconds, 1, 600));
         } else if (key == "threads") {
             TRY_STATUS(want_number(config.threads, 0, 256));
+        } else if (key == "handler_threads") {
+            TRY_STATUS(want_number(config.handler_threads, 1, 1024));
         } else if (key == "escalation_interval_seconds") {
             TRY_STATUS(want_number(config.escalation_interval_seconds, 10, 86400));
+        } else if (key == "address_requests_per_second") {
+            TRY_STATUS(want_number(config.address_requests_per_second, 1, 1'000'000));
+        } else if (key == "session_requests_per_second") {
+            TRY_STATUS(want_number(config.session_requests_per_second, 1, 1'000'000));
         } else {
             return fail(
                 Error::invalid(where, fmt::format("{}: unknown setting '{}'.", where, key)));
@@ -109,7 +117,7 @@ Result<Config> load_config(const std::filesystem::path& file) {
 std::string default_config_text(const Config& config) {
     return fmt::format(
         "# retorno configuration. Command-line options override these settings.\n"
-        "# Address and port to serve on. Until sign-in exists, only loopback addresses.\n"
+        "# Address and port to serve on. Without TLS, serve on loopback behind a TLS proxy.\n"
         "listen = \"{}\"\n"
         "# \"sqlite:FILE\" (a file in this folder) or a postgresql:// URL.\n"
         "database = \"{}\"\n"
@@ -121,13 +129,21 @@ std::string default_config_text(const Config& config) {
         "max_json_depth = {}\n"
         "max_string_bytes = {}\n"
         "request_timeout_seconds = {}\n"
-        "# Worker threads; 0 means one per core.\n"
+        "# Network threads (0 means one per core), and threads that run the request handlers,\n"
+        "# which wait on the database.\n"
         "threads = {}\n"
+        "handler_threads = {}\n"
         "# How often, in seconds, overdue protocol tasks are escalated to their supervisors.\n"
-        "escalation_interval_seconds = {}\n",
+        "escalation_interval_seconds = {}\n"
+        "# Requests per second of signed-in routes, per client address and per session; a\n"
+        "# client may burst ten times the rate. Beyond it the answer is 429 with Retry-After.\n"
+        "address_requests_per_second = {}\n"
+        "session_requests_per_second = {}\n",
         config.listen, config.database, config.log_level, config.max_body_bytes,
         config.max_header_bytes, config.max_json_depth, config.max_string_bytes,
-        config.request_timeout_seconds, config.threads, config.escalation_interval_seconds);
+        config.request_timeout_seconds, config.threads, config.handler_threads,
+        config.escalation_interval_seconds, config.address_requests_per_second,
+        config.session_requests_per_second);
 }
 
 Result<ListenAddress> parse_listen_address(std::string_view text) {

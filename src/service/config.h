@@ -15,6 +15,7 @@ namespace retorno {
 struct Config {
     std::string listen = "127.0.0.1:8080";
     std::string database = "sqlite:retorno.db";  // or a postgresql://... URL
+    std::string read_database;  // empty, or the postgresql:// URL of a hot standby for reports
     std::string log_level = "info";
     std::int64_t max_body_bytes = 1024 * 1024;
     std::int64_t max_header_bytes = 8 * 1024;
@@ -22,7 +23,11 @@ struct Config {
     std::int64_t max_string_bytes = 16 * 1024;
     std::int64_t request_timeout_seconds = 30;
     std::int64_t threads = 0;                        // 0: one per core
+    std::int64_t handler_threads = 16;               // run the handlers, which block on the store
     std::int64_t escalation_interval_seconds = 900;  // how often overdue tasks are raised
+    // Request rates of signed-in routes (per process); a client may burst ten times the rate.
+    std::int64_t address_requests_per_second = 50;
+    std::int64_t session_requests_per_second = 20;
 };
 
 inline constexpr const char* kConfigFileName = "retorno.conf";

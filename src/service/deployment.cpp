@@ -17,6 +17,9 @@ Result<std::unique_ptr<Deployment>> open_deployment(const std::filesystem::path&
     deployment->data_dir = data_dir;
     deployment->config = TRY(load_config(config_file));
     deployment->store = TRY(open_store(deployment->config.database, data_dir));
+    if (!deployment->config.read_database.empty()) {
+        deployment->read_replica = TRY(open_read_replica(deployment->config.read_database));
+    }
     deployment->protocols = TRY(protocol::ProtocolRegistry::load_default());
     deployment->cases =
         std::make_unique<CaseService>(*deployment->store, deployment->clock, deployment->protocols);

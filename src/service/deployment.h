@@ -15,9 +15,14 @@ struct Deployment {
     std::filesystem::path data_dir;
     Config config;
     std::unique_ptr<Store> store;
+    // The hot standby that reports read from, when `read_database` names one.
+    std::unique_ptr<Store> read_replica;
     protocol::ProtocolRegistry protocols;
     SystemClock clock;
     std::unique_ptr<CaseService> cases;
+
+    // Where reports and dashboards read: the read replica when there is one, else the store.
+    Store& report_store() { return read_replica ? *read_replica : *store; }
 };
 
 enum class MustExist { Yes, No };

@@ -37,4 +37,16 @@ Result<std::unique_ptr<Store>> open_store(const std::string& database_setting,
     return store;
 }
 
+Result<std::unique_ptr<Store>> open_read_replica(const std::string& read_database_setting,
+                                                 int pool_size) {
+    if (!postgres::is_postgres_url(read_database_setting)) {
+        return fail(Error::make(ErrorCode::InvalidInput,
+                                "The read_database setting must be the postgresql:// URL of a "
+                                "hot standby of the database."));
+    }
+    std::unique_ptr<Store> store =
+        TRY(PostgresStore::open_replica(read_database_setting, pool_size));
+    return store;
+}
+
 }  // namespace retorno

@@ -22,6 +22,11 @@ Result<std::unique_ptr<Store>> open_store(const std::string& database_setting,
                                           const std::filesystem::path& data_dir,
                                           int pool_size = kDefaultPostgresPoolSize);
 
+// Opens the read replica that a `read_database` setting names: a postgresql:// URL of a hot
+// standby of the primary (see PostgresStore::open_replica). Anything else is InvalidInput.
+Result<std::unique_ptr<Store>> open_read_replica(const std::string& read_database_setting,
+                                                 int pool_size = kDefaultPostgresPoolSize);
+
 // The SQLite file that a `database` setting names (as `open_store` resolves it), or an empty
 // path when the setting names a PostgreSQL server. InvalidInput for a setting of neither kind.
 Result<std::filesystem::path> sqlite_file_of(const std::string& database_setting,

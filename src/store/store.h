@@ -33,6 +33,13 @@ struct CasePage {
     std::string next;  // the cursor of the next page; empty on the last page
 };
 
+// How current the data that a store reads is (see Store::freshness).
+struct ReadFreshness {
+    bool replica = false;            // a read-only standby rather than the store of the writes
+    double staleness_seconds = 0.0;  // how long ago the newest replayed write was made on the
+                                     // primary, when some write is not replayed yet; 0 otherwise
+};
+
 // The persistence boundary. It speaks in events and projections; no SQL text crosses it, so
 // that SQLite (store/sqlite/) and PostgreSQL (store/postgres/) implement the same contract and
 // every test runs on both.
@@ -90,11 +97,16 @@ class Store {
     virtual Status put_case_share(const CaseShare& share) = 0;
     virtual Result<std::vector<CaseShare>> case_shares(const Id& case_id) = 0;
 
-    // --- The audit trail. `append_audit` numbers the entry, sets its previous_hash to the hash
-    // of the last entry and calls `seal` to compute its hash, all under one lock that holds
-    // across processes, so the chain never forks.
+    // --- The audit trail. `append_audit` appends a batch of entries in one transaction: it
+    // numbers each, sets its previous_hash to the hash of the entry before it and calls `seal` to
+    // compute its hash, all under one lock that holds across processes, so the chain never forks.
+    // When `sign_head` is given, the head of each day the batch reaches (its last entry of that
+    // day) is signed and stored in the same transaction. Returns the entries as stored.
     using AuditSeal = std::function<std::string(const AuditEntry&)>;
-    virtual Result<AuditEntry> append_audit(AuditEntry entry, const AuditSeal& seal) = 0;
+    using AuditHeadSigner = std::function<std::string(const AuditDayHead&)>;
+    virtual Result<std::vector<AuditEntry>> append_audit(std::vector<AuditEntry> entries,
+                                                         const AuditSeal& seal,
+                                                         const AuditHeadSigner& sign_head) = 0;
     // Entries in sequence order with seq > after_seq; an empty case_id means every case.
     virtual Result<std::vector<AuditEntry>> audit_entries(std::int64_t after_seq, int limit,
                                                           const std::string& case_id) = 0;
@@ -103,6 +115,10 @@ class Store {
 
     // A short human-readable name of the backend and its schema version, for /healthz.
     virtual std::string describe() = 0;
+
+    // Whether reads from this store may lag behind the writes, and by how much: a store that
+    // takes the writes is never behind; a PostgreSQL read replica says how far its replay is.
+    virtual Result<ReadFreshness> freshness() { return ReadFreshness{}; }
 };
 
 }  // namespace retorno

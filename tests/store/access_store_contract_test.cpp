@@ -171,13 +171,23 @@ TEST_P(AccessStoreContract, AuditEntriesAreNumberedAndChainedEvenUnderConcurrenc
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
+            // Each thread appends its entries in batches of one and two.
+            std::vector<AuditEntry> batch;
             for (int i = 0; i < kEach; ++i) {
                 AuditEntry e;
                 e.recorded_at = "2026-05-01T10:00:00.000Z";
                 e.actor_user = fmt::format("u{}", t);
                 e.action = "read";
                 e.case_id = t % 2 == 0 ? "case-even" : "case-odd";
-                EXPECT_TRUE(store().append_audit(e, seal));
+                batch.push_back(e);
+                if (batch.size() == static_cast<std::size_t>(1 + i % 2) || i + 1 == kEach) {
+                    auto stored = store().append_audit(batch, seal, {});
+                    EXPECT_TRUE(stored);
+                    if (stored) {
+                        EXPECT_EQ(stored->size(), batch.size());
+                    }
+                    batch.clear();
+                }
             }
         });
     }
@@ -201,6 +211,40 @@ TEST_P(AccessStoreContract, AuditEntriesAreNumberedAndChainedEvenUnderConcurrenc
     ASSERT_EQ(heads.size(), 1u);
     EXPECT_EQ(heads[0].seq, 21);
     EXPECT_EQ(heads[0].hash, "def");
+}
+
+TEST_P(AccessStoreContract, ABatchSignsTheHeadOfEachDayItReachesInTheSameAppend) {
+    auto seal = [](const AuditEntry& e) { return fmt::format("h{}", e.seq); };
+    int signed_heads = 0;
+    auto sign = [&](const AuditDayHead& head) {
+        ++signed_heads;
+        return fmt::format("signed {} {} {}", head.day, head.seq, head.hash);
+    };
+    std::vector<AuditEntry> batch(4);
+    batch[0].recorded_at = "2026-05-01T23:59:58.000Z";
+    batch[1].recorded_at = "2026-05-01T23:59:59.000Z";
+    batch[2].recorded_at = "2026-05-02T00:00:00.000Z";
+    batch[3].recorded_at = "2026-05-02T00:00:01.000Z";
+    for (auto& e : batch)
+        e.action = "read";
+    auto stored = store().append_audit(batch, seal, sign).value();
+    ASSERT_EQ(stored.size(), 4u);
+    EXPECT_EQ(stored[3].seq, 4);
+    EXPECT_EQ(stored[3].previous_hash, "h3");
+    EXPECT_EQ(signed_heads, 2);
+    auto heads = store().audit_day_heads().value();
+    ASSERT_EQ(heads.size(), 2u);
+    EXPECT_EQ(heads[0].day, "2026-05-01");
+    EXPECT_EQ(heads[0].seq, 2);
+    EXPECT_EQ(heads[0].signature, "signed 2026-05-01 2 h2");
+    EXPECT_EQ(heads[1].day, "2026-05-02");
+    EXPECT_EQ(heads[1].seq, 4);
+    EXPECT_EQ(heads[1].hash, "h4");
+
+    // Without a signer, entries are chained on and no head moves.
+    auto more = store().append_audit(std::vector<AuditEntry>(1, batch[3]), seal, {}).value();
+    EXPECT_EQ(more[0].seq, 5);
+    EXPECT_EQ(store().audit_day_heads().value()[1].seq, 4);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccessStoreContract,

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "store/own_cluster.h"
 #include "store/store_backends.h"
 
 // libpqxx 6.4 leaks the PGresult of a statement preparation that fails because the connection
@@ -22,47 +23,11 @@ extern "C" const char* __lsan_default_suppressions() {
 namespace retorno::testing {
 namespace {
 
-const std::filesystem::path kScript =
-    std::filesystem::path(RETORNO_SOURCE_ROOT) / "scripts/test-postgres";
-const std::filesystem::path kInitdb = "/usr/lib/postgresql/15/bin/initdb";
-
-// Runs scripts/test-postgres with a command on the cluster recorded in `dir`.
-int cluster(const std::string& command, const std::filesystem::path& dir) {
-    return std::system(
-        fmt::format("'{}' {} '{}' >/dev/null", kScript.string(), command, dir.string()).c_str());
-}
-
-// A cluster of the test's own, removed with its data when the test ends.
-class OwnCluster {
-  public:
-    explicit OwnCluster(const std::filesystem::path& dir) : m_dir(dir) {
-        m_started = cluster("start", m_dir) == 0;
-        if (m_started) {
-            std::ifstream in(m_dir / "url");
-            std::getline(in, m_url);
-        }
-    }
-    ~OwnCluster() { cluster("stop", m_dir); }
-    OwnCluster(const OwnCluster&) = delete;
-    OwnCluster& operator=(const OwnCluster&) = delete;
-
-    bool started() const { return m_started && !m_url.empty(); }
-    const std::string& url() const { return m_url; }
-    bool pause() { return cluster("pause", m_dir) == 0; }
-    bool resume() { return cluster("resume", m_dir) == 0; }
-
-  private:
-    std::filesystem::path m_dir;
-    bool m_started = false;
-    std::string m_url;
-};
-
 TEST(PostgresOutage, RequestsAreUnavailableWhileTheServerIsDownAndServedAgainAfter) {
-    if (!std::filesystem::exists(kInitdb)) {
+    if (auto missing = postgres_binaries_missing()) {
         if (postgres_may_be_missing())
-            GTEST_SKIP() << "PostgreSQL 15 is not installed";
-        FAIL() << "PostgreSQL 15 is not installed (" << kInitdb
-               << " is missing): apt-get install postgresql, or set RETORNO_ALLOW_NO_POSTGRES=1";
+            GTEST_SKIP() << *missing;
+        FAIL() << *missing;
     }
     ThrowawayDir dir;
     OwnCluster server(dir.path());

@@ -2,6 +2,7 @@
 
 #include <pqxx/pqxx>
 
+#include "store/audit_day_heads.h"
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_statements.h"
 #include "store/postgres/postgres_store_impl.h"
@@ -264,25 +265,37 @@ Result<std::vector<CaseShare>> PostgresStore::case_shares(const Id& case_id) {
         });
 }
 
-Result<AuditEntry> PostgresStore::append_audit(AuditEntry entry, const AuditSeal& seal) {
-    return with_connection<AuditEntry>([&](pqxx::connection& connection) -> Result<AuditEntry> {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kAuditLock));
-        auto last = tx.exec_prepared(name(st::kAuditLast));
-        if (last.empty()) {
-            entry.seq = 1;
-            entry.previous_hash.clear();
-        } else {
-            entry.seq = last[0][0].as<std::int64_t>() + 1;
-            entry.previous_hash = last[0][1].c_str();
-        }
-        entry.hash = seal(entry);
-        tx.exec_prepared(name(st::kInsertAudit), entry.seq, entry.recorded_at, entry.actor_user,
-                         entry.actor_institution, entry.address, entry.action, entry.case_id,
-                         entry.categories, entry.reason, entry.previous_hash, entry.hash);
-        tx.commit();
-        return entry;
-    });
+Result<std::vector<AuditEntry>> PostgresStore::append_audit(std::vector<AuditEntry> entries,
+                                                            const AuditSeal& seal,
+                                                            const AuditHeadSigner& sign_head) {
+    return with_connection<std::vector<AuditEntry>>(
+        [&](pqxx::connection& connection) -> Result<std::vector<AuditEntry>> {
+            pqxx::work tx(connection);
+            tx.exec_prepared(name(st::kAuditLock));
+            auto last = tx.exec_prepared(name(st::kAuditLast));
+            std::int64_t seq = 0;
+            std::string previous_hash;
+            if (!last.empty()) {
+                seq = last[0][0].as<std::int64_t>();
+                previous_hash = last[0][1].c_str();
+            }
+            for (auto& entry : entries) {
+                entry.seq = ++seq;
+                entry.previous_hash = previous_hash;
+                entry.hash = seal(entry);
+                previous_hash = entry.hash;
+                tx.exec_prepared(name(st::kInsertAudit), entry.seq, entry.recorded_at,
+                                 entry.actor_user, entry.actor_institution, entry.address,
+                                 entry.action, entry.case_id, entry.categories, entry.reason,
+                                 entry.previous_hash, entry.hash);
+            }
+            for (const auto& head : day_heads_of(entries, sign_head)) {
+                tx.exec_prepared(name(st::kPutAuditDayHead), head.day, head.seq, head.hash,
+                                 head.signature);
+            }
+            tx.commit();
+            return entries;
+        });
 }
 
 Result<std::vector<AuditEntry>> PostgresStore::audit_entries(std::int64_t after_seq, int limit,

@@ -16,6 +16,30 @@ constexpr std::int64_t kMigrationLock = 7'270'011'001;
 
 }  // namespace
 
+Result<int> require_current_schema(pqxx::connection& connection) {
+    auto migrations = TRY(migrations_from(postgres_migrations()));
+    const int newest = static_cast<int>(migrations.size());
+    int current = 0;
+    try {
+        pqxx::read_transaction tx(connection);
+        if (!tx.exec1("SELECT to_regclass('schema_migrations')")[0].is_null()) {
+            current =
+                tx.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0].as<int>();
+        }
+    } catch (const std::exception& e) {
+        return fail(database_error(e));
+    }
+    if (current != newest) {
+        return fail(Error::make(
+            ErrorCode::Unavailable,
+            fmt::format("The read replica's schema is version {}, this program's is version {}. "
+                        "Start retorno on the primary first (it migrates), then let the replica "
+                        "catch up.",
+                        current, newest)));
+    }
+    return current;
+}
+
 Result<int> apply_migrations(pqxx::connection& connection) {
     auto migrations = TRY(migrations_from(postgres_migrations()));
     int newest = static_cast<int>(migrations.size());

@@ -20,6 +20,10 @@ namespace postgres {
 // is transactional). A schema newer than this binary is refused: old code could lose data.
 Result<int> apply_migrations(pqxx::connection& connection);
 
+// The schema version of a database this process must not migrate (a read replica): refused
+// unless it is exactly the newest embedded one.
+Result<int> require_current_schema(pqxx::connection& connection);
+
 // Declares the prepared statements of the store on a new connection.
 void prepare_statements(pqxx::connection& connection);
 

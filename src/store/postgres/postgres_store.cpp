@@ -55,6 +55,34 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& ur
     return store;
 }
 
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open_replica(const std::string& url,
+                                                                   int pool_size) {
+    auto settings = TRY(postgres::parse_connection_settings(url));
+    std::unique_ptr<PostgresStore> store(
+        new PostgresStore(settings.conninfo, settings.display, pool_size));
+    auto lease = TRY(store->m_pool.acquire());
+    store->m_schema_version = TRY(postgres::require_current_schema(*lease));
+    return store;
+}
+
+// On a standby, the replay may be behind what was received, or behind the primary while the
+// stream is down: the staleness is the age of the newest replayed transaction whenever some
+// received WAL is not replayed yet. A standby that has replayed all it received is current.
+Result<ReadFreshness> PostgresStore::freshness() {
+    return with_connection<ReadFreshness>(
+        [&](pqxx::connection& connection) -> Result<ReadFreshness> {
+            pqxx::read_transaction tx(connection);
+            auto row = tx.exec1(
+                "SELECT pg_is_in_recovery(), "
+                "CASE WHEN NOT pg_is_in_recovery() THEN 0 "
+                "WHEN pg_last_wal_receive_lsn() IS NOT NULL "
+                "AND pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
+                "ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0) "
+                "END::float8");
+            return ReadFreshness{row[0].as<bool>(), row[1].as<double>()};
+        });
+}
+
 // The optimistic lock is taken by the database in two places: the projection row is changed
 // only WHERE version = expected (or inserted only if absent, for a new case), and the event
 // log's UNIQUE (case_id, version) admits one version N per case. A writer that lost the race

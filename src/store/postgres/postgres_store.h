@@ -16,6 +16,10 @@ class PostgresStore final : public Store {
     // Connects, applies pending migrations and keeps up to `pool_size` connections. A wrong URL
     // is InvalidInput; a server that cannot be reached is Unavailable.
     static Result<std::unique_ptr<PostgresStore>> open(const std::string& url, int pool_size);
+    // Connects to a read replica (a hot standby) for reports: nothing is migrated, and a schema
+    // other than this binary's is refused. Writes through it fail, as the server refuses them.
+    static Result<std::unique_ptr<PostgresStore>> open_replica(const std::string& url,
+                                                               int pool_size);
 
     Status append(const Event& event, const Case& after) override;
     Result<std::optional<Case>> find_case(const Id& case_id) override;
@@ -46,12 +50,15 @@ class PostgresStore final : public Store {
     Result<std::optional<std::string>> user_totp_secret(const Id& user_id) override;
     Status put_case_share(const CaseShare& share) override;
     Result<std::vector<CaseShare>> case_shares(const Id& case_id) override;
-    Result<AuditEntry> append_audit(AuditEntry entry, const AuditSeal& seal) override;
+    Result<std::vector<AuditEntry>> append_audit(std::vector<AuditEntry> entries,
+                                                 const AuditSeal& seal,
+                                                 const AuditHeadSigner& sign_head) override;
     Result<std::vector<AuditEntry>> audit_entries(std::int64_t after_seq, int limit,
                                                   const std::string& case_id) override;
     Status put_audit_day_head(const AuditDayHead& head) override;
     Result<std::vector<AuditDayHead>> audit_day_heads() override;
     std::string describe() override;
+    Result<ReadFreshness> freshness() override;
 
     // Closes the idle pooled connections (before dropping the database in tests, for example).
     void close_idle_connections() { m_pool.close_idle(); }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "store/audit_day_heads.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace retorno {
@@ -85,6 +86,15 @@ AuditEntry audit_from_row(const sqlite::Statement& row) {
     e.previous_hash = row.text(9);
     e.hash = row.text(10);
     return e;
+}
+
+Status upsert_day_head(sqlite::Connection& db, const AuditDayHead& head) {
+    auto upsert = TRY(db.prepare(
+        "INSERT INTO audit_day_heads (day, seq, hash, signature) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (day) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, "
+        "signature = excluded.signature"));
+    upsert.bind(1, head.day).bind(2, head.seq).bind(3, head.hash).bind(4, head.signature);
+    return upsert.run();
 }
 
 }  // namespace
@@ -301,35 +311,45 @@ Result<std::vector<CaseShare>> SqliteStore::case_shares(const Id& case_id) {
     return out;
 }
 
-Result<AuditEntry> SqliteStore::append_audit(AuditEntry entry, const AuditSeal& seal) {
+Result<std::vector<AuditEntry>> SqliteStore::append_audit(std::vector<AuditEntry> entries,
+                                                          const AuditSeal& seal,
+                                                          const AuditHeadSigner& sign_head) {
     // The writer lock and BEGIN IMMEDIATE serialise appends, also against other processes.
     TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
         auto last = TRY(db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        std::int64_t seq = 0;
+        std::string previous_hash;
         if (TRY(last.step())) {
-            entry.seq = last.integer(0) + 1;
-            entry.previous_hash = last.text(1);
-        } else {
-            entry.seq = 1;
-            entry.previous_hash.clear();
+            seq = last.integer(0);
+            previous_hash = last.text(1);
         }
-        entry.hash = seal(entry);
-        auto insert = TRY(db.prepare(fmt::format(
+        const auto insert_sql = fmt::format(
             "INSERT INTO audit_log ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            kAuditColumns)));
-        insert.bind(1, entry.seq)
-            .bind(2, entry.recorded_at)
-            .bind(3, entry.actor_user)
-            .bind(4, entry.actor_institution)
-            .bind(5, entry.address)
-            .bind(6, entry.action)
-            .bind(7, entry.case_id)
-            .bind(8, entry.categories)
-            .bind(9, entry.reason)
-            .bind(10, entry.previous_hash)
-            .bind(11, entry.hash);
-        return insert.run();
+            kAuditColumns);
+        for (auto& entry : entries) {
+            entry.seq = ++seq;
+            entry.previous_hash = previous_hash;
+            entry.hash = seal(entry);
+            previous_hash = entry.hash;
+            auto insert = TRY(db.prepare(insert_sql));
+            insert.bind(1, entry.seq)
+                .bind(2, entry.recorded_at)
+                .bind(3, entry.actor_user)
+                .bind(4, entry.actor_institution)
+                .bind(5, entry.address)
+                .bind(6, entry.action)
+                .bind(7, entry.case_id)
+                .bind(8, entry.categories)
+                .bind(9, entry.reason)
+                .bind(10, entry.previous_hash)
+                .bind(11, entry.hash);
+            TRY_STATUS(insert.run());
+        }
+        for (const auto& head : day_heads_of(entries, sign_head))
+            TRY_STATUS(upsert_day_head(db, head));
+        return {};
     }));
-    return entry;
+    return entries;
 }
 
 Result<std::vector<AuditEntry>> SqliteStore::audit_entries(std::int64_t after_seq, int limit,
@@ -347,14 +367,8 @@ Result<std::vector<AuditEntry>> SqliteStore::audit_entries(std::int64_t after_se
 }
 
 Status SqliteStore::put_audit_day_head(const AuditDayHead& head) {
-    return write_transaction([&](sqlite::Connection& db) -> Status {
-        auto upsert = TRY(db.prepare(
-            "INSERT INTO audit_day_heads (day, seq, hash, signature) VALUES (?1, ?2, ?3, ?4) "
-            "ON CONFLICT (day) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, "
-            "signature = excluded.signature"));
-        upsert.bind(1, head.day).bind(2, head.seq).bind(3, head.hash).bind(4, head.signature);
-        return upsert.run();
-    });
+    return write_transaction(
+        [&](sqlite::Connection& db) -> Status { return upsert_day_head(db, head); });
 }
 
 Result<std::vector<AuditDayHead>> SqliteStore::audit_day_heads() {

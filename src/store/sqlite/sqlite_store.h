@@ -50,7 +50,9 @@ class SqliteStore final : public Store {
     Result<std::optional<std::string>> user_totp_secret(const Id& user_id) override;
     Status put_case_share(const CaseShare& share) override;
     Result<std::vector<CaseShare>> case_shares(const Id& case_id) override;
-    Result<AuditEntry> append_audit(AuditEntry entry, const AuditSeal& seal) override;
+    Result<std::vector<AuditEntry>> append_audit(std::vector<AuditEntry> entries,
+                                                 const AuditSeal& seal,
+                                                 const AuditHeadSigner& sign_head) override;
     Result<std::vector<AuditEntry>> audit_entries(std::int64_t after_seq, int limit,
                                                   const std::string& case_id) override;
     Status put_audit_day_head(const AuditDayHead& head) override;
