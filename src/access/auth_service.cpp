@@ -198,4 +198,32 @@ Result<int> AuthService::sign_out_everywhere(const Actor& actor) {
     return revoked;
 }
 
+Status AuthService::change_password(const Actor& actor, std::string_view current,
+                                    std::string_view replacement) {
+    auto id = Id::parse(actor.user_id);
+    if (!id)
+        return fail(not_signed_in());
+    auto user = TRY(m_store.find_user(*id));
+    if (!user || user->disabled)
+        return fail(not_signed_in());
+    if (current.size() > kMaxPassword ||
+        verify_password(user->password_hash, current) != PasswordMatch::Yes) {
+        (void)m_audit.record(audit::Record{actor.user_id, actor.institution_id, actor.address,
+                                           "password_change_refused", "", "",
+                                           "wrong current password"});
+        return fail(Error{
+            ErrorCode::InvalidInput, "The current password is not right.", {}, "current_password"});
+    }
+    if (auto strong = check_password_strength(replacement); !strong) {
+        auto error = strong.error();
+        error.field = "new_password";
+        return fail(error);
+    }
+    user->password_hash = TRY(hash_password(replacement));
+    TRY_STATUS(m_store.put_user(*user));
+    TRY(m_store.revoke_user_sessions(*id, m_clock.now()));
+    return m_audit.record(audit::Record{actor.user_id, actor.institution_id, actor.address,
+                                        "password_changed", "", "", ""});
+}
+
 }  // namespace retorno::access

@@ -59,6 +59,12 @@ class AuthService {
     // Revokes every session of the actor's user, this one included.
     Result<int> sign_out_everywhere(const Actor& actor);
 
+    // Changes the actor's own password after checking the current one (a wrong one is an
+    // InvalidInput on the field `current_password`, a weak new one on `new_password`). Every
+    // session of the user, this one included, is closed: they sign in again with the new one.
+    Status change_password(const Actor& actor, std::string_view current,
+                           std::string_view replacement);
+
     const SignInRules& rules() const { return m_rules; }
 
   private:

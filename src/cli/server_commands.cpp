@@ -13,11 +13,13 @@
 
 #include "audit/signing_key.h"
 #include "cli/commands.h"
+#include "core/resources.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "service/demo_data.h"
 #include "service/deployment.h"
 #include "synthetic/institutions.h"
+#include "web/pages.h"
 
 namespace retorno::cli {
 
@@ -172,6 +174,14 @@ int run_serve(const ServeOptions& options) {
     http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits, &security,
                          deployment.read_replica.get()};
     http::add_api_routes(router, api);
+    auto web =
+        web::make_web_context(resource_root(), *deployment.cases, *deployment.store, security,
+                              deployment.protocols, deployment.clock, server_options.limits);
+    if (!web) {
+        report(web.error());
+        return 2;
+    }
+    web::add_web_routes(router, **web);
     http::Server server(router, server_options);
     if (auto listening = server.listen(); !listening) {
         report(listening.error());

@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <algorithm>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -57,12 +58,22 @@ bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned versio
     out.set(bhttp::field::cache_control, "no-store");
     out.set("X-Content-Type-Options", "nosniff");
     // The API serves JSON only: no page may frame it, load anything from it or be told where
-    // a reader came from. Handlers may set stricter values; the web pages will set their own CSP.
+    // a reader came from. Handlers may set stricter values; the web pages set their own CSP
+    // (web/page.cpp).
     out.set("X-Frame-Options", "DENY");
     out.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     out.set("Referrer-Policy", "no-referrer");
-    for (const auto& [name, value] : in.headers)
-        out.set(name, value);
+    // A handler's header replaces the default of the same name; a name the handler gives more
+    // than once (Set-Cookie) is sent as many times.
+    std::vector<std::string_view> given;
+    for (const auto& [name, value] : in.headers) {
+        if (std::find(given.begin(), given.end(), name) == given.end()) {
+            out.set(name, value);
+            given.push_back(name);
+        } else {
+            out.insert(name, value);
+        }
+    }
     out.body() = in.body;
     out.keep_alive(keep_alive);
     out.prepare_payload();

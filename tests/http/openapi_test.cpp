@@ -18,7 +18,13 @@ std::string lower(std::string text) {
 }
 
 // The document and the router describe the same API: a route missing from the document, or a
-// documented operation with no route, fails this test.
+// documented operation with no route, fails this test. The web pages (every route outside /api/
+// but /healthz: /, /sign-in, /inbox, /static/... of src/web/) are HTML for browsers, not API,
+// and are left out of the document; the authorisation matrix still covers them.
+bool is_api_route(const std::string& pattern) {
+    return pattern.starts_with("/api/") || pattern == "/healthz";
+}
+
 TEST(OpenApi, DescribesExactlyTheRoutesOfTheRouter) {
     testing::TestServer server;
     server.start();
@@ -37,6 +43,8 @@ TEST(OpenApi, DescribesExactlyTheRoutesOfTheRouter) {
     }
     std::set<std::string> routed;
     for (const auto& route : server.router().routes()) {
+        if (!is_api_route(route.pattern))
+            continue;
         routed.insert(lower(route.method) + " " + route.pattern);
     }
     for (const auto& route : routed)

@@ -32,6 +32,8 @@ HttpReply parse_reply(const std::string& text) {
             auto value = line.substr(colon + 1);
             while (!value.empty() && value.front() == ' ')
                 value.erase(0, 1);
+            if (name == "set-cookie")
+                reply.set_cookies.push_back(value);
             reply.headers[name] = value;
         }
         pos = line_end + 2;

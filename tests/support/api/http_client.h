@@ -2,12 +2,14 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace retorno::testing {
 
 struct HttpReply {
     int status = 0;
     std::map<std::string, std::string> headers;  // names in lower case
+    std::vector<std::string> set_cookies;        // every Set-Cookie header, in order
     std::string body;
 
     std::string header(const std::string& lower_name) const {

@@ -2,7 +2,9 @@
 
 #include <stdexcept>
 
+#include "core/resources.h"
 #include "crypto/password.h"
+#include "web/pages.h"
 
 namespace retorno::testing {
 
@@ -58,6 +60,12 @@ void TestServer::start() {
     m_api = std::make_unique<http::ApiContext>(
         http::ApiContext{*m_cases, *m_backing.store, m_options.limits, m_security.get()});
     http::add_api_routes(m_router, *m_api);
+    auto web = web::make_web_context(resource_root(), *m_cases, *m_backing.store, *m_security,
+                                     m_protocols, m_clock, m_options.limits);
+    if (!web)
+        throw std::runtime_error("cannot load the web assets: " + web.error().detail);
+    m_web = std::move(*web);
+    web::add_web_routes(m_router, *m_web);
     m_server = std::make_unique<http::Server>(m_router, m_options);
     auto listening = m_server->listen();
     if (!listening)

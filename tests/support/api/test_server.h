@@ -11,12 +11,14 @@
 #include "store/store_backends.h"
 #include "support/api/http_client.h"
 #include "support/throwaway_dir.h"
+#include "web/web_context.h"
 
 namespace retorno::testing {
 
 // The real server on an ephemeral loopback port, over a throwaway store of either backend
 // (a SQLite file, or a fresh PostgreSQL database on the test cluster), running on its own
-// threads for the duration of a test. `router()` may be given extra routes before `start()`.
+// threads for the duration of a test, with the API and the web pages. `router()` may be given
+// extra routes before `start()`.
 // The store holds one institution (a Mexican child-protection authority) and one user of it,
 // `kTestUser`, a supervisor; `client()` is signed in as that user.
 class TestServer {
@@ -46,6 +48,7 @@ class TestServer {
     access::AccessServices& security() { return *m_security; }
     Store& store() { return *m_backing.store; }
     CaseService& cases() { return *m_cases; }
+    web::WebContext& web() { return *m_web; }
 
   private:
     StoreUnderTest m_backing;
@@ -58,6 +61,7 @@ class TestServer {
     http::ServerOptions m_options;
     http::Router m_router;
     std::unique_ptr<http::ApiContext> m_api;
+    std::unique_ptr<web::WebContext> m_web;
     std::unique_ptr<http::Server> m_server;
     std::thread m_thread;
 };

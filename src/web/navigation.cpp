@@ -1,0 +1,28 @@
+#include "web/navigation.h"
+
+#include "access/categories.h"
+#include "web/inbox.h"
+
+namespace retorno::web {
+
+Result<Data> navigation(WebContext& web, const Page& page) {
+    Data nav{Data::type::object};
+    const auto& actor = page.actor;
+    if (auto id = Id::parse(actor.user_id)) {
+        if (auto user = TRY(web.store.find_user(*id)))
+            nav.set("user_name", user->display_name);
+    }
+    if (auto id = Id::parse(actor.institution_id)) {
+        if (auto institution = TRY(web.store.find_institution(*id)))
+            nav.set("institution_name", institution->name);
+    }
+    bool works_on_cases = access::sees_case_content(actor.roles);
+    nav.set("works_on_cases", works_on_cases);
+    if (works_on_cases) {
+        auto tasks = TRY(institution_tasks(web, actor));
+        nav.set("inbox_count", Locales::number(page.lang, static_cast<long long>(tasks.size())));
+    }
+    return nav;
+}
+
+}  // namespace retorno::web

@@ -1,0 +1,51 @@
+#include "web/cookies.h"
+#include "web/page.h"
+#include "web/pages.h"
+
+namespace retorno::web {
+
+namespace {
+
+Result<http::Response> password_form(WebContext& web, const Page& page, const Error* error) {
+    Data context;
+    if (error != nullptr) {
+        auto message = error->field == "current_password"
+                           ? web.locales.text(page.lang, "password.wrong_current")
+                           : web.locales.text(page.lang, "password.too_weak");
+        context.set(error->field == "current_password" ? "current_error" : "new_error", message);
+    }
+    return render_page(web, page, "password", context, "password.title", error ? 400 : 200);
+}
+
+}  // namespace
+
+void add_account_pages(http::Router& router, WebContext& web) {
+    add_page(router, web, "GET", "/account/password",
+             [](WebContext& web, const Page& page) -> Result<http::Response> {
+                 return password_form(web, page, nullptr);
+             });
+
+    add_page(
+        router, web, "POST", "/account/password",
+        [](WebContext& web, const Page& page) -> Result<http::Response> {
+            const auto& form = page.form;
+            if (form.get("new_password") != form.get("repeat_password")) {
+                Data context;
+                context.set("new_error", web.locales.text(page.lang, "password.differ"));
+                return render_page(web, page, "password", context, "password.title", 400);
+            }
+            auto changed = web.security.auth.change_password(
+                page.actor, form.get("current_password"), form.get("new_password"));
+            if (!changed) {
+                if (changed.error().code != ErrorCode::InvalidInput)
+                    return fail(changed.error());
+                return password_form(web, page, &changed.error());
+            }
+            // Every session is closed now: sign in again with the new password.
+            auto response = redirect("/sign-in?changed=1");
+            response.headers.emplace_back("Set-Cookie", set_cookie(kSessionCookie, "", {true, 0}));
+            return response;
+        });
+}
+
+}  // namespace retorno::web

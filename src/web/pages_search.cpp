@@ -1,0 +1,186 @@
+#include <boost/json.hpp>
+
+#include "domain/vocabulary.h"
+#include "web/child_search.h"
+#include "web/page.h"
+#include "web/pages.h"
+#include "web/view_helpers.h"
+
+namespace retorno::web {
+
+namespace json = boost::json;
+
+namespace {
+
+// Statistics coordinators and administrators see no case, so they neither search nor open one.
+Status require_case_role(const Page& page) {
+    if (!access::sees_case_content(page.actor.roles)) {
+        return fail(Error::make(ErrorCode::Forbidden, "Your roles do not work on cases."));
+    }
+    return {};
+}
+
+List country_options(WebContext& web, const Page& page, const std::string& chosen) {
+    List out;
+    for (const auto& [key, name] : web.locales.strings(page.lang)) {
+        if (key.starts_with("country."))
+            out.push_back(option(key.substr(8), name, key.substr(8) == chosen));
+    }
+    return out;
+}
+
+// The form of a new case, filled with what was searched for or sent.
+Result<http::Response> new_case_form(WebContext& web, const Page& page, const Form* sent,
+                                     const std::string& error_field, const std::string& message,
+                                     int status) {
+    auto get = [&](const std::string& name, const std::string& fallback = "") {
+        if (sent != nullptr)
+            return sent->get(name);
+        auto from_query = page.query(name);
+        return from_query.empty() ? fallback : from_query;
+    };
+    Data context;
+    context.set("prs_FirstName", get("prs_FirstName"));
+    context.set("prs_SecondName", get("prs_SecondName"));
+    context.set("prs_Birthdate", get("prs_Birthdate"));
+    context.set("age_estimate", get("age_estimate"));
+    context.set("prs_PrimaryLanguage", get("prs_PrimaryLanguage", "es"));
+    context.set("prs_MailingCity", get("prs_MailingCity"));
+    List genders;
+    for (auto value : vocabulary::gender()) {
+        std::string v(value);
+        genders.push_back(option(v, web.locales.label(page.lang, v), v == get("prs_Gender")));
+    }
+    context.set("genders", genders);
+    context.set("citizenship", country_options(web, page, get("prs_Citizenship")));
+    context.set("origins",
+                country_options(web, page, get("origin_country", get("prs_Citizenship"))));
+    context.set(
+        "destinations",
+        country_options(web, page, get("destination_country", page.actor.institution_country)));
+    List exploitation;
+    auto chosen = sent ? sent->all("vic_TypeOfExploitation") : std::vector<std::string>{};
+    for (auto value : vocabulary::type_of_exploitation()) {
+        std::string v(value);
+        Data item = option(v, web.locales.label(page.lang, v),
+                           std::find(chosen.begin(), chosen.end(), v) != chosen.end());
+        item.set("id", "x-" + v);
+        exploitation.push_back(item);
+    }
+    context.set("exploitation", exploitation);
+    if (!message.empty()) {
+        Data error{Data::type::object};
+        error.set(error_field.empty() ? std::string("form") : error_field, message);
+        context.set("error", error);
+    }
+    return render_page(web, page, "new_case", context, "new_case.title", status);
+}
+
+}  // namespace
+
+void add_search_pages(http::Router& router, WebContext& web) {
+    add_page(router, web, "GET", "/cases/search",
+             [](WebContext& web, const Page& page) -> Result<http::Response> {
+                 TRY_STATUS(require_case_role(page));
+                 ChildQuery query{page.query("name"), parse_date(page.query("birthdate")),
+                                  page.query("nationality")};
+                 Data context;
+                 context.set("name", query.name);
+                 context.set("birthdate", page.query("birthdate"));
+                 context.set("nationalities", country_options(web, page, query.nationality));
+                 bool searched =
+                     !query.name.empty() || query.birthdate || !query.nationality.empty();
+                 context.set("searched", searched);
+                 if (searched) {
+                     List results;
+                     for (const auto& seen : TRY(search_children(web, page.actor, query))) {
+                         Data row{Data::type::object};
+                         row.set("case_id", seen.value.id.to_string());
+                         row.set("child", child_label(web, page, seen));
+                         if (seen.value.person.birthdate &&
+                             seen.visibility.categories.contains(access::Category::Identity)) {
+                             row.set("birthdate",
+                                     web.locales.date(page.lang, *seen.value.person.birthdate));
+                         }
+                         row.set("route", country_name(web, page, seen.value.destination_country) +
+                                              " → " +
+                                              country_name(web, page, seen.value.origin_country));
+                         row.set("status", web.locales.label(page.lang, seen.value.status));
+                         row.set("opened_at",
+                                 web.locales.date(page.lang, date_of(seen.value.opened_at)));
+                         results.push_back(row);
+                     }
+                     context.set("none", results.empty());
+                     context.set("results", results);
+                     // The new-case form starts with what was searched for.
+                     std::string first = query.name;
+                     std::string rest;
+                     if (auto space = first.find(' '); space != std::string::npos) {
+                         rest = first.substr(space + 1);
+                         first = first.substr(0, space);
+                     }
+                     context.set("new_first", first);
+                     context.set("new_second", rest);
+                 }
+                 return render_page(web, page, "search", context, "search.title");
+             });
+
+    add_page(router, web, "GET", "/cases/new",
+             [](WebContext& web, const Page& page) -> Result<http::Response> {
+                 TRY_STATUS(require_case_role(page));
+                 return new_case_form(web, page, nullptr, "", "", 200);
+             });
+
+    add_page(
+        router, web, "POST", "/cases/new",
+        [](WebContext& web, const Page& page) -> Result<http::Response> {
+            TRY_STATUS(require_case_role(page));
+            const auto& form = page.form;
+            json::object person;
+            for (const char* name : {"prs_FirstName", "prs_SecondName", "prs_Birthdate",
+                                     "prs_Gender", "prs_PrimaryLanguage", "prs_MailingCity"}) {
+                if (!form.get(name).empty())
+                    person[name] = form.get(name);
+            }
+            if (!form.get("prs_Citizenship").empty())
+                person["prs_Citizenship"] = json::array{json::string(form.get("prs_Citizenship"))};
+            if (auto estimate = form.get("age_estimate"); !estimate.empty()) {
+                try {
+                    person["age_estimate"] = std::stoi(estimate);
+                } catch (const std::exception&) {
+                    person["age_estimate"] = estimate;  // refused below, next to the field
+                }
+                person["age_estimate_date"] = format_date(date_of(web.clock.now()));
+            }
+            json::array exploitation;
+            for (const auto& value : form.all("vic_TypeOfExploitation"))
+                exploitation.emplace_back(value);
+            json::object victim;
+            if (!exploitation.empty())
+                victim["vic_TypeOfExploitation"] = std::move(exploitation);
+            json::object body{{"person", std::move(person)},
+                              {"victim", std::move(victim)},
+                              {"origin_country", form.get("origin_country")},
+                              {"destination_country", form.get("destination_country")}};
+            auto request = open_case_request_from_json(body);
+            auto opened = request ? web.security.cases.open_case(*request, page.actor)
+                                  : Result<access::Seen<Case>>(fail(request.error()));
+            if (opened)
+                return redirect("/cases/" + opened->value.id.to_string());
+            const auto& error = opened.error();
+            if (error.code != ErrorCode::InvalidInput)
+                return fail(error);
+            // "/person/prs_Birthdate" -> "prs_Birthdate", the form's own field name.
+            auto field = error.field.substr(error.field.rfind('/') + 1);
+            if (field.find_first_not_of("0123456789") == std::string::npos &&
+                error.field.find("prs_Citizenship") != std::string::npos) {
+                field = "prs_Citizenship";
+            }
+            // The domain's messages are English; Spanish readers get the field's own hint.
+            auto message = page.lang == Lang::Es ? web.locales.text(page.lang, "new_case.invalid")
+                                                 : error.message;
+            return new_case_form(web, page, &form, field, message, 400);
+        });
+}
+
+}  // namespace retorno::web

@@ -1,0 +1,80 @@
+#include "web/view_helpers.h"
+
+#include <fmt/format.h>
+
+namespace retorno::web {
+
+Data option(const std::string& value, const std::string& label, bool selected) {
+    Data out{Data::type::object};
+    out.set("value", value);
+    out.set("label", label);
+    out.set("selected", selected);
+    return out;
+}
+
+std::string country_name(WebContext& web, const Page& page, const std::string& code) {
+    const auto& bundle = web.locales.strings(page.lang);
+    auto it = bundle.find("country." + code);
+    return it == bundle.end() ? code : it->second;
+}
+
+std::string step_title(WebContext& web, const Page& page, const std::string& step) {
+    if (const auto* regional = web.protocols.latest("regional")) {
+        if (const auto* def = regional->step(step))
+            return def->title.in(protocol_language(page.lang));
+    }
+    return step;
+}
+
+std::string child_label(WebContext& web, const Page& page, const access::Seen<Case>& seen) {
+    const auto& person = seen.value.person;
+    if (seen.visibility.categories.contains(access::Category::Identity)) {
+        auto name = person.first_name;
+        if (!person.second_name.empty())
+            name += " " + person.second_name;
+        if (!name.empty())
+            return name;
+    }
+    return web.locales.text(page.lang, "case.reference") + " " +
+           seen.value.id.to_string().substr(seen.value.id.to_string().size() - 8);
+}
+
+Data task_row(WebContext& web, const Page& page, const InboxTask& item, Date today) {
+    (void)today;
+    const auto lang = protocol_language(page.lang);
+    Data row{Data::type::object};
+    const auto& c = item.seen.value;
+    row.set("case_id", c.id.to_string());
+    row.set("child", child_label(web, page, item.seen));
+    row.set("route", fmt::format("{} → {}", country_name(web, page, c.destination_country),
+                                 country_name(web, page, c.origin_country)));
+    row.set("step", item.step ? item.step->title.in(lang) : item.task.step);
+    row.set("is_decision", item.task.kind == protocol::TaskKind::Decision);
+    // What the task needs: the decision to take, or the required fields of the step.
+    std::string needs;
+    if (item.step != nullptr) {
+        if (item.task.kind == protocol::TaskKind::Decision && item.step->decision) {
+            needs = item.step->decision->title.in(lang);
+        } else {
+            for (const auto& field : item.step->fields) {
+                if (!field.required)
+                    continue;
+                if (!needs.empty())
+                    needs += ", ";
+                needs += field.label.in(lang).empty() ? field.name : field.label.in(lang);
+            }
+        }
+    }
+    row.set("needs", needs);
+    if (item.task.due) {
+        row.set("due", web.locales.date(page.lang, *item.task.due));
+        row.set("due_iso", format_date(*item.task.due));
+    }
+    if (item.task.days_overdue > 0) {
+        row.set("overdue", true);
+        row.set("days_overdue", Locales::number(page.lang, item.task.days_overdue));
+    }
+    return row;
+}
+
+}  // namespace retorno::web
