@@ -257,6 +257,18 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
             decision_forms.push_back(form);
         }
     }
+    // A refusal of a form that is not offered now (a crafted post, or a page left open while
+    // the case moved on) is shown above the forms.
+    if (problem != nullptr) {
+        bool offered = false;
+        for (const auto& s : state.steps) {
+            offered =
+                offered || (problem->form == "step:" + s.step && s.status == StepStatus::Open) ||
+                (problem->form == "decision:" + s.step && s.status == StepStatus::DecisionPending);
+        }
+        if (!offered && problem->form != "share")
+            context.set("problem", problem->message);
+    }
     context.set("strip", strip);
     context.set("step_forms", step_forms);
     context.set("decision_forms", decision_forms);

@@ -37,7 +37,14 @@ Data field_view(WebContext& web, const Page& page, const protocol::FieldDef& fie
     Data out{Data::type::object};
     out.set("name", field.name);
     out.set("id", prefix + "-" + field.name);
-    out.set("label", field.label.in(lang).empty() ? humanise(field.name) : field.label.in(lang));
+    // The definition's label, else the locale's name of the field, else the name itself.
+    std::string label = field.label.in(lang);
+    if (label.empty()) {
+        const auto& bundle = web.locales.strings(page.lang);
+        auto it = bundle.find("field." + field.name);
+        label = it == bundle.end() ? humanise(field.name) : it->second;
+    }
+    out.set("label", label);
     out.set("required", field.required);
     std::string previous = sent ? sent->get(field.name) : std::string{};
     out.set("value", previous);
@@ -162,7 +169,12 @@ Result<json::object> data_from_form(const std::vector<protocol::FieldDef>& field
             }
             case FieldType::Timestamp:
                 // datetime-local sends "2026-03-20T08:00"; times are recorded in UTC.
-                data[field.name] = text.size() == 16 ? text + ":00Z" : text;
+                if (text.size() == 16)
+                    data[field.name] = text + ":00Z";
+                else if (text.size() == 19 && text[10] == 'T')
+                    data[field.name] = text + "Z";
+                else
+                    data[field.name] = text;
                 break;
             default:
                 data[field.name] = text;
