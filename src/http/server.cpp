@@ -103,8 +103,10 @@ struct Server::Impl {
         : router(r), options(std::move(o)), handlers(std::max(1u, options.handler_threads)) {}
 
     // Runs the router on the handler pool and resumes the connection's coroutine with the
-    // response on its own executor.
+    // response on its own executor; with no handler threads, on the network thread itself.
     awaitable<Response> dispatch(const Request& request) {
+        if (options.handler_threads == 0)
+            co_return router.dispatch(request);
         co_return co_await asio::co_spawn(
             handlers,
             [this, &request]() -> awaitable<Response> { co_return router.dispatch(request); },

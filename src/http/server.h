@@ -16,7 +16,8 @@ struct ServerOptions {
     unsigned threads = 0;        // 0: one per core
     // Handlers call the store, which blocks (disk, database round trips, the audit append):
     // they run on their own pool so that the network threads keep serving meanwhile, and so
-    // that concurrent audit appends can be committed together.
+    // that concurrent audit appends can be committed together. 0 runs them on the network
+    // threads (for comparison in benchmarks).
     unsigned handler_threads = 16;
     Limits limits;
     std::chrono::seconds shutdown_grace{10};

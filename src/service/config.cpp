@@ -90,7 +90,7 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
         } else if (key == "threads") {
             TRY_STATUS(want_number(config.threads, 0, 256));
         } else if (key == "handler_threads") {
-            TRY_STATUS(want_number(config.handler_threads, 1, 1024));
+            TRY_STATUS(want_number(config.handler_threads, 0, 1024));
         } else if (key == "escalation_interval_seconds") {
             TRY_STATUS(want_number(config.escalation_interval_seconds, 10, 86400));
         } else if (key == "address_requests_per_second") {
