@@ -87,10 +87,15 @@ Result<SeenPage> CaseAccess::list_cases(const CaseFilter& filter, const Actor& a
             break;
         page_filter.after = page.next;
     }
+    // One audit entry per case listed, committed together.
+    std::vector<audit::Record> reads;
+    reads.reserve(out.cases.size());
     for (const auto& seen : out.cases) {
-        TRY_STATUS(audit(actor, "read", seen.value.id.to_string(),
-                         present_and_visible(seen.value, seen.visibility), "list cases"));
+        reads.push_back(audit::Record{
+            actor.user_id, actor.institution_id, actor.address, "read", seen.value.id.to_string(),
+            join_categories(present_and_visible(seen.value, seen.visibility)), "list cases"});
     }
+    TRY_STATUS(m_audit.record_all(reads));
     return out;
 }
 

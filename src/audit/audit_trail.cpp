@@ -12,28 +12,48 @@ struct AuditTrail::Pending {
 };
 
 Status AuditTrail::record(const Record& record) {
-    auto pending = std::make_shared<Pending>();
-    auto& entry = pending->entry;
-    entry.actor_user = record.actor_user;
-    entry.actor_institution = record.actor_institution;
-    entry.address = record.address;
-    entry.action = record.action;
-    entry.case_id = record.case_id;
-    entry.categories = record.categories;
-    entry.reason = record.reason;
+    return record_all(std::vector<Record>{record});
+}
+
+Status AuditTrail::record_all(const std::vector<Record>& records) {
+    if (records.empty())
+        return {};
+    std::vector<std::shared_ptr<Pending>> mine;
+    mine.reserve(records.size());
+    for (const auto& record : records) {
+        auto pending = std::make_shared<Pending>();
+        auto& entry = pending->entry;
+        entry.actor_user = record.actor_user;
+        entry.actor_institution = record.actor_institution;
+        entry.address = record.address;
+        entry.action = record.action;
+        entry.case_id = record.case_id;
+        entry.categories = record.categories;
+        entry.reason = record.reason;
+        mine.push_back(std::move(pending));
+    }
 
     std::unique_lock lock(m_mutex);
     // The time is taken under the lock, so that times never go backwards along the chain.
-    entry.recorded_at = format_timestamp(m_clock.now());
-    m_queue.push_back(pending);
-    while (!pending->done) {
+    auto now = format_timestamp(m_clock.now());
+    for (auto& pending : mine) {
+        pending->entry.recorded_at = now;
+        m_queue.push_back(pending);
+    }
+    // Batches are appended in queue order, so when the last entry is stored, all are.
+    const auto& last = mine.back();
+    while (!last->done) {
         if (m_appending) {
             m_appended.wait(lock);
         } else {
             append_batch(lock);
         }
     }
-    return pending->status;
+    for (const auto& pending : mine) {
+        if (!pending->status)
+            return pending->status;
+    }
+    return {};
 }
 
 void AuditTrail::append_batch(std::unique_lock<std::mutex>& lock) {

@@ -41,6 +41,9 @@ class AuditTrail {
         : m_store(store), m_clock(clock), m_key(std::move(key)) {}
 
     Status record(const Record& record);
+    // Several entries at once (a list of cases read by one request): they join the same batch,
+    // in order, and the call returns when the last of them is stored.
+    Status record_all(const std::vector<Record>& records);
 
     Store& store() { return m_store; }
 

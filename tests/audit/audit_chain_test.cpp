@@ -123,6 +123,24 @@ TEST_P(AuditChainTest, ConcurrentRecordsAreEachStoredOnceInOneUnbrokenChain) {
     EXPECT_EQ(heads.back().seq, 6 + kThreads * kEach);
 }
 
+TEST_P(AuditChainTest, EntriesRecordedTogetherAreStoredTogetherInOrder) {
+    std::vector<audit::Record> reads;
+    for (int i = 0; i < 3; ++i) {
+        reads.push_back(audit::Record{"lister", "inst-3", "192.0.2.3", "read",
+                                      fmt::format("listed-{}", i), "identity", "list cases"});
+    }
+    ASSERT_TRUE(m_trail->record_all(reads));
+    ASSERT_TRUE(m_trail->record_all({}));
+    auto entries = store().audit_entries(6, 100, "").value();
+    ASSERT_EQ(entries.size(), 3u);
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(entries[i].seq, 7 + i);
+        EXPECT_EQ(entries[i].case_id, fmt::format("listed-{}", i));
+        EXPECT_EQ(entries[i].recorded_at, entries[0].recorded_at);
+    }
+    EXPECT_TRUE(verify().intact);
+}
+
 TEST_P(AuditChainTest, TheAppendOnlyTriggersRefuseChanges) {
     if (GetParam() == Backend::Sqlite) {
         auto db = sqlite::Connection::open(m_backing.dir.path() / "retorno.db",
