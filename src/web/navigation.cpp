@@ -1,7 +1,10 @@
 #include "web/navigation.h"
 
+#include <chrono>
+
 #include "access/categories.h"
 #include "web/inbox.h"
+#include "web/inbox_counts.h"
 
 namespace retorno::web {
 
@@ -19,8 +22,13 @@ Result<Data> navigation(WebContext& web, const Page& page) {
     bool works_on_cases = access::sees_case_content(actor.roles);
     nav.set("works_on_cases", works_on_cases);
     if (works_on_cases) {
-        auto tasks = TRY(institution_tasks(web, actor));
-        nav.set("inbox_count", Locales::number(page.lang, static_cast<long long>(tasks.size())));
+        auto now = std::chrono::steady_clock::now();
+        auto count = inbox_counts().find(actor.institution_id, now);
+        if (!count) {
+            count = TRY(institution_tasks(web, actor)).size();
+            inbox_counts().put(actor.institution_id, *count, now);
+        }
+        nav.set("inbox_count", Locales::number(page.lang, static_cast<long long>(*count)));
     }
     return nav;
 }

@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "web/case_view.h"
+#include "web/inbox_counts.h"
 #include "web/page.h"
 #include "web/pages.h"
 #include "web/step_form.h"
@@ -52,8 +53,11 @@ Result<http::Response> record(WebContext& web, const Page& page, EventKind kind)
             (*data)["decision"] = page.form.get("decision");
         RecordEventRequest request{kind, step_id, std::move(*data)};
         auto result = web.security.cases.record_event(id, version, request, page.actor);
-        if (result)
+        if (result) {
+            // Tasks moved: any institution's count may be stale (a step gives work to others).
+            inbox_counts().forget_all();
             return redirect("/cases/" + id.to_string() + "#timeline");
+        }
         data = fail(result.error());
     }
     const auto& error = data.error();

@@ -1,6 +1,8 @@
+#include <chrono>
 #include <set>
 
 #include "web/inbox.h"
+#include "web/inbox_counts.h"
 #include "web/page.h"
 #include "web/pages.h"
 #include "web/view_helpers.h"
@@ -13,6 +15,8 @@ void add_inbox_pages(http::Router& router, WebContext& web) {
         [](WebContext& web, const Page& page) -> Result<http::Response> {
             InboxFilter filter{page.query("country"), page.query("step"), page.query("status")};
             auto all = TRY(institution_tasks(web, page.actor));
+            inbox_counts().put(page.actor.institution_id, all.size(),
+                               std::chrono::steady_clock::now());
             std::set<std::string> countries;
             std::set<std::string> steps;
             const auto today = date_of(web.clock.now());

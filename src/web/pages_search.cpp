@@ -2,6 +2,7 @@
 
 #include "domain/vocabulary.h"
 #include "web/child_search.h"
+#include "web/inbox_counts.h"
 #include "web/page.h"
 #include "web/pages.h"
 #include "web/view_helpers.h"
@@ -165,8 +166,10 @@ void add_search_pages(http::Router& router, WebContext& web) {
             auto request = open_case_request_from_json(body);
             auto opened = request ? web.security.cases.open_case(*request, page.actor)
                                   : Result<access::Seen<Case>>(fail(request.error()));
-            if (opened)
+            if (opened) {
+                inbox_counts().forget_all();
                 return redirect("/cases/" + opened->value.id.to_string());
+            }
             const auto& error = opened.error();
             if (error.code != ErrorCode::InvalidInput)
                 return fail(error);
