@@ -131,6 +131,17 @@ Result<Seen<std::vector<Event>>> CaseAccess::case_events(const Id& case_id,
     return Seen<std::vector<Event>>{std::move(events), std::move(seen.visibility)};
 }
 
+Result<Seen<CaseHistory>> CaseAccess::read_history(const Id& case_id, const Actor& actor,
+                                                   const std::string& reason) {
+    auto seen = TRY(require_party(case_id, actor, "read history"));
+    // Every event of the case, however long its history.
+    auto events = TRY(m_cases.case_events(case_id, 0, 1'000'000));
+    TRY_STATUS(audit(actor, "read", case_id.to_string(), seen.visibility.categories,
+                     reason + ": " + seen.visibility.basis));
+    return Seen<CaseHistory>{CaseHistory{std::move(seen.value), std::move(events)},
+                             std::move(seen.visibility)};
+}
+
 Result<CaseShare> CaseAccess::share_case(const Id& case_id, const ShareRequest& request,
                                          const Actor& actor) {
     auto seen = TRY(require_party(case_id, actor, "share case"));

@@ -18,6 +18,12 @@ struct Seen {
     Visibility visibility;
 };
 
+// A case and its whole history, for documents that are drawn from both.
+struct CaseHistory {
+    Case current;
+    std::vector<Event> events;
+};
+
 struct SeenPage {
     std::vector<Seen<Case>> cases;
     std::string next;
@@ -48,6 +54,10 @@ class CaseAccess {
                                              const RecordEventRequest& request, const Actor& actor);
     Result<Seen<std::vector<Event>>> case_events(const Id& case_id, std::int64_t after_version,
                                                  int limit, const Actor& actor);
+    // The case and every event of it, as one audited read (one entry, `reason` naming what the
+    // read was for, such as "download handover record").
+    Result<Seen<CaseHistory>> read_history(const Id& case_id, const Actor& actor,
+                                           const std::string& reason);
     Result<CaseShare> share_case(const Id& case_id, const ShareRequest& request,
                                  const Actor& actor);
 

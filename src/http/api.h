@@ -29,10 +29,12 @@ inline Store& report_store(ApiContext& context) {
 // exactly these routes; tests/http/openapi_test.cpp checks it both ways.
 void add_api_routes(Router& router, ApiContext& context);
 
-void add_meta_routes(Router& router, ApiContext& context);     // api_meta.cpp
-void add_case_routes(Router& router, ApiContext& context);     // api_cases.cpp
-void add_session_routes(Router& router, ApiContext& context);  // api_sessions.cpp
-void add_share_routes(Router& router, ApiContext& context);    // api_shares.cpp
+void add_meta_routes(Router& router, ApiContext& context);      // api_meta.cpp
+void add_case_routes(Router& router, ApiContext& context);      // api_cases.cpp
+void add_session_routes(Router& router, ApiContext& context);   // api_sessions.cpp
+void add_share_routes(Router& router, ApiContext& context);     // api_shares.cpp
+void add_document_routes(Router& router, ApiContext& context);  // api_documents.cpp
+void add_report_routes(Router& router, ApiContext& context);    // api_reports.cpp
 
 // The access services of the context, or Internal when the server was built without them.
 Result<access::AccessServices*> security_of(ApiContext& context);

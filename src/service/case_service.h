@@ -49,6 +49,9 @@ class CaseService {
     Result<std::vector<Event>> case_events(const Id& case_id, std::int64_t after_version,
                                            int limit);
 
+    // The definitions cases are pinned to, for titles and field labels in documents and reports.
+    const protocol::ProtocolRegistry& protocols() const { return m_protocols; }
+
   private:
     Result<RecordedEvent> append_next(const Case& before, Event event);
     Result<const protocol::Definition*> definition_of(const Case& c) const;
