@@ -5,6 +5,8 @@
 function(retorno_embed target name pattern)
     file(GLOB files CONFIGURE_DEPENDS ${pattern})
     list(SORT files)
+    # The files are read at configure time, so a change to one must configure again.
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${files})
     set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded_${name}.cpp")
     set(body "#include \"core/embedded_file.h\"\n#include <array>\nnamespace retorno {\nnamespace {\n")
     set(index 0)

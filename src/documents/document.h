@@ -41,7 +41,10 @@ struct Document {
     // On every page, with the page number: what the document is and which case.
     std::string footer;
     std::string page_label;  // "Página" / "Page"
-    std::string language;    // "es" or "en", the document's /Lang
+    // When set, every page has a place for the signatories' initials under its footer, as a
+    // record signed on its last page is initialled on every other ("rubricar cada hoja").
+    std::string initials_label;
+    std::string language;  // "es" or "en", the document's /Lang
 };
 
 }  // namespace retorno::documents

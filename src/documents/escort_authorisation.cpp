@@ -9,6 +9,7 @@ namespace retorno::documents {
 Document escort_authorisation(const CaseFile& file, const Formatter& format,
                               const IssueInfo& issue) {
     auto document = document_frame(file, format, issue, "escort.title", "escort.footer");
+    document.initials_label = format.text("initials");
     std::string from = format.country(file.destination_country());
     std::string to = format.country(file.origin_country());
     std::string escort = step_value(file, format, "pre_departure", "escort_name");

@@ -10,6 +10,7 @@ namespace retorno::documents {
 // hand; printed after the handover step is recorded, it carries what was recorded.
 Document handover_record(const CaseFile& file, const Formatter& format, const IssueInfo& issue) {
     auto document = document_frame(file, format, issue, "handover.title", "handover.footer");
+    document.initials_label = format.text("initials");
     std::string from = format.country(file.destination_country());
     std::string to = format.country(file.origin_country());
 

@@ -196,6 +196,13 @@ class Renderer {
         text_at(kLeft, kFooterY, Weight::Regular, kSmallSize, printable_text(m_document.footer));
         text_at(kRight - width_of(Weight::Regular, kSmallSize, number), kFooterY, Weight::Regular,
                 kSmallSize, number);
+        if (!m_document.initials_label.empty()) {
+            std::string initials = printable_text(m_document.initials_label) + ":";
+            text_at(kLeft, kFooterY - 16, Weight::Regular, kSmallSize, initials);
+            float x = kLeft + width_of(Weight::Regular, kSmallSize, initials) + 8;
+            for (std::size_t i = 0; i < m_document.signatures.size(); ++i, x += 88)
+                rule(x, x + 76, kFooterY - 17, 0.5f);
+        }
         set_gray(0);
     }
 

@@ -153,7 +153,7 @@ TEST_P(Documents, TheHandoverRecordIsAPdfWithEmbeddedFontsAccentsAndBothOfficial
          {"Acta de entrega y recepción de niña, niño o adolescente", "Ana Lucía", "Pérez Xol",
           "4 de marzo de 2011", "Guatemala", "México", "Aeropuerto Internacional La Aurora",
           "Begoña Núñez Ibáñez", "José Ángel Cú Pérez", "DIF Nacional", "Firma y sello",
-          "Retorno a la familia", "Abuela o abuelo"}) {
+          "Retorno a la familia", "Abuela o abuelo", "Rúbricas"}) {
         EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected << "\n"
                                                           << text;
     }
@@ -178,9 +178,9 @@ TEST_P(Documents, EveryDocumentIsSpanishByDefaultAndEnglishOnRequest) {
         EXPECT_EQ(text.find(spanish), std::string::npos) << name;
     }
     auto summary = text_of(client.get(address("case-summary.pdf")));
-    for (const char* expected :
-         {"Quiere volver con su abuela.", "Panel de la Procuraduría",
-          "Determinación del interés superior", "Procedimiento de asilo o refugio"}) {
+    for (const char* expected : {"Quiere volver con su abuela.", "Panel de la Procuraduría",
+                                 "Determinación del interés superior",
+                                 "Procedimiento de asilo o refugio", "Trabajo forzoso"}) {
         EXPECT_NE(summary.find(expected), std::string::npos) << expected << "\n" << summary;
     }
     auto escort = text_of(client.get(address("escort-authorisation.pdf")));
