@@ -1,13 +1,15 @@
 #include <boost/json.hpp>
 
 #include "http/api.h"
-#include "reports/dashboard_service.h"
+#include "reports/dashboard_cache.h"
 
 namespace retorno::http {
 
 void add_report_routes(Router& router, ApiContext& context) {
+    // One cache per router (that is, per server), owned by the handler.
+    auto cache = std::make_shared<reports::DashboardCache>(std::chrono::minutes(5));
     router.add("GET", "/api/v1/reports/dashboard",
-               [&context](const Request& request, const PathParams&) -> Result<Response> {
+               [&context, cache](const Request& request, const PathParams&) -> Result<Response> {
                    if (!request.query.empty()) {
                        const auto& name = request.query.begin()->first;
                        return fail(Error{ErrorCode::UnknownField,
@@ -17,7 +19,7 @@ void add_report_routes(Router& router, ApiContext& context) {
                    }
                    static const SystemClock clock;
                    reports::DashboardService dashboard(context.cases, clock);
-                   auto computed = TRY(dashboard.compute(request.actor));
+                   auto computed = TRY(cache->get(dashboard, clock, request.actor));
                    return Response{200,
                                    "application/json",
                                    boost::json::serialize(reports::dashboard_to_json(computed)),

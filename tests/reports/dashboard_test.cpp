@@ -9,6 +9,7 @@
 
 #include <boost/json.hpp>
 
+#include "reports/dashboard_cache.h"
 #include "reports/dashboard_charts.h"
 #include "reports/dashboard_service.h"
 #include "service/case_service.h"
@@ -227,6 +228,23 @@ TEST_P(Dashboard, OnlySupervisorsAndStatisticsCoordinatorsSeeIt) {
     Actor supervisor;
     supervisor.roles = {Role::Supervisor};
     EXPECT_TRUE(service.compute(supervisor));
+}
+
+TEST_P(Dashboard, TheCacheServesTheLastDashboardUntilItIsTooOld) {
+    for (int i = 0; i < 5; ++i)
+        open("HN", "MX");
+    reports::DashboardService service(*cases, clock);
+    reports::DashboardCache cache(std::chrono::minutes(5));
+    EXPECT_EQ(cache.get(service, clock, coordinator())->open_cases, shown(5));
+    open("HN", "MX");
+    EXPECT_EQ(cache.get(service, clock, coordinator())->open_cases, shown(5)) << "not cached";
+    clock.advance(std::chrono::hours(1));
+    EXPECT_EQ(cache.get(service, clock, coordinator())->open_cases, shown(6)) << "too old";
+    Actor caseworker;
+    caseworker.roles = {Role::Caseworker};
+    auto refused = cache.get(service, clock, caseworker);
+    ASSERT_FALSE(refused) << "a cached dashboard must not bypass the role check";
+    EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
 }
 
 TEST(Median, OfOddAndEvenCounts) {
