@@ -18,7 +18,9 @@ void add_report_routes(Router& router, ApiContext& context) {
                                          "?" + name});
                    }
                    static const SystemClock clock;
-                   reports::DashboardService dashboard(context.cases, clock);
+                   // Reports read from the read replica when the deployment has one.
+                   CaseService reading(report_store(context), clock, context.cases.protocols());
+                   reports::DashboardService dashboard(reading, clock);
                    auto computed = TRY(cache->get(dashboard, clock, request.actor));
                    return Response{200,
                                    "application/json",
