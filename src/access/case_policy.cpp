@@ -57,4 +57,8 @@ bool CasePolicy::may_share(const Actor& actor, const Visibility& visibility) {
     return false;
 }
 
+bool CasePolicy::may_match_identity(const Visibility& visibility) {
+    return visibility.categories.contains(Category::Identity);
+}
+
 }  // namespace retorno::access

@@ -24,6 +24,11 @@ class CasePolicy {
     // (not only through a share) and one of its roles may decide that.
     static bool may_share(const Actor& actor, const Visibility& visibility);
 
+    // Whether a case the actor sees may be proposed to it as a match for a person it searches
+    // for: only when it may see the child's identity (a share without the identity category
+    // does not let its recipient find the case by name).
+    static bool may_match_identity(const Visibility& visibility);
+
   private:
     Store& m_store;
 };

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -6,12 +7,14 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "core/time.h"
 #include "matching/batch_dedup.h"
+#include "matching/blocking_keys.h"
 #include "matching/csv.h"
 #include "matching/evaluation.h"
 #include "matching/person_csv.h"
@@ -45,6 +48,7 @@ struct EvalOptions {
     std::size_t persons = 10000;
     std::string input;
     std::string truth;
+    std::size_t show_errors = 0;
 };
 
 Threads thread_count(unsigned requested) {
@@ -212,6 +216,79 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// One record of a labelled set on one line, for reading the matcher's errors (synthetic data
+// only: `--show-errors` is for generated or test sets).
+std::string describe(const PersonRecord& r, const std::string& cluster) {
+    std::string out = r.id + " [" + cluster + "] " + r.first_name;
+    if (!r.middle_name.empty())
+        out += " / " + r.middle_name;
+    out += " | " + r.second_name + " | " + (r.birthdate.empty() ? "-" : r.birthdate);
+    if (!r.age_estimate.empty())
+        out += " (age " + r.age_estimate + " on " + r.age_estimate_date + ")";
+    out +=
+        " | " + (r.gender.empty() ? std::string("-") : r.gender.substr(0, 1)) + " " + r.nationality;
+    if (!r.mother_name.empty())
+        out += " | mother " + r.mother_name;
+    if (!r.birth_place.empty())
+        out += " | " + r.birth_place;
+    return out;
+}
+
+bool share_a_key(const PreparedPerson& a, const PreparedPerson& b) {
+    const auto x = blocking_keys(a);
+    const auto y = blocking_keys(b);
+    for (auto key : x) {
+        if (std::binary_search(y.begin(), y.end(), key))
+            return true;
+    }
+    return false;
+}
+
+// Prints up to `count` false positives and false negatives of the batch at the default
+// threshold, each with the two records, the score and the reasons, and whether the pair shares
+// a blocking key (a false negative that shares none was never compared).
+void print_dedup_errors(const BatchDeduplicator& batch, const std::vector<PersonRecord>& records,
+                        const std::vector<std::string>& clusters,
+                        const std::vector<ScoredPair>& pairs, std::size_t count) {
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
+    std::size_t shown = 0;
+    std::printf("\nfalse positives at %.2f:\n", kDefaultThreshold);
+    for (const auto& pair : pairs) {
+        if (pair.result.score < kDefaultThreshold)
+            continue;
+        reported.emplace(pair.a, pair.b);
+        if (clusters[pair.a] == clusters[pair.b] || shown >= count)
+            continue;
+        ++shown;
+        std::printf("  %.3f %s\n        %s\n        %s\n", pair.result.score,
+                    pair.result.reasons_text().c_str(),
+                    describe(records[pair.a], clusters[pair.a]).c_str(),
+                    describe(records[pair.b], clusters[pair.b]).c_str());
+    }
+    std::unordered_map<std::string, std::vector<std::uint32_t>> members;
+    for (std::uint32_t i = 0; i < clusters.size(); ++i)
+        members[clusters[i]].push_back(i);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> missed;
+    for (const auto& [cluster, list] : members) {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            for (std::size_t j = i + 1; j < list.size(); ++j) {
+                if (!reported.contains({list[i], list[j]}))
+                    missed.emplace_back(list[i], list[j]);
+            }
+        }
+    }
+    std::sort(missed.begin(), missed.end());
+    std::printf("\nfalse negatives at %.2f (%zu):\n", kDefaultThreshold, missed.size());
+    for (std::size_t k = 0; k < missed.size() && k < count; ++k) {
+        const auto [a, b] = missed[k];
+        const auto result = score_pair(batch.person(a), batch.person(b));
+        std::printf("  %.3f %s%s\n        %s\n        %s\n", result.score,
+                    share_a_key(batch.person(a), batch.person(b)) ? "" : "[never compared] ",
+                    result.reasons_text().c_str(), describe(records[a], clusters[a]).c_str(),
+                    describe(records[b], clusters[b]).c_str());
+    }
+}
+
 int run_match_eval(const EvalOptions& options) {
     auto tables = load_tables();
     if (!tables)
@@ -241,11 +318,30 @@ int run_match_eval(const EvalOptions& options) {
                     q.recall, q.f1, q.predicted_pairs);
     }
     std::printf("\ntracing    threshold  requests  recall@1  recall@5  p50 ms  p99 ms\n");
+    std::vector<std::size_t> missed;
     for (double threshold : {0.0, 0.2, kDefaultThreshold}) {
         const auto q = tracing_quality(records, clusters, *tables, threshold);
         std::printf("           %9.2f  %8zu  %8.4f  %8.4f  %6.3f  %6.3f\n", threshold, q.requests,
                     q.recall_at_1, q.recall_at_5, quantile(q.latencies_ms, 0.5),
                     quantile(q.latencies_ms, 0.99));
+        missed = q.missed;
+    }
+    if (options.show_errors > 0) {
+        print_dedup_errors(batch, records, clusters, pairs, options.show_errors);
+        std::printf("\ntracing misses at %.2f (%zu):\n", kDefaultThreshold, missed.size());
+        for (std::size_t k = 0; k < missed.size() && k < options.show_errors; ++k) {
+            const auto r = missed[k];
+            std::printf("  request %s\n", describe(records[r], clusters[r]).c_str());
+            for (std::size_t i = 0; i < records.size(); ++i) {
+                if (i != r && clusters[i] == clusters[r]) {
+                    const auto result = score_pair(batch.person(r), batch.person(i));
+                    std::printf(
+                        "    %.3f %s%s\n        %s\n", result.score,
+                        share_a_key(batch.person(r), batch.person(i)) ? "" : "[never compared] ",
+                        result.reasons_text().c_str(), describe(records[i], clusters[i]).c_str());
+                }
+            }
+        }
     }
     return 0;
 }
@@ -286,6 +382,9 @@ void add_matching_commands(CLI::App& app, CliContext& context) {
         e->add_option("--input", eval->input, "Persons CSV to use instead of generating one");
     e->add_option("--truth", eval->truth, "Truth CSV (id,cluster) for --input")->needs(input);
     input->needs(e->get_option("--truth"));
+    e->add_option("--show-errors", eval->show_errors,
+                  "Print this many false positives, false negatives and tracing misses "
+                  "(synthetic sets only: the records are printed)");
     e->callback([eval, &context] { context.exit_code = run_match_eval(*eval); });
 }
 

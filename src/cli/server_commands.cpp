@@ -173,6 +173,12 @@ int run_serve(const ServeOptions& options) {
                                10.0 * static_cast<double>(config.session_requests_per_second));
     http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits, &security,
                          deployment.read_replica.get()};
+    // The person index is built now rather than by the first search; a failure leaves the
+    // search answering 503 and everything else working.
+    if (auto built = security.person_index.refresh(); !built) {
+        spdlog::error("person index: {}",
+                      built.error().detail.empty() ? built.error().message : built.error().detail);
+    }
     http::add_api_routes(router, api);
     auto web =
         web::make_web_context(resource_root(), *deployment.cases, *deployment.store, security,

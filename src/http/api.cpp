@@ -23,6 +23,7 @@ void add_api_routes(Router& router, ApiContext& context) {
     add_share_routes(router, context);
     add_document_routes(router, context);
     add_report_routes(router, context);
+    add_person_routes(router, context);
     if (context.security != nullptr) {
         auto* security = context.security;
         router.set_authenticator([security](const Request& request) -> Result<Actor> {

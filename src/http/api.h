@@ -35,6 +35,7 @@ void add_session_routes(Router& router, ApiContext& context);   // api_sessions.
 void add_share_routes(Router& router, ApiContext& context);     // api_shares.cpp
 void add_document_routes(Router& router, ApiContext& context);  // api_documents.cpp
 void add_report_routes(Router& router, ApiContext& context);    // api_reports.cpp
+void add_person_routes(Router& router, ApiContext& context);    // api_persons.cpp
 
 // The access services of the context, or Internal when the server was built without them.
 Result<access::AccessServices*> security_of(ApiContext& context);

@@ -89,16 +89,18 @@ TracingQuality tracing_quality(const std::vector<PersonRecord>& records,
         auto found = index.candidates(records[r], 5, threshold);
         const auto stop = std::chrono::steady_clock::now();
         q.latencies_ms.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
-        if (!found)
-            continue;
-        for (std::size_t k = 0; k < found->size(); ++k) {
+        bool hit = false;
+        for (std::size_t k = 0; found && k < found->size(); ++k) {
             if (clusters[position[(*found)[k].id]] == clusters[r]) {
                 if (k == 0)
                     ++hits_1;
                 ++hits_5;
+                hit = true;
                 break;
             }
         }
+        if (!hit)
+            q.missed.push_back(r);
     }
     if (!requests.empty()) {
         q.recall_at_1 = static_cast<double>(hits_1) / static_cast<double>(requests.size());

@@ -42,6 +42,7 @@ struct TracingQuality {
     double recall_at_1 = 0;            // Share of requests whose best candidate is the same person.
     double recall_at_5 = 0;            // ... whose five best candidates include the same person.
     std::vector<double> latencies_ms;  // One per request, in request order.
+    std::vector<std::size_t> missed;   // Requests whose five best do not include the person.
 };
 
 // Indexes every record that is not a request, then asks the index for each request's five best

@@ -11,8 +11,13 @@ PersonIndex::PersonIndex(std::shared_ptr<const NameTables> tables) : m_tables(st
 Status PersonIndex::upsert(const PersonRecord& record) {
     if (record.id.empty())
         return fail(Error::invalid("id", "A person needs an id."));
-    auto prepared = TRY(prepare_person(record, *m_tables));
-    if (auto it = m_by_id.find(record.id); it != m_by_id.end()) {
+    return upsert(TRY(prepare_person(record, *m_tables)));
+}
+
+Status PersonIndex::upsert(PreparedPerson prepared) {
+    if (prepared.id.empty())
+        return fail(Error::invalid("id", "A person needs an id."));
+    if (auto it = m_by_id.find(prepared.id); it != m_by_id.end()) {
         const std::uint32_t slot = it->second;
         unlink(slot);
         m_by_id.erase(it);
@@ -29,12 +34,17 @@ Status PersonIndex::upsert(const PersonRecord& record) {
     }
     for (std::uint64_t key : blocking_keys(prepared))
         m_blocks[key].push_back(slot);
-    m_by_id.emplace(record.id, slot);
+    ++m_birth_years[blocking_birth_year(prepared.birth)];
+    m_by_id.emplace(prepared.id, slot);
     m_slots[slot] = std::move(prepared);
     return {};
 }
 
 void PersonIndex::unlink(std::uint32_t slot) {
+    if (auto year = m_birth_years.find(blocking_birth_year(m_slots[slot]->birth));
+        year != m_birth_years.end() && --year->second == 0) {
+        m_birth_years.erase(year);
+    }
     for (std::uint64_t key : blocking_keys(*m_slots[slot])) {
         auto it = m_blocks.find(key);
         if (it == m_blocks.end())
@@ -68,14 +78,34 @@ Result<std::vector<Candidate>> PersonIndex::candidates(const PersonRecord& query
     return candidates(prepared, top_k, threshold);
 }
 
-std::vector<Candidate> PersonIndex::candidates(const PreparedPerson& query, std::size_t top_k,
-                                               double threshold) const {
-    std::vector<std::uint32_t> slots;
+void PersonIndex::gather(const PreparedPerson& query, std::vector<std::uint32_t>& slots) const {
     for (std::uint64_t key : blocking_keys(query)) {
         auto it = m_blocks.find(key);
         if (it == m_blocks.end() || it->second.size() > kMaxBlockSize)
             continue;
         slots.insert(slots.end(), it->second.begin(), it->second.end());
+    }
+}
+
+std::vector<Candidate> PersonIndex::candidates(const PreparedPerson& query, std::size_t top_k,
+                                               double threshold) const {
+    std::vector<std::uint32_t> slots;
+    gather(query, slots);
+    // Birth keys carry the year (0 when unknown). A query is also looked up as if its birth
+    // were unknown, to meet people registered without one; and a query without a birth under
+    // each year the index holds, since blocks without a year would be too large.
+    if (blocking_birth_year(query.birth) != 0) {
+        PreparedPerson unknown_birth = query;
+        unknown_birth.birth = BirthEvidence{};
+        gather(unknown_birth, slots);
+    } else {
+        PreparedPerson in_year = query;
+        for (const auto& [year, count] : m_birth_years) {
+            if (year == 0)
+                continue;
+            in_year.birth = BirthEvidence{PartialDate{year, 0, 0}, std::nullopt, std::nullopt};
+            gather(in_year, slots);
+        }
     }
     std::sort(slots.begin(), slots.end());
     slots.erase(std::unique(slots.begin(), slots.end()), slots.end());

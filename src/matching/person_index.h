@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,12 +37,18 @@ class PersonIndex {
     // Adds the person, or replaces the one with the same id. Refuses a record that cannot be
     // prepared (invalid UTF-8, absurd date...), leaving the index unchanged; refuses an empty id.
     Status upsert(const PersonRecord& record);
+    // The same for a person already prepared with this index's tables (so that a caller can
+    // prepare outside its lock).
+    Status upsert(PreparedPerson prepared);
     // Removes the person; false when the id was not indexed.
     bool remove(std::string_view id);
 
     // The best `top_k` people whose score with `query` is at least `threshold`, best first
     // (ties by id). A person with the same id as the query is left out, so that an indexed
     // person can be looked up against the others. Refuses a query that cannot be prepared.
+    // Unlike batch deduplication, a query also meets the people whose birth is unknown, and a
+    // query whose birth is unknown (a name typed into the search screen) is looked up under
+    // every birth year that the index holds.
     Result<std::vector<Candidate>> candidates(const PersonRecord& query, std::size_t top_k,
                                               double threshold) const;
     std::vector<Candidate> candidates(const PreparedPerson& query, std::size_t top_k,
@@ -53,12 +60,14 @@ class PersonIndex {
 
   private:
     void unlink(std::uint32_t slot);
+    void gather(const PreparedPerson& query, std::vector<std::uint32_t>& slots) const;
 
     std::shared_ptr<const NameTables> m_tables;
     std::vector<std::optional<PreparedPerson>> m_slots;
     std::vector<std::uint32_t> m_free_slots;
     std::unordered_map<std::string, std::uint32_t> m_by_id;
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_blocks;
+    std::map<int, std::size_t> m_birth_years;  // blocking birth year -> people filed under it
 };
 
 }  // namespace retorno::matching

@@ -40,6 +40,12 @@ struct ReadFreshness {
                                      // primary, when some write is not replayed yet; 0 otherwise
 };
 
+// A place in the event log: `seq` orders the events of all cases as they were appended.
+struct EventPosition {
+    std::int64_t seq = 0;
+    Id case_id;
+};
+
 // The persistence boundary. It speaks in events and projections; no SQL text crosses it, so
 // that SQLite (store/sqlite/) and PostgreSQL (store/postgres/) implement the same contract and
 // every test runs on both.
@@ -61,6 +67,13 @@ class Store {
                                                    int limit) = 0;
     virtual Result<std::int64_t> count_events() = 0;
     virtual Result<std::int64_t> count_cases() = 0;
+    // The positions of the events after `after_seq`, in position order, at most `limit`: how a
+    // projection kept in memory (the person index) follows the log, whichever process appended.
+    // Positions grow but may skip numbers (an append that rolled back), and under PostgreSQL a
+    // position can become visible after a higher one (appends commit in any order); a follower
+    // allows for both (service/event_log_follower.h).
+    virtual Result<std::vector<EventPosition>> event_positions(std::int64_t after_seq,
+                                                               int limit) = 0;
 
     virtual Status put_institution(const Institution& institution) = 0;
     virtual Result<std::vector<Institution>> list_institutions() = 0;

@@ -102,6 +102,8 @@ class AuthorizationMatrix : public ::testing::Test {
             target.replace(at, 6, "retorno.css");  // path parameters of the pages
         if (auto at = target.find("{step}"); at != std::string::npos)
             target.replace(at, 6, "immediate_protection");
+        if (route.pattern == "/api/v1/persons/candidates")
+            target += "?prs_FirstName=Ana&prs_SecondName=P%C3%A9rez";
         auto client = server.anonymous_client();
         // A web page (outside /api/) takes the same session as a cookie, and a form post
         // without its CSRF token is refused (tests/web/ posts with the token).

@@ -50,6 +50,34 @@ TEST(PersonIndex, KeepsUpWithEditsAndRemovals) {
     EXPECT_EQ(index.size(), 0u);
 }
 
+TEST(PersonIndex, AQueryWithoutABirthMeetsEveryYearAndOneWithABirthMeetsTheUndated) {
+    PersonIndex index(tables());
+    ASSERT_TRUE(index.upsert(
+        person_from_columns("dated", "Keyla / Marisol | Cux Pop", "2013-02-11", "F", "GT")));
+    ASSERT_TRUE(index.upsert(person_from_columns("undated", "Brenda | Chun Tut", "", "F", "GT")));
+    ASSERT_TRUE(
+        index.upsert(person_from_columns("other", "Brenda | Chun Tut", "2001-05-05", "F", "HN")));
+    // Only a name typed into the search screen: found under the year the index holds.
+    auto by_name = index.candidates(person_from_columns("", "Keila | Cux Pop", "", "", ""), 5,
+                                    kDefaultThreshold);
+    ASSERT_TRUE(by_name);
+    ASSERT_EQ(by_name->size(), 1u);
+    EXPECT_EQ(by_name->front().id, "dated");
+    // A name and a date: the person registered without a date is proposed too.
+    auto dated =
+        index.candidates(person_from_columns("", "Brenda | Chun Tut", "2008-07-01", "F", "GT"), 5,
+                         kDefaultThreshold);
+    ASSERT_TRUE(dated);
+    ASSERT_EQ(dated->size(), 1u);
+    EXPECT_EQ(dated->front().id, "undated");
+    // Removing the only person of a year leaves nothing to find under it.
+    EXPECT_TRUE(index.remove("dated"));
+    EXPECT_TRUE(index
+                    .candidates(person_from_columns("", "Keila | Cux Pop", "", "", ""), 5,
+                                kDefaultThreshold)
+                    ->empty());
+}
+
 TEST(PersonIndex, LeavesTheQueryItselfOutAndRefusesBadRecords) {
     PersonIndex index(tables());
     const auto p1 = person_from_columns("p1", "Ana | López Pérez", "2011-01-01", "F", "GT");

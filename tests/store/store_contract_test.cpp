@@ -115,6 +115,34 @@ TEST_P(StoreContract, EventsComeBackInVersionOrderWithEveryAttribute) {
     EXPECT_EQ(store().find_case(id).value()->version, 4);
 }
 
+TEST_P(StoreContract, EventPositionsFollowTheLogAcrossCasesInAppendOrder) {
+    EXPECT_TRUE(store().event_positions(0, 100).value().empty());
+    Case first = open_case(2);
+    Case second = open_case(1);
+    Case third_version = make_case(first.id, 3);
+    ASSERT_TRUE(store().append(make_event(third_version), third_version));
+    auto all = store().event_positions(0, 100);
+    ASSERT_TRUE(all) << all.error().detail;
+    ASSERT_EQ(all->size(), 4u);
+    const std::vector<Id> order{first.id, first.id, second.id, first.id};
+    for (std::size_t i = 0; i < all->size(); ++i) {
+        EXPECT_EQ((*all)[i].case_id, order[i]) << "position " << i;
+        if (i > 0) {
+            EXPECT_GT((*all)[i].seq, (*all)[i - 1].seq);
+        }
+    }
+    auto after = store().event_positions((*all)[1].seq, 1);
+    ASSERT_TRUE(after);
+    ASSERT_EQ(after->size(), 1u);
+    EXPECT_EQ(after->front().seq, (*all)[2].seq);
+    EXPECT_EQ(after->front().case_id, second.id);
+    EXPECT_TRUE(store().event_positions(all->back().seq, 100).value().empty());
+    // A refused append takes no position that a follower would see.
+    Case stale = make_case(second.id, 1);
+    EXPECT_FALSE(store().append(make_event(stale), stale));
+    EXPECT_TRUE(store().event_positions(all->back().seq, 100).value().empty());
+}
+
 TEST_P(StoreContract, StaleAppendIsAConflictAndChangesNothing) {
     Case current = open_case(2);
     const std::string before = document_of(current);

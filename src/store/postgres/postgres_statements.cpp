@@ -45,6 +45,8 @@ std::vector<Statement> build() {
                                  utc_text("recorded_at")));
     add(kCountEvents, "SELECT count(*) FROM events");
     add(kCountCases, "SELECT count(*) FROM cases");
+    add(kEventPositions,
+        "SELECT seq, case_id::text FROM events WHERE seq > $1 ORDER BY seq LIMIT $2");
     add(kPutInstitution,
         "INSERT INTO institutions (id, country, type, name, parent_id) "
         "VALUES ($1, $2, $3, $4, nullif($5, '')::uuid) ON CONFLICT (id) DO UPDATE SET "

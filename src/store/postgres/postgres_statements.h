@@ -27,6 +27,7 @@ inline constexpr std::string_view kFindCase = "find_case";
 inline constexpr std::string_view kCaseEvents = "case_events";
 inline constexpr std::string_view kCountEvents = "count_events";
 inline constexpr std::string_view kCountCases = "count_cases";
+inline constexpr std::string_view kEventPositions = "event_positions";
 inline constexpr std::string_view kPutInstitution = "put_institution";
 inline constexpr std::string_view kListInstitutions = "list_institutions";
 inline constexpr std::string_view kFindInstitution = "find_institution";

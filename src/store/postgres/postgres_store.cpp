@@ -203,6 +203,24 @@ Result<std::int64_t> PostgresStore::count_cases() {
     });
 }
 
+Result<std::vector<EventPosition>> PostgresStore::event_positions(std::int64_t after_seq,
+                                                                  int limit) {
+    return with_connection<std::vector<EventPosition>>(
+        [&](pqxx::connection& connection) -> Result<std::vector<EventPosition>> {
+            pqxx::read_transaction tx(connection);
+            auto rows = tx.exec_prepared(name(st::kEventPositions), after_seq, limit);
+            std::vector<EventPosition> positions;
+            positions.reserve(rows.size());
+            for (const auto& row : rows) {
+                auto case_id = Id::parse(row[1].c_str());
+                if (!case_id)
+                    return fail(Error::internal("event row with an unreadable case id"));
+                positions.push_back(EventPosition{row[0].as<std::int64_t>(), *case_id});
+            }
+            return positions;
+        });
+}
+
 Status PostgresStore::put_institution(const Institution& institution) {
     auto done = with_connection<void>([&](pqxx::connection& connection) -> Status {
         pqxx::work tx(connection);

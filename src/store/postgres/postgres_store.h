@@ -28,6 +28,7 @@ class PostgresStore final : public Store {
                                            int limit) override;
     Result<std::int64_t> count_events() override;
     Result<std::int64_t> count_cases() override;
+    Result<std::vector<EventPosition>> event_positions(std::int64_t after_seq, int limit) override;
     Status put_institution(const Institution& institution) override;
     Result<std::vector<Institution>> list_institutions() override;
     Result<std::optional<Institution>> find_institution(const Id& id) override;

@@ -235,6 +235,21 @@ Result<std::int64_t> SqliteStore::count_cases() {
     return query.integer(0);
 }
 
+Result<std::vector<EventPosition>> SqliteStore::event_positions(std::int64_t after_seq, int limit) {
+    auto db = TRY(reader());
+    auto query =
+        TRY(db->prepare("SELECT seq, case_id FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2"));
+    query.bind(1, after_seq).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<EventPosition> positions;
+    while (TRY(query.step())) {
+        auto case_id = Id::parse(query.text_view(1));
+        if (!case_id)
+            return fail(Error::internal("event row with an unreadable case id"));
+        positions.push_back(EventPosition{query.integer(0), *case_id});
+    }
+    return positions;
+}
+
 Status SqliteStore::put_institution(const Institution& institution) {
     return write_transaction([&](sqlite::Connection& db) -> Status {
         auto upsert = TRY(db.prepare(

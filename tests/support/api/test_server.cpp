@@ -52,6 +52,19 @@ std::string TestServer::sign_in(const std::string& username) {
     return signed_in->token;
 }
 
+std::unique_ptr<Store> TestServer::open_another_store() {
+    if (m_backing.database) {
+        auto opened = PostgresStore::open(m_backing.database->url(), 2);
+        if (!opened)
+            throw std::runtime_error("cannot open the store again: " + opened.error().message);
+        return std::move(*opened);
+    }
+    auto opened = SqliteStore::open(m_backing.dir.path() / "retorno.db");
+    if (!opened)
+        throw std::runtime_error("cannot open the store again: " + opened.error().message);
+    return std::move(*opened);
+}
+
 TestServer::~TestServer() {
     stop();
 }

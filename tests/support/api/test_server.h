@@ -47,6 +47,9 @@ class TestServer {
     std::string sign_in(const std::string& username);
     access::AccessServices& security() { return *m_security; }
     Store& store() { return *m_backing.store; }
+    // Another handle on the same database, as a second `retorno serve` process opens it.
+    std::unique_ptr<Store> open_another_store();
+    const protocol::ProtocolRegistry& protocols() const { return m_protocols; }
     CaseService& cases() { return *m_cases; }
     web::WebContext& web() { return *m_web; }
 
