@@ -76,15 +76,16 @@ std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person) {
     }
     // A typing error changes the phonetic key of a word. Filing the first given name also
     // without its first letter, and each surname also by the first three and the last four
-    // letters of its key, lets one typing error anywhere in a word of six letters or more
-    // leave at least one key intact ("odriguez", "rodirguez" and "rodriguez" meet).
+    // letters of its key, lets one typing error anywhere in a word of four letters or more
+    // leave at least one key intact ("odriguez", "rodirguez" and "rodriguez" meet; so do
+    // "opez" and "lopez").
     const auto tail = [](std::string_view key) { return key.size() > 3 ? key.substr(1) : key; };
     for (const auto& first : firsts) {
         for (auto surname : surnames) {
             for (int y : years)
                 keys.push_back(hash_parts('F', first, surname, y));
             keys.push_back(hash_parts('F', tail(first), surname, year));
-            if (surname.size() >= 6) {
+            if (surname.size() >= 4) {
                 keys.push_back(hash_parts('P', first, surname.substr(0, 3), year));
                 keys.push_back(hash_parts('Q', first, surname.substr(surname.size() - 4), year));
             }
@@ -105,9 +106,12 @@ std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person) {
     // starts alike. (Without the letter, López or Hernández in one year is one child in twenty
     // of the synthetic sets.)
     const char initial = person.given.empty() ? '_' : person.given.front();
+    // Both are filed under the same years as the main key, so that a year off by one or an
+    // estimated age still meets a misspelt or unknown first name.
     if (year != 0) {
         for (auto surname : surnames) {
-            keys.push_back(hash_parts('Y', surname, std::string_view(&initial, 1), year));
+            for (int y : years)
+                keys.push_back(hash_parts('Y', surname, std::string_view(&initial, 1), y));
         }
     }
     if (surnames.size() >= 2) {
@@ -115,7 +119,8 @@ std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person) {
         auto y = surnames[1];
         if (y < x)
             std::swap(x, y);
-        keys.push_back(hash_parts('S', x, y, year));
+        for (int in_year : years)
+            keys.push_back(hash_parts('S', x, y, in_year));
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

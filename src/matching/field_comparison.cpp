@@ -87,6 +87,8 @@ GivenAgreement classify_given(const NameView& a, const NameView& b) {
     if (each_word_found(small, large, WordAgreement::Typo)) {
         return same_count ? GivenAgreement::Reordered : GivenAgreement::ExtraName;
     }
+    if (small.words.size >= 2 && any_word_found(small, large))
+        return GivenAgreement::OneInCommon;
     return GivenAgreement::Different;
 }
 

@@ -21,6 +21,10 @@ enum class GivenAgreement {
     ExtraName,  // "maria jose" and "maria", or "guadalupe".
     Initials,   // "j" and "jose".
     Reordered,  // "jose maria" and "maria jose".
+    // Two given names or more on each side, one of them in common and the others different:
+    // "ose brandon" and "jose brandon" (a typing error that leaves a short word unrecognisable)
+    // but also "maria jose" and "maria fernanda" (sisters): weak evidence either way.
+    OneInCommon,
     Different,
     Missing,
 };

@@ -13,7 +13,7 @@ struct ReasonInfo {
 };
 
 // Indexed by Reason; keep in the order of the enum.
-constexpr std::array<ReasonInfo, 35> kReasons{{
+constexpr std::array<ReasonInfo, 36> kReasons{{
     {"given_exact", "same given names"},
     {"given_phonetic", "given names sound the same"},
     {"given_typo", "given names differ by a typing error"},
@@ -21,6 +21,7 @@ constexpr std::array<ReasonInfo, 35> kReasons{{
     {"given_extra_name", "one record has an extra given name"},
     {"given_initials", "given name written as an initial"},
     {"given_reordered", "same given names in another order"},
+    {"given_one_in_common", "only one given name in common"},
     {"given_different", "different given names"},
     {"surnames_exact", "same surnames"},
     {"surnames_phonetic", "surnames sound the same"},
@@ -77,6 +78,8 @@ Weighted given_weight(GivenAgreement level) {
             return {Reason::GivenInitials, 1.5};
         case GivenAgreement::Reordered:
             return {Reason::GivenReordered, 2.0};
+        case GivenAgreement::OneInCommon:
+            return {Reason::GivenOneInCommon, -3.0};
         case GivenAgreement::Different:
             return {Reason::GivenDifferent, -9.0};
         case GivenAgreement::Missing:

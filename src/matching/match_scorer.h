@@ -21,6 +21,7 @@ enum class Reason : std::uint8_t {
     GivenExtraName,
     GivenInitials,
     GivenReordered,
+    GivenOneInCommon,
     GivenDifferent,
     SurnamesExact,
     SurnamesPhonetic,

@@ -165,6 +165,16 @@ TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
     // Only an estimated age, a year off.
     EXPECT_TRUE(share(
         base, key_of(person_from_columns("b", "José | Pérez", "age 15 on 2025-03-01", "", ""))));
+    // A typing error in the first name and the birth year off by one.
+    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Jsoe | García", "2010", "", ""))));
+    // A typing error in the first name and only an estimated age.
+    EXPECT_TRUE(share(base, key_of(person_from_columns("b", "Joes | Pérez García",
+                                                       "age 16 on 2025-03-01", "", ""))));
+    // A typing error in a five-letter surname, only an estimated age.
+    const auto lopez =
+        key_of(person_from_columns("a", "Ana / María | López", "age 14 on 2024-04-29", "", ""));
+    EXPECT_TRUE(share(lopez, key_of(person_from_columns("b", "Ana / María | ópez",
+                                                        "age 14 on 2024-04-29", "", ""))));
     EXPECT_FALSE(share(base, key_of(person_from_columns("b", "Ana | López", "2001", "", ""))));
 }
 
