@@ -5,8 +5,8 @@
 --
 -- The application reads everything it wrote, appends to the event log and keeps the
 -- projections current. It can never change or remove an event (the triggers refuse it even to
--- the owner, and the role has no UPDATE or DELETE on the log), create or alter tables, or see
--- other databases.
+-- the owner, and the role has no DELETE on the log and UPDATE only of its data column, for key
+-- rotation), create or alter tables, or see other databases.
 GRANT USAGE ON SCHEMA public TO retorno_app;
 GRANT SELECT ON schema_migrations TO retorno_app;
 GRANT SELECT, INSERT ON events TO retorno_app;
@@ -16,3 +16,6 @@ GRANT SELECT, INSERT, UPDATE ON cases, institutions, users TO retorno_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, sign_in_failures, institution_settings, user_totp TO retorno_app;
 GRANT SELECT, INSERT ON case_shares, audit_log TO retorno_app;
 GRANT SELECT, INSERT, UPDATE ON audit_day_heads TO retorno_app;
+-- Migration 3: `retorno keys rotate` re-encrypts the sensitive fields of events in place; the
+-- trigger events_only_data_is_resealed refuses a change to any other column.
+GRANT UPDATE (data) ON events TO retorno_app;

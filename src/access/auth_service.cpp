@@ -55,6 +55,11 @@ Error AuthService::refused(const SignInRequest& request, const std::string& why)
     return bad_credentials();
 }
 
+void AuthService::record_unreadable_sign_in(const std::string& address, const std::string& why) {
+    (void)m_audit.record(
+        audit::Record{"", "", address, "sign_in_refused", "", "", "unreadable request: " + why});
+}
+
 Status AuthService::count_failure(const SignInRequest& request, bool count_account) {
     auto now = m_clock.now();
     TRY(m_store.record_sign_in_failure(address_key(request.address), now, m_rules.failure_window));
@@ -115,9 +120,16 @@ Result<SignedIn> AuthService::sign_in(const SignInRequest& request) {
         TRY_STATUS(count_failure(request, true));
         return fail(refused(request, "second factor required but not enrolled"));
     }
-    if (secret && verify_totp(*secret, request.totp, now) != TotpMatch::Yes) {
-        TRY_STATUS(count_failure(request, true));
-        return fail(refused(request, "wrong or missing code"));
+    if (secret) {
+        auto step = totp_step_of(*secret, request.totp, now);
+        if (!step) {
+            TRY_STATUS(count_failure(request, true));
+            return fail(refused(request, "wrong or missing code"));
+        }
+        if (!TRY(m_store.claim_totp_step(user->id, *step))) {
+            TRY_STATUS(count_failure(request, true));
+            return fail(refused(request, "code already used"));
+        }
     }
     TRY_STATUS(m_store.clear_sign_in_failures(account_key(request.username)));
 

@@ -67,6 +67,10 @@ class AuthService {
 
     const SignInRules& rules() const { return m_rules; }
 
+    // Records a sign-in whose body could not even be read as credentials (not JSON, too deep,
+    // a string too long, an unknown field), as a refused sign-in with that reason.
+    void record_unreadable_sign_in(const std::string& address, const std::string& why);
+
   private:
     Error refused(const SignInRequest& request, const std::string& why);
     Status count_failure(const SignInRequest& request, bool count_account);

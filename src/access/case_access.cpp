@@ -44,16 +44,23 @@ Result<Seen<Case>> CaseAccess::open_case(const OpenCaseRequest& request, const A
 
 Result<Seen<Case>> CaseAccess::require_party(const Id& case_id, const Actor& actor,
                                              const char* reason) {
-    (void)reason;
+    // A refusal answers exactly like a missing case, and leaves an audit entry with the truth:
+    // someone asking for cases of other institutions, or guessing ids, shows in the trail.
     auto found = m_cases.get_case(case_id);
     if (!found) {
-        if (found.error().code == ErrorCode::NotFound)
+        if (found.error().code == ErrorCode::NotFound) {
+            TRY_STATUS(audit(actor, "access_refused", case_id.to_string(), {},
+                             std::string(reason) + ": no such case"));
             return fail(case_not_found());
+        }
         return fail(found.error());
     }
     auto visibility = TRY(m_policy.visibility(actor, *found));
-    if (!visibility)
+    if (!visibility) {
+        TRY_STATUS(audit(actor, "access_refused", case_id.to_string(), {},
+                         std::string(reason) + ": not a party"));
         return fail(case_not_found());
+    }
     return Seen<Case>{std::move(*found), std::move(*visibility)};
 }
 

@@ -1,7 +1,5 @@
 #include "access/categories.h"
 
-#include <map>
-
 #include <boost/json.hpp>
 
 namespace retorno::access {
@@ -12,92 +10,25 @@ namespace {
 
 using enum Category;
 
-// Fields of a person (prs_) and of the victim context (vic_) by category. A field missing from
-// these tables is treated as Identity (person) or Exploitation (victim): new fields are hidden
-// until someone classifies them.
-const std::map<std::string, std::optional<Category>, std::less<>>& person_fields() {
-    static const std::map<std::string, std::optional<Category>, std::less<>> fields{
-        {"prs_FirstName", Identity},
-        {"prs_MiddleName", Identity},
-        {"prs_SecondName", Identity},
-        {"prs_Birthdate", Identity},
-        {"age_estimate", Identity},
-        {"age_estimate_date", Identity},
-        {"prs_IdentityNumber", Identity},
-        {"prs_MailingCity", Whereabouts},
-        {"prs_MailingState", Whereabouts},
-        {"prs_MailingCountry", Whereabouts},
-        {"age_verified", std::nullopt},
-        {"prs_Gender", std::nullopt},
-        {"prs_Citizenship", std::nullopt},
-        {"prs_PrimaryLanguage", std::nullopt},
-        {"prs_SecondaryLanguage", std::nullopt},
-    };
-    return fields;
-}
-
-const std::map<std::string, std::optional<Category>, std::less<>>& victim_fields() {
-    static const std::map<std::string, std::optional<Category>, std::less<>> fields{
-        {"vic_TraffickingStatus", Legal},
-        {"vic_TraffickingStatusDecisionMakingOrg", Legal},
-    };
-    return fields;
-}
-
-// Top-level keys of an event's data. FIXME: the protocol definitions should name the category
-// of each field a step records; until then, keys are classified by name and anything unknown
-// is Exploitation (the category fewest roles see).
-std::optional<Category> event_key_category(std::string_view key) {
-    static const std::map<std::string, std::optional<Category>, std::less<>> keys{
-        {"origin_country", std::nullopt},
-        {"destination_country", std::nullopt},
-        {"protocol", std::nullopt},
-        {"status", std::nullopt},
-        {"cas_Status", std::nullopt},
-        {"decision", std::nullopt},
-        {"shelter", Whereabouts},
-        {"address", Whereabouts},
-        {"location", Whereabouts},
-        {"health", Health},
-        {"psychological", Health},
-        {"assessment", Health},
-        {"protection_claim", Protection},
-        {"asylum", Protection},
-        {"fear_of_return", Protection},
-        {"legal", Legal},
-        {"court", Legal},
-        {"hearing", Legal},
-    };
-    auto it = keys.find(key);
-    return it == keys.end() ? std::optional<Category>(Exploitation) : it->second;
-}
+using Classifier = std::optional<Category> (*)(std::string_view);
 
 bool visible(const std::optional<Category>& category, const Visibility& v) {
     return !category || v.categories.contains(*category);
 }
 
-json::object redact_fields(const json::object& object,
-                           const std::map<std::string, std::optional<Category>, std::less<>>& table,
-                           Category fallback, const Visibility& v) {
+json::object redact_fields(const json::object& object, Classifier classify, const Visibility& v) {
     json::object out;
     for (const auto& [key, value] : object) {
-        auto it = table.find(std::string_view(key));
-        std::optional<Category> category =
-            it == table.end() ? std::optional<Category>(fallback) : it->second;
-        if (visible(category, v))
+        if (visible(classify(key), v))
             out[key] = value;
     }
     return out;
 }
 
-void collect(const json::object& object,
-             const std::map<std::string, std::optional<Category>, std::less<>>& table,
-             Category fallback, std::set<Category>& out) {
+void collect(const json::object& object, Classifier classify, std::set<Category>& out) {
     for (const auto& [key, value] : object) {
         (void)value;
-        auto it = table.find(std::string_view(key));
-        auto category = it == table.end() ? std::optional<Category>(fallback) : it->second;
-        if (category)
+        if (auto category = classify(key))
             out.insert(*category);
     }
 }
@@ -183,10 +114,10 @@ std::set<Category> categories_of(const std::vector<Role>& roles) {
 
 json::object redact_case(json::object document, const Visibility& v) {
     if (auto* person = document.if_contains("person"); person && person->is_object()) {
-        *person = redact_fields(person->get_object(), person_fields(), Identity, v);
+        *person = redact_fields(person->get_object(), &person_field_category, v);
     }
     if (auto* victim = document.if_contains("victim"); victim && victim->is_object()) {
-        *victim = redact_fields(victim->get_object(), victim_fields(), Exploitation, v);
+        *victim = redact_fields(victim->get_object(), &victim_field_category, v);
     }
     return document;
 }
@@ -198,9 +129,9 @@ json::object redact_event(json::object event, const Visibility& v) {
     json::object out;
     for (const auto& [key, value] : data->get_object()) {
         if (key == "person" && value.is_object()) {
-            out[key] = redact_fields(value.get_object(), person_fields(), Identity, v);
+            out[key] = redact_fields(value.get_object(), &person_field_category, v);
         } else if (key == "victim" && value.is_object()) {
-            out[key] = redact_fields(value.get_object(), victim_fields(), Exploitation, v);
+            out[key] = redact_fields(value.get_object(), &victim_field_category, v);
         } else if (visible(event_key_category(key), v)) {
             out[key] = value;
         }
@@ -212,10 +143,10 @@ json::object redact_event(json::object event, const Visibility& v) {
 std::set<Category> categories_in_case(const json::object& document) {
     std::set<Category> out;
     if (auto* person = document.if_contains("person"); person && person->is_object()) {
-        collect(person->get_object(), person_fields(), Identity, out);
+        collect(person->get_object(), &person_field_category, out);
     }
     if (auto* victim = document.if_contains("victim"); victim && victim->is_object()) {
-        collect(victim->get_object(), victim_fields(), Exploitation, out);
+        collect(victim->get_object(), &victim_field_category, out);
     }
     return out;
 }

@@ -8,21 +8,13 @@
 
 #include <boost/json/object.hpp>
 
+#include "domain/sensitivity.h"
 #include "domain/user.h"
 
 namespace retorno::access {
 
-// The sensitivity categories of a case's personal data. Each field belongs to one; each role
-// sees only the categories its work needs. Fields of no category (the case's status, countries,
-// steps, a child's gender and languages) are seen by every role that sees cases at all.
-enum class Category {
-    Identity,      // names, birth date, identity document
-    Whereabouts,   // address, shelter, where the child is now
-    Health,        // health and psychological assessments
-    Exploitation,  // what was done to the child, how she was recruited and controlled
-    Protection,    // an international-protection (asylum) claim: never for the origin's consulate
-    Legal,         // legal proceedings, trafficking status decisions
-};
+// The sensitivity categories (domain/sensitivity.h, where each field is classified).
+using retorno::Category;
 
 std::string_view to_string(Category category);
 std::optional<Category> parse_category(std::string_view text);

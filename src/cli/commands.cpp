@@ -12,6 +12,7 @@ void add_all_commands(CLI::App& app, CliContext& context) {
     add_store_commands(app, context);
     add_admin_commands(app, context);
     add_audit_commands(app, context);
+    add_keys_commands(app, context);
 }
 
 }  // namespace retorno::cli

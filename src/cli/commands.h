@@ -15,5 +15,6 @@ void add_matching_commands(CLI::App& app, CliContext& context);  // dedup, match
 void add_store_commands(CLI::App& app, CliContext& context);     // backup, restore, migrate-store
 void add_admin_commands(CLI::App& app, CliContext& context);     // institution ..., user ...
 void add_audit_commands(CLI::App& app, CliContext& context);     // audit verify|show
+void add_keys_commands(CLI::App& app, CliContext& context);      // keys rotate|status
 
 }  // namespace retorno::cli

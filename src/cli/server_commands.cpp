@@ -14,6 +14,7 @@
 #include "audit/signing_key.h"
 #include "cli/commands.h"
 #include "core/resources.h"
+#include "crypto/keyring.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "service/demo_data.h"
@@ -35,6 +36,8 @@ struct InitOptions {
 struct ServeOptions {
     std::string data = "data";
     std::string listen;
+    std::string tls_cert;
+    std::string tls_key;
 };
 
 void report(const Error& error) {
@@ -77,6 +80,11 @@ int run_init(const InitOptions& options) {
     // The audit trail's signing key lives in the data folder, never in the database
     // (docs/security.md); an existing key is kept.
     if (auto key = audit::create_signing_key(dir / "keys" / audit::kAuditKeyFile); !key) {
+        report(key.error());
+        return 2;
+    }
+    // So does the data key of field encryption (crypto/keyring.h); an existing one is kept.
+    if (auto key = create_keyring_file(data_key_file(dir)); !key) {
         report(key.error());
         return 2;
     }
@@ -142,9 +150,19 @@ int run_serve(const ServeOptions& options) {
         report(listen.error());
         return 2;
     }
+    // TLS files from the command line, else from the configuration; relative paths are inside
+    // the data folder.
+    auto in_data = [&](const std::string& file) {
+        if (file.empty() || std::filesystem::path(file).is_absolute())
+            return file;
+        return (std::filesystem::path(options.data) / file).string();
+    };
+    const std::string tls_cert =
+        options.tls_cert.empty() ? in_data(config.tls_cert) : options.tls_cert;
+    const std::string tls_key = options.tls_key.empty() ? in_data(config.tls_key) : options.tls_key;
     // Every route but /healthz, the OpenAPI document and sign-in needs a session, so any
     // address may be served; without TLS in front, tokens and data cross the network in clear.
-    if (!is_loopback(listen->host)) {
+    if (tls_cert.empty() && !is_loopback(listen->host)) {
         spdlog::warn("listening on {} without TLS: put a TLS-terminating proxy in front of it",
                      listen->host);
     }
@@ -164,6 +182,8 @@ int run_serve(const ServeOptions& options) {
     server_options.limits.json_depth = static_cast<std::size_t>(config.max_json_depth);
     server_options.limits.string_bytes = static_cast<std::size_t>(config.max_string_bytes);
     server_options.limits.request_timeout = std::chrono::seconds(config.request_timeout_seconds);
+    server_options.tls_certificate_file = tls_cert;
+    server_options.tls_key_file = tls_key;
 
     http::Router router;
     access::AccessServices security(*deployment.store, *deployment.cases, deployment.clock, *key);
@@ -193,7 +213,8 @@ int run_serve(const ServeOptions& options) {
         report(listening.error());
         return 2;
     }
-    std::cout << "retorno " << RETORNO_VERSION << " serving on http://"
+    std::cout << "retorno " << RETORNO_VERSION << " serving on "
+              << (tls_cert.empty() ? "http://" : "https://")
               << (listen->host.find(':') != std::string::npos ? "[" + listen->host + "]"
                                                               : listen->host)
               << ":" << server.port() << " (" << deployment.store->describe() << ")" << std::endl;
@@ -250,6 +271,10 @@ void add_server_commands(CLI::App& app, CliContext& context) {
     serve->add_option("--data", serve_options->data, "The data folder")->capture_default_str();
     serve->add_option("--listen", serve_options->listen,
                       "HOST:PORT to listen on (default from the configuration, 127.0.0.1:8080)");
+    serve->add_option("--tls-cert", serve_options->tls_cert,
+                      "PEM certificate (chain) to serve HTTPS with (default: tls_cert setting)");
+    serve->add_option("--tls-key", serve_options->tls_key,
+                      "PEM private key of that certificate (default: tls_key setting)");
     serve->callback([serve_options, &context] { context.exit_code = run_serve(*serve_options); });
 }
 

@@ -27,6 +27,7 @@ struct BackupOptions {
 struct MigrateOptions {
     std::string from;
     std::string to;
+    std::string keys;
 };
 
 // 1 when the input was refused (a non-empty target, a backup that does not verify), 2 when the
@@ -128,9 +129,10 @@ int run_backup(const BackupOptions& options) {
 // A SQLite restore is made aside and renamed over the target only once it verified, so the
 // target is either untouched or complete.
 Result<ChainReport> restore_sqlite(const std::filesystem::path& from,
-                                   const std::filesystem::path& target) {
+                                   const std::filesystem::path& target,
+                                   const std::shared_ptr<FieldCipher>& cipher) {
     if (std::filesystem::exists(target)) {
-        auto store = TRY(SqliteStore::open(target));
+        auto store = TRY(SqliteStore::open(target, sqlite::Durability::Full, cipher));
         if (!TRY(is_empty(*store)))
             return fail(not_empty());
     }
@@ -139,11 +141,21 @@ Result<ChainReport> restore_sqlite(const std::filesystem::path& from,
     auto restored = [&]() -> Result<ChainReport> {
         TRY_STATUS(sqlite_backup(from, partial));
         // Opening migrates an older backup forward; the store is closed before the rename.
-        auto store = TRY(SqliteStore::open(partial));
-        auto report = TRY(verify_store(*store));
+        auto store = TRY(SqliteStore::open(partial, sqlite::Durability::Full, cipher));
+        auto report = verify_store(*store);
+        if (!report && report.error().detail.find("sealed field") != std::string::npos) {
+            // Event hashes cover the plaintext: a field that cannot be opened means the key
+            // file of the backed-up deployment is not in this data folder.
+            return fail(Error::make(ErrorCode::InvalidInput,
+                                    "The backup holds encrypted fields that the data key file of "
+                                    "this folder cannot decrypt; put the key file of the "
+                                    "backed-up deployment in DATA/keys first.",
+                                    report.error().detail));
+        }
+        TRY_STATUS(report);
         store.reset();
         TRY_STATUS(sqlite_make_standalone(partial));
-        return report;
+        return *report;
     }();
     if (!restored) {
         remove_sqlite_files(partial);
@@ -185,17 +197,20 @@ int run_restore(const BackupOptions& options) {
                 : "This is a PostgreSQL backup and the data folder uses SQLite; restore it into a "
                   "PostgreSQL deployment, then `retorno migrate-store` if needed."));
     }
+    auto cipher = FieldCipher::open(data_key_file(options.data));
+    if (!cipher)
+        return report(cipher.error());
     Result<ChainReport> restored = fail(Error::internal("unreachable"));
     if (target_is_sqlite) {
-        restored = restore_sqlite(from, target->sqlite);
+        restored = restore_sqlite(from, target->sqlite, *cipher);
     } else {
         // Opening the store creates or upgrades the schema of the target and refuses a schema
         // newer than this program; the restore itself then fills the tables in one transaction.
-        auto store = open_store(target->database, options.data, 1);
+        auto store = open_store(target->database, options.data, 1, *cipher);
         if (!store)
             return report(store.error());
         store->reset();
-        restored = postgres::pg_restore_backup(target->database, from);
+        restored = postgres::pg_restore_backup(target->database, from, cipher->get());
     }
     if (!restored)
         return report(restored.error());
@@ -205,10 +220,19 @@ int run_restore(const BackupOptions& options) {
 
 int run_migrate(const MigrateOptions& options) {
     const std::filesystem::path here = std::filesystem::current_path();
-    auto from = open_store(options.from, here, 4);
+    // Both stores use the deployment's key file: fields are opened from the source and sealed
+    // again, with new nonces, in the target.
+    std::shared_ptr<FieldCipher> cipher;
+    if (!options.keys.empty()) {
+        auto opened = FieldCipher::open(options.keys);
+        if (!opened)
+            return report(opened.error());
+        cipher = *opened;
+    }
+    auto from = open_store(options.from, here, 4, cipher);
     if (!from)
         return report(from.error());
-    auto to = open_store(options.to, here, 4);
+    auto to = open_store(options.to, here, 4, cipher);
     if (!to)
         return report(to.error());
     std::cout << "retorno: copying " << (*from)->describe() << " into " << (*to)->describe()
@@ -254,6 +278,9 @@ void add_store_commands(CLI::App& app, CliContext& context) {
         ->required();
     migrate->add_option("--to", migrate_options->to, "sqlite:FILE or a postgresql:// URL")
         ->required();
+    migrate->add_option("--keys", migrate_options->keys,
+                        "The deployment's data key file (DATA/keys/data-keys); by default "
+                        "keys/data-keys of the current folder");
     migrate->callback(
         [migrate_options, &context] { context.exit_code = run_migrate(*migrate_options); });
 }

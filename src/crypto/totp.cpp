@@ -80,4 +80,20 @@ TotpMatch verify_totp(std::string_view base32_secret, std::string_view code, Tim
     return result >= 0 ? TotpMatch::Yes : TotpMatch::No;
 }
 
+std::optional<std::int64_t> totp_step_of(std::string_view base32_secret, std::string_view code,
+                                         Timestamp at) {
+    if (verify_totp(base32_secret, code, at) != TotpMatch::Yes)
+        return std::nullopt;
+    const std::int64_t step = unix_seconds(at) / kTotpStepSeconds;
+    for (std::int64_t offset : {0, -1, 1}) {
+        auto expected =
+            totp_code(base32_secret, at + std::chrono::seconds(offset * kTotpStepSeconds));
+        if (expected && expected->size() == code.size() &&
+            sodium_memcmp(expected->data(), code.data(), code.size()) == 0) {
+            return step + offset;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace retorno

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +26,11 @@ Result<std::string> totp_code(std::string_view base32_secret, Timestamp at);
 // step of clock skew either way, no more.
 enum class TotpMatch { Yes, No };
 TotpMatch verify_totp(std::string_view base32_secret, std::string_view code, Timestamp at);
+
+// The time step (Unix time / 30) whose code `code` is, within the same one step either way of
+// `at`, or nullopt. Sign-in records the step of each code it accepts and refuses a code of that
+// step or an earlier one, so that a code seen over a shoulder cannot be used again.
+std::optional<std::int64_t> totp_step_of(std::string_view base32_secret, std::string_view code,
+                                         Timestamp at);
 
 }  // namespace retorno

@@ -29,18 +29,27 @@ void add_session_routes(Router& router, ApiContext& context) {
         "POST", "/api/v1/sessions",
         [&context](const Request& request, const PathParams&) -> Result<Response> {
             auto* security = TRY(security_of(context));
-            auto body = TRY(parse_json_body(request, context.limits));
-            for (const auto& [key, value] : body) {
+            // A body that cannot be read as credentials is answered as such (400), and audited
+            // like every refused sign-in: someone may be probing the sign-in.
+            auto body = parse_json_body(request, context.limits);
+            if (!body) {
+                security->auth.record_unreadable_sign_in(request.remote_address,
+                                                         std::string(to_string(body.error().code)));
+                return fail(body.error());
+            }
+            for (const auto& [key, value] : *body) {
                 (void)value;
                 if (key != "username" && key != "password" && key != "totp") {
+                    security->auth.record_unreadable_sign_in(request.remote_address,
+                                                             "unknown field");
                     return fail(Error{ErrorCode::UnknownField,
                                       "'" + std::string(key) + "' is not a field of a sign-in.",
                                       {},
                                       "/" + std::string(key)});
                 }
             }
-            access::SignInRequest sign_in{text_field(body, "username"),
-                                          text_field(body, "password"), text_field(body, "totp"),
+            access::SignInRequest sign_in{text_field(*body, "username"),
+                                          text_field(*body, "password"), text_field(*body, "totp"),
                                           request.remote_address};
             auto signed_in = TRY(security->auth.sign_in(sign_in));
             json::object out{{"token", signed_in.token},

@@ -10,6 +10,7 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 
 #include "http/problem.h"
@@ -50,8 +51,10 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const std::stri
     return out;
 }
 
-bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned version,
-                                             bool keep_alive) {
+enum class Transport { Plain, Tls };
+
+bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned version, bool keep_alive,
+                                             Transport transport) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
     out.set(bhttp::field::server, "retorno");
     out.set(bhttp::field::content_type, in.content_type);
@@ -63,6 +66,10 @@ bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned versio
     out.set("X-Frame-Options", "DENY");
     out.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     out.set("Referrer-Policy", "no-referrer");
+    // Only over TLS: a browser ignores it on plain HTTP, and sending it there would promise
+    // something this server does not do.
+    if (transport == Transport::Tls)
+        out.set("Strict-Transport-Security", "max-age=31536000");
     // A handler's header replaces the default of the same name; a name the handler gives more
     // than once (Set-Cookie) is sent as many times.
     std::vector<std::string_view> given;
@@ -90,6 +97,7 @@ struct Server::Impl {
 
     const Router& router;
     ServerOptions options;
+    std::unique_ptr<asio::ssl::context> tls;  // set when serving HTTPS
     asio::io_context io;
     asio::thread_pool handlers;
     tcp::acceptor acceptor{io};
@@ -128,18 +136,39 @@ struct Server::Impl {
     }
 
     awaitable<void> serve(tcp::socket socket) {
-        beast::tcp_stream stream(std::move(socket));
         std::string remote;
         {
             boost::system::error_code ec;
-            auto endpoint = stream.socket().remote_endpoint(ec);
+            auto endpoint = socket.remote_endpoint(ec);
             if (!ec)
                 remote = endpoint.address().to_string();
         }
+        beast::tcp_stream plain(std::move(socket));
+        if (!tls) {
+            co_await serve_requests(plain, plain, remote, Transport::Plain);
+            co_return;
+        }
+        beast::ssl_stream<beast::tcp_stream> stream(std::move(plain), *tls);
+        stream.next_layer().expires_after(options.limits.request_timeout);
+        auto [handshake_ec] =
+            co_await stream.async_handshake(asio::ssl::stream_base::server, kAsTuple);
+        if (handshake_ec) {
+            // A client that does not speak TLS, or a scanner: nothing to answer.
+            spdlog::debug("TLS handshake failed: {}", handshake_ec.message());
+            co_return;
+        }
+        co_await serve_requests(stream, stream.next_layer(), remote, Transport::Tls);
+        stream.next_layer().expires_after(std::chrono::seconds(5));
+        co_await stream.async_shutdown(kAsTuple);
+    }
+
+    template <typename Stream>
+    awaitable<void> serve_requests(Stream& stream, beast::tcp_stream& lowest,
+                                   const std::string& remote, Transport transport) {
         std::list<Session>::iterator self;
         {
             std::lock_guard lock(sessions_mutex);
-            self = sessions.insert(sessions.end(), Session{&stream, false});
+            self = sessions.insert(sessions.end(), Session{&lowest, false});
         }
         beast::flat_buffer buffer;
         for (;;) {
@@ -148,7 +177,7 @@ struct Server::Impl {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.limits.header_bytes));
             parser.body_limit(options.limits.body_bytes);
-            stream.expires_after(options.limits.request_timeout);
+            lowest.expires_after(options.limits.request_timeout);
             auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
             (void)bytes;
             if (ec) {
@@ -170,8 +199,8 @@ struct Server::Impl {
                 if (refusal) {
                     // The connection is closed after the answer: the rest of the request
                     // cannot be trusted to be where the parser stopped.
-                    auto response = to_beast(problem_response(*refusal, ""), 11, false);
-                    stream.expires_after(std::chrono::seconds(5));
+                    auto response = to_beast(problem_response(*refusal, ""), 11, false, transport);
+                    lowest.expires_after(std::chrono::seconds(5));
                     co_await bhttp::async_write(stream, response, kAsTuple);
                 }
                 break;
@@ -190,8 +219,8 @@ struct Server::Impl {
             spdlog::debug("{} {} {} {}us", request.method, request.path, response.status,
                           elapsed.count());
             bool keep_alive = beast_request.keep_alive() && !stopping;
-            auto out = to_beast(response, beast_request.version(), keep_alive);
-            stream.expires_after(options.limits.request_timeout);
+            auto out = to_beast(response, beast_request.version(), keep_alive, transport);
+            lowest.expires_after(options.limits.request_timeout);
             auto [write_ec, written] = co_await bhttp::async_write(stream, out, kAsTuple);
             (void)written;
             {
@@ -201,8 +230,10 @@ struct Server::Impl {
             if (write_ec || !keep_alive)
                 break;
         }
-        boost::system::error_code ignored;
-        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        if (transport == Transport::Plain) {
+            boost::system::error_code ignored;
+            lowest.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        }
         std::lock_guard lock(sessions_mutex);
         sessions.erase(self);
         if (stopping && sessions.empty())
@@ -254,6 +285,32 @@ Server::~Server() = default;
 
 Status Server::listen() {
     boost::system::error_code ec;
+    const auto& cert = m_impl->options.tls_certificate_file;
+    const auto& key = m_impl->options.tls_key_file;
+    if (cert.empty() != key.empty()) {
+        return fail(Error::invalid("tls",
+                                   "TLS needs both a certificate and its key (--tls-cert "
+                                   "and --tls-key)."));
+    }
+    if (!cert.empty()) {
+        auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+        context->set_options(asio::ssl::context::default_workarounds |
+                                 asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3 |
+                                 asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                                 asio::ssl::context::single_dh_use,
+                             ec);
+        if (!ec)
+            context->use_certificate_chain_file(cert, ec);
+        if (!ec)
+            context->use_private_key_file(key, asio::ssl::context::pem, ec);
+        if (ec) {
+            // The detail names the file, never the key's content.
+            return fail(Error::make(ErrorCode::Unavailable,
+                                    "The TLS certificate or key cannot be loaded.",
+                                    cert + ", " + key + ": " + ec.message()));
+        }
+        m_impl->tls = std::move(context);
+    }
     auto address = asio::ip::make_address(m_impl->options.host, ec);
     if (ec) {
         return fail(

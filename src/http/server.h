@@ -21,6 +21,11 @@ struct ServerOptions {
     unsigned handler_threads = 16;
     Limits limits;
     std::chrono::seconds shutdown_grace{10};
+    // PEM files of a certificate (chain) and its private key. When both are set the server
+    // speaks only HTTPS (TLS 1.2 or later) and sends Strict-Transport-Security; when both are
+    // empty it speaks plain HTTP. One without the other is refused by listen().
+    std::string tls_certificate_file;
+    std::string tls_key_file;
 };
 
 // The HTTP/1.1 server (Boost.Beast on Asio): one thread per core, keep-alive, limits on
@@ -34,7 +39,8 @@ class Server {
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
 
-    // Binds and listens; after this, port() is known.
+    // Loads the TLS certificate and key (when given), binds and listens; after this, port() is
+    // known.
     Status listen();
     unsigned short port() const;
 

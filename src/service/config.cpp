@@ -91,6 +91,10 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
             TRY_STATUS(want_number(config.threads, 0, 256));
         } else if (key == "handler_threads") {
             TRY_STATUS(want_number(config.handler_threads, 0, 1024));
+        } else if (key == "tls_cert") {
+            TRY_STATUS(want_text(config.tls_cert));
+        } else if (key == "tls_key") {
+            TRY_STATUS(want_text(config.tls_key));
         } else if (key == "escalation_interval_seconds") {
             TRY_STATUS(want_number(config.escalation_interval_seconds, 10, 86400));
         } else if (key == "address_requests_per_second") {

@@ -28,6 +28,10 @@ struct Config {
     // Request rates of signed-in routes (per process); a client may burst ten times the rate.
     std::int64_t address_requests_per_second = 50;
     std::int64_t session_requests_per_second = 20;
+    // PEM certificate and private key for HTTPS; both empty: plain HTTP (behind a TLS proxy).
+    // Relative paths are inside the data folder.
+    std::string tls_cert;
+    std::string tls_key;
 };
 
 inline constexpr const char* kConfigFileName = "retorno.conf";

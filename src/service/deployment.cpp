@@ -16,9 +16,13 @@ Result<std::unique_ptr<Deployment>> open_deployment(const std::filesystem::path&
     auto deployment = std::make_unique<Deployment>();
     deployment->data_dir = data_dir;
     deployment->config = TRY(load_config(config_file));
-    deployment->store = TRY(open_store(deployment->config.database, data_dir));
+    // One cipher over the data key file serves the store and its replica.
+    auto cipher = TRY(FieldCipher::open(data_key_file(data_dir)));
+    deployment->store =
+        TRY(open_store(deployment->config.database, data_dir, kDefaultPostgresPoolSize, cipher));
     if (!deployment->config.read_database.empty()) {
-        deployment->read_replica = TRY(open_read_replica(deployment->config.read_database));
+        deployment->read_replica = TRY(
+            open_read_replica(deployment->config.read_database, kDefaultPostgresPoolSize, cipher));
     }
     deployment->protocols = TRY(protocol::ProtocolRegistry::load_default());
     deployment->cases =

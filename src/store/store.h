@@ -17,6 +17,7 @@
 #include "domain/institution.h"
 #include "domain/session.h"
 #include "domain/user.h"
+#include "store/sealed_fields.h"
 
 namespace retorno {
 
@@ -26,6 +27,13 @@ struct CaseFilter {
     std::string country;  // matches the origin or the destination country
     std::string after;    // an opaque cursor from the previous page
     int limit = 50;
+};
+
+// What one pass of `Store::reseal_fields` did or found.
+struct ResealReport {
+    std::int64_t fields = 0;   // sensitive fields not under the current key (re-encrypted)
+    std::int64_t rows = 0;     // rows rewritten
+    std::int64_t skipped = 0;  // projections that changed meanwhile; the next pass does them
 };
 
 struct CasePage {
@@ -105,6 +113,9 @@ class Store {
     virtual Result<bool> totp_required(const Id& institution_id) = 0;
     virtual Status set_user_totp_secret(const Id& user_id, const std::string& secret) = 0;
     virtual Result<std::optional<std::string>> user_totp_secret(const Id& user_id) = 0;
+    // Records that a TOTP code of time step `step` signed the user in, atomically across
+    // processes; false when a code of this step or a later one was already used (a replay).
+    virtual Result<bool> claim_totp_step(const Id& user_id, std::int64_t step) = 0;
 
     // --- Need-to-know: explicit shares of a case with another institution.
     virtual Status put_case_share(const CaseShare& share) = 0;
@@ -125,6 +136,15 @@ class Store {
                                                           const std::string& case_id) = 0;
     virtual Status put_audit_day_head(const AuditDayHead& head) = 0;
     virtual Result<std::vector<AuditDayHead>> audit_day_heads() = 0;
+
+    // --- Encryption at rest (store/sealed_fields.h): sensitive fields of events and case
+    // projections are sealed with the store's FieldCipher on write and opened on read, so
+    // every method above speaks plaintext. `reseal_fields` walks every event and projection
+    // and re-encrypts, under the current key, each sensitive field under another key or in
+    // clear (with ResealMode::Count it only counts them), in transactions of at most `batch`
+    // rows, so that servers keep reading and writing meanwhile (`retorno keys rotate`). Event
+    // hashes cover the plaintext, so the chains verify the same before and after.
+    virtual Result<ResealReport> reseal_fields(ResealMode mode, int batch) = 0;
 
     // A short human-readable name of the backend and its schema version, for /healthz.
     virtual std::string describe() = 0;

@@ -180,6 +180,10 @@ TEST_P(AuthServiceTest, SessionsExpireWhenIdleAndAtTheirAbsoluteEnd) {
         if (!auth().authenticate(second.token, "a")) {
             EXPECT_GE(m_clock.now(), second.expires_at);
             EXPECT_LT(m_clock.now(), second.expires_at + std::chrono::minutes(20));
+            // Expired tokens leave an audit entry with the true reason.
+            EXPECT_EQ(
+                audit_reasons("token_refused"),
+                (std::vector<std::string>{"idle session", "session past its absolute expiry"}));
             return;
         }
     }
@@ -235,13 +239,40 @@ TEST_P(AuthServiceTest, AnInstitutionCanRequireTotpWithOneStepOfSkew) {
     ASSERT_TRUE(store().set_user_totp_secret(m_user.id, secret));
     const auto step = std::chrono::seconds(kTotpStepSeconds);
     auto code = [&](auto offset) { return totp_code(secret, m_clock.now() + offset).value(); };
-    ASSERT_TRUE(auth().sign_in(request(kPassword, code(step * 0))));
+    // Oldest first: a code of a step before the last one used is a replay (test below).
     ASSERT_TRUE(auth().sign_in(request(kPassword, code(-step))));
+    ASSERT_TRUE(auth().sign_in(request(kPassword, code(step * 0))));
     ASSERT_TRUE(auth().sign_in(request(kPassword, code(step))));
     expect_refused(auth().sign_in(request(kPassword, code(3 * step))));
     m_clock.advance(std::chrono::minutes(1));
     expect_refused(auth().sign_in(request(kPassword, "")));
     EXPECT_EQ(audit_reasons("sign_in_refused").back(), "wrong or missing code");
+}
+
+// A code that signed someone in is refused for the rest of its window, by every process (the
+// last used step is in the database), and so is a code of an earlier step; the next step's code
+// works.
+TEST_P(AuthServiceTest, ATotpCodeThatSignedInIsRefusedWithinItsWindow) {
+    const std::string secret = new_totp_secret().value();
+    ASSERT_TRUE(store().set_user_totp_secret(m_user.id, secret));
+    const auto step = std::chrono::seconds(kTotpStepSeconds);
+    const std::string code = totp_code(secret, m_clock.now()).value();
+    const std::string earlier = totp_code(secret, m_clock.now() - step).value();
+    ASSERT_TRUE(auth().sign_in(request(kPassword, code)));
+
+    expect_refused(auth().sign_in(request(kPassword, code)));
+    EXPECT_EQ(audit_reasons("sign_in_refused").back(), "code already used");
+    m_clock.advance(std::chrono::seconds(20));
+    AuthService other_process(store(), m_clock, *m_audit);
+    expect_refused(other_process.sign_in(request(kPassword, code)));
+    EXPECT_EQ(audit_reasons("sign_in_refused").back(), "code already used");
+    expect_refused(auth().sign_in(request(kPassword, earlier)));
+    EXPECT_EQ(audit_reasons("sign_in_refused").back(), "code already used");
+
+    m_clock.advance(step);
+    ASSERT_TRUE(store().clear_sign_in_failures("user:ana.prueba"));
+    auto next = auth().sign_in(request(kPassword, totp_code(secret, m_clock.now()).value()));
+    EXPECT_TRUE(next) << next.error().message;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuthServiceTest,

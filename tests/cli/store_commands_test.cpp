@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "cli/cli_support.h"
+#include "crypto/keyring.h"
 #include "store/chain_check.h"
 
 namespace retorno::testing {
@@ -83,6 +84,17 @@ TEST_P(StoreCommands, BackupAndRestoreKeepEveryCaseAndItsChain) {
     EXPECT_EQ(again.exit_code, 1) << again.output;
     EXPECT_NE(again.output.find("never overwrites"), std::string::npos) << again.output;
 
+    // The backup holds no key: restoring it into a folder with another key file is refused,
+    // and changes nothing.
+    auto keyless =
+        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
+    EXPECT_EQ(keyless.exit_code, 1) << keyless.output;
+    EXPECT_NE(keyless.output.find("data key file"), std::string::npos) << keyless.output;
+    EXPECT_TRUE(target.history().empty());
+
+    // With the source's key file (kept apart from the backup, docs/operations.md) it restores.
+    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
+                               std::filesystem::copy_options::overwrite_existing);
     auto restore =
         run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
     ASSERT_EQ(restore.exit_code, 0) << restore.output;
@@ -193,7 +205,9 @@ TEST(MigrateStore, SqliteToPostgresKeepsTheWholeHistory) {
     ThrowawayDatabase target(*server);
     auto from = "sqlite:" + (source.data() / "retorno.db").string();
 
-    auto migrate = run_retorno({"migrate-store", "--from", from, "--to", target.url()});
+    const auto keys = data_key_file(source.data()).string();
+    auto migrate =
+        run_retorno({"migrate-store", "--from", from, "--to", target.url(), "--keys", keys});
     ASSERT_EQ(migrate.exit_code, 0) << migrate.output;
     EXPECT_NE(migrate.output.find("10 cases"), std::string::npos) << migrate.output;
 
@@ -204,7 +218,8 @@ TEST(MigrateStore, SqliteToPostgresKeepsTheWholeHistory) {
 
     // A second migration into the same, now non-empty, database is refused.
     copied.reset();
-    auto again = run_retorno({"migrate-store", "--from", from, "--to", target.url()});
+    auto again =
+        run_retorno({"migrate-store", "--from", from, "--to", target.url(), "--keys", keys});
     EXPECT_EQ(again.exit_code, 1) << again.output;
     EXPECT_NE(again.output.find("not empty"), std::string::npos) << again.output;
 }
@@ -212,13 +227,17 @@ TEST(MigrateStore, SqliteToPostgresKeepsTheWholeHistory) {
 TEST(MigrateStore, AnUnreachableOrWrongDatabaseIsAClearError) {
     ThrowawayDir dir;
     auto from = "sqlite:" + (dir.path() / "empty.db").string();
-    auto down = run_retorno({"migrate-store", "--from", from, "--to",
-                             "postgresql://nobody:secret-word@127.0.0.1:1/retorno"});
+    const auto keys = data_key_file(dir.path()).string();
+    ASSERT_TRUE(create_keyring_file(keys));
+    auto down =
+        run_retorno({"migrate-store", "--from", from, "--to",
+                     "postgresql://nobody:secret-word@127.0.0.1:1/retorno", "--keys", keys});
     EXPECT_EQ(down.exit_code, 2) << down.output;
     EXPECT_NE(down.output.find("cannot be reached"), std::string::npos) << down.output;
     EXPECT_EQ(down.output.find("secret-word"), std::string::npos) << down.output;
 
-    auto wrong = run_retorno({"migrate-store", "--from", from, "--to", "mysql://somewhere/x"});
+    auto wrong = run_retorno(
+        {"migrate-store", "--from", from, "--to", "mysql://somewhere/x", "--keys", keys});
     EXPECT_EQ(wrong.exit_code, 1) << wrong.output;
     EXPECT_NE(wrong.output.find("postgresql://"), std::string::npos) << wrong.output;
 }

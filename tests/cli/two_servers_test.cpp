@@ -12,6 +12,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/server_process.h"
+#include "crypto/keyring.h"
 #include "service/demo_data.h"
 #include "store/chain_check.h"
 
@@ -64,6 +65,9 @@ class TwoServers : public ::testing::Test {
         auto second =
             run_retorno({"init", "--data", data(2).string(), "--database", m_database->url()});
         ASSERT_EQ(second.exit_code, 0) << second.output;
+        // Processes that share a database share its data key file (docs/operations.md).
+        std::filesystem::copy_file(data_key_file(data(1)), data_key_file(data(2)),
+                                   std::filesystem::copy_options::overwrite_existing);
         m_a = std::make_unique<ServerProcess>(data(1));
         m_b = std::make_unique<ServerProcess>(data(2));
         ASSERT_NE(m_a->port(), 0);

@@ -70,6 +70,23 @@ TEST_P(NeedToKnow, AnotherInstitutionsCaseAnswersExactlyLikeAMissingOne) {
     }
     auto list = parse(outsider.get("/api/v1/cases").body);
     EXPECT_TRUE(list.at("items").as_array().empty());
+
+    // Both refusals are in the audit trail, with the true reason.
+    auto entries = server.store().audit_entries(0, 10'000, case_id).value();
+    ASSERT_FALSE(entries.empty());
+    int refused = 0;
+    for (const auto& entry : entries) {
+        if (entry.action == "access_refused") {
+            ++refused;
+            EXPECT_NE(entry.reason.find("not a party"), std::string::npos) << entry.reason;
+            EXPECT_EQ(entry.categories, "");
+        }
+    }
+    EXPECT_EQ(refused, 3);  // the case, its events and its state
+    bool missing_audited = false;
+    for (const auto& entry : server.store().audit_entries(0, 10'000, "").value())
+        missing_audited = missing_audited || entry.reason.find("no such case") != std::string::npos;
+    EXPECT_TRUE(missing_audited);
 }
 
 TEST_P(NeedToKnow, EachRoleSeesOnlyItsCategoriesAndTheRestIsAbsent) {

@@ -66,6 +66,26 @@ TEST_P(SessionsApi, EveryBadCredentialGetsTheSameAnswer) {
     }
 }
 
+// A sign-in body that cannot be read as credentials at all gets its 400, and an audit entry
+// like every refused sign-in.
+TEST_P(SessionsApi, UnreadableSignInsAreAudited) {
+    auto client = server.anonymous_client();
+    EXPECT_EQ(client.post_json("/api/v1/sessions", "{\"username\": ").status, 400);
+    EXPECT_EQ(client.post_json("/api/v1/sessions", R"({"username": "a", "remember": true})").status,
+              400);
+    EXPECT_EQ(
+        client.post_json("/api/v1/sessions", std::string(100, '[') + std::string(100, ']')).status,
+        400);
+    std::vector<std::string> reasons;
+    for (const auto& entry : server.store().audit_entries(0, 1000, "").value()) {
+        if (entry.action == "sign_in_refused")
+            reasons.push_back(entry.reason);
+    }
+    EXPECT_EQ(reasons, (std::vector<std::string>{"unreadable request: malformed-json",
+                                                 "unreadable request: unknown field",
+                                                 "unreadable request: nesting-too-deep"}));
+}
+
 TEST_P(SessionsApi, EveryRouteButThePublicOnesNeedsASession) {
     auto anonymous = server.anonymous_client();
     EXPECT_EQ(anonymous.get("/healthz").status, 200);

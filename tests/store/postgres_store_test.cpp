@@ -65,6 +65,11 @@ TEST(PostgresUrl, WithDatabaseReplacesOnlyTheDatabase) {
 
 TEST(OpenStore, ChoosesTheBackendFromTheSetting) {
     ThrowawayDir dir;
+    // Without the data folder's key file no store opens.
+    auto keyless = open_store("", dir.path());
+    ASSERT_FALSE(keyless);
+    EXPECT_EQ(keyless.error().code, ErrorCode::Unavailable);
+    ASSERT_TRUE(create_keyring_file(data_key_file(dir.path())));
     auto sqlite = open_store("", dir.path());
     ASSERT_TRUE(sqlite) << sqlite.error().detail;
     EXPECT_NE((*sqlite)->describe().find("sqlite"), std::string::npos);
@@ -82,6 +87,7 @@ TEST(OpenStore, ChoosesTheBackendFromTheSetting) {
 // server and no timing.
 TEST(PostgresStore, AServerThatIsDownAtOpenIsUnavailable) {
     ThrowawayDir dir;
+    ASSERT_TRUE(create_keyring_file(data_key_file(dir.path())));
     auto opened = open_store("postgresql://retorno:s3cret@127.0.0.1:1/retorno", dir.path());
     ASSERT_FALSE(opened);
     EXPECT_EQ(opened.error().code, ErrorCode::Unavailable);

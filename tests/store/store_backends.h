@@ -15,6 +15,8 @@
 #include <pqxx/pqxx>
 
 #include "core/id.h"
+#include "crypto/field_cipher.h"
+#include "crypto/keyring.h"
 #include "domain/case.h"
 #include "domain/event.h"
 #include "store/postgres/postgres_store.h"
@@ -107,10 +109,29 @@ class ThrowawayDatabase {
 };
 
 // A fresh, empty store of one backend, with whatever it lives in (a folder or a database).
+// Its sensitive fields are encrypted, as in a deployment, with a key file in the folder
+// (`key_file`, created on open).
 struct StoreUnderTest {
     ThrowawayDir dir;
     std::unique_ptr<ThrowawayDatabase> database;
     std::unique_ptr<Store> store;
+    std::shared_ptr<FieldCipher> cipher;
+
+    std::filesystem::path key_file() const { return data_key_file(dir.path()); }
+    std::filesystem::path sqlite_file() const { return dir.path() / "retorno.db"; }
+
+    // Another store over the same database and key file, as a second server process has.
+    Result<std::unique_ptr<Store>> open_another() const {
+        auto another_cipher = TRY(FieldCipher::open(key_file()));
+        if (database) {
+            std::unique_ptr<Store> opened =
+                TRY(PostgresStore::open(database->url(), 4, another_cipher));
+            return opened;
+        }
+        std::unique_ptr<Store> opened =
+            TRY(SqliteStore::open(sqlite_file(), sqlite::Durability::Full, another_cipher));
+        return opened;
+    }
 
     ~StoreUnderTest() {
         // The store's connections close before its database is dropped.
@@ -120,8 +141,14 @@ struct StoreUnderTest {
 
     // Opens the store; answers why it could not, or an empty string.
     std::string open(Backend backend) {
+        if (auto created = create_keyring_file(key_file()); !created)
+            return created.error().message;
+        auto loaded = FieldCipher::open(key_file());
+        if (!loaded)
+            return loaded.error().message;
+        cipher = *loaded;
         if (backend == Backend::Sqlite) {
-            auto opened = SqliteStore::open(dir.path() / "retorno.db");
+            auto opened = SqliteStore::open(sqlite_file(), sqlite::Durability::Full, cipher);
             if (!opened)
                 return opened.error().message + " / " + opened.error().detail;
             store = std::move(*opened);
@@ -131,7 +158,7 @@ struct StoreUnderTest {
         if (!server)
             return std::string(kNoPostgres);
         database = std::make_unique<ThrowawayDatabase>(*server);
-        auto opened = PostgresStore::open(database->url(), 4);
+        auto opened = PostgresStore::open(database->url(), 4, cipher);
         if (!opened)
             return opened.error().message + " / " + opened.error().detail;
         store = std::move(*opened);

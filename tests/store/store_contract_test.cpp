@@ -404,7 +404,7 @@ TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {
 }
 
 TEST_P(StoreContract, DescribesItsBackendAndSchema) {
-    EXPECT_NE(store().describe().find("schema 2"), std::string::npos) << store().describe();
+    EXPECT_NE(store().describe().find("schema 3"), std::string::npos) << store().describe();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,

@@ -214,6 +214,15 @@ Status PostgresStore::set_user_totp_secret(const Id& user_id, const std::string&
     });
 }
 
+Result<bool> PostgresStore::claim_totp_step(const Id& user_id, std::int64_t step) {
+    return with_connection<bool>([&](pqxx::connection& connection) -> Result<bool> {
+        pqxx::work tx(connection);
+        auto changed = tx.exec_prepared(name(st::kClaimTotpStep), user_id.to_string(), step);
+        tx.commit();
+        return changed.affected_rows() == 1;
+    });
+}
+
 Result<std::optional<std::string>> PostgresStore::user_totp_secret(const Id& user_id) {
     return with_connection<std::optional<std::string>>(
         [&](pqxx::connection& connection) -> Result<std::optional<std::string>> {

@@ -17,6 +17,7 @@
 #include "store/postgres/pg_tools.h"
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_url.h"
+#include "store/sealed_fields.h"
 
 namespace retorno::postgres {
 
@@ -143,9 +144,20 @@ Error archive_unreadable(std::string detail) {
                        std::move(detail));
 }
 
+// The key file of the target folder lacks a key the backup was encrypted with.
+Error key_missing(std::string detail) {
+    return Error::make(ErrorCode::InvalidInput,
+                       "The backup holds encrypted fields that the data key file of this folder "
+                       "cannot decrypt; put the key file of the backed-up deployment in "
+                       "DATA/keys first.",
+                       std::move(detail));
+}
+
 // The rows of the archive, checked as they pass to the server.
 class ArchiveCheck {
   public:
+    explicit ArchiveCheck(FieldCipher* cipher) : m_cipher(cipher) {}
+
     Status row(const std::string& table, const std::vector<std::string>& columns,
                std::string_view line) {
         auto raw = split_tabs(line);
@@ -159,7 +171,9 @@ class ArchiveCheck {
         if (table == "schema_migrations") {
             m_schema_version = std::max(m_schema_version, std::stoi(text("version")));
         } else if (table == "cases") {
-            auto c = case_from_document(text("document"));
+            auto c = case_from_document(text("document"), m_cipher);
+            if (!c && text("document").find("\"enc1:") != std::string::npos)
+                return fail(key_missing(c.error().detail));
             if (!c)
                 return fail(archive_unreadable("unreadable case document"));
             m_check.add_case(c->id.to_string(), c->version, c->last_hash);
@@ -180,6 +194,11 @@ class ArchiveCheck {
             event.kind = *kind;
             event.step = text("step");
             event.data = std::move(data.get_object());
+            // Hashes cover the plaintext: verifying needs the key file of the deployment.
+            if (auto opened = open_event_data(event.data, event.case_id, event.id, m_cipher);
+                !opened) {
+                return fail(key_missing(opened.error().detail));
+            }
             event.actor_user = text("actor_user");
             event.actor_institution = text("actor_institution");
             event.recorded_at = *recorded_at;
@@ -201,6 +220,7 @@ class ArchiveCheck {
     Result<ChainReport> finish() const { return m_check.finish(); }
 
   private:
+    FieldCipher* m_cipher;
     ChainCheck m_check;
     std::map<std::string, std::int64_t, std::less<>> m_counts;
     int m_schema_version = 0;
@@ -301,7 +321,8 @@ Status pg_dump_backup(const std::string& url, const std::filesystem::path& to) {
     return {};
 }
 
-Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesystem::path& from) {
+Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesystem::path& from,
+                                      FieldCipher* cipher) {
     if (!is_pg_dump_archive(from)) {
         return fail(Error::make(
             ErrorCode::InvalidInput,
@@ -380,7 +401,7 @@ Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesys
     int target_schema = std::stoi(
         TRY(session.scalar("SELECT coalesce(max(version), 0) FROM " + std::string(kSchemaTable))));
 
-    ArchiveCheck check;
+    ArchiveCheck check(cipher);
     std::string table;
     std::vector<std::string> columns;
     enum class Block { None, Import, ReadOnly } block = Block::None;

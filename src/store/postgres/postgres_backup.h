@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "crypto/field_cipher.h"
 #include "store/chain_check.h"
 
 namespace retorno::postgres {
@@ -22,6 +23,9 @@ Status pg_dump_backup(const std::string& url, const std::filesystem::path& to);
 // transaction that is committed only after the archive's audit chains verified (every event
 // hash recomputed, each case's chain head equal to its projection) and the restored counts
 // equal the archive's, so a refused or failed restore writes nothing.
-Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesystem::path& from);
+// Event hashes cover the plaintext of sealed fields, so `cipher` (the target deployment's key
+// file, which must hold the backed-up keys) opens them for the verification.
+Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesystem::path& from,
+                                      FieldCipher* cipher);
 
 }  // namespace retorno::postgres

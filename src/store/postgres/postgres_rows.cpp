@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
+#include "store/sealed_fields.h"
+
 namespace retorno::postgres {
 
 namespace json = boost::json;
@@ -28,7 +30,7 @@ std::vector<Role> split_roles(std::string_view text) {
 
 }  // namespace
 
-Result<Event> event_from_row(const pqxx::row& row) {
+Result<Event> event_from_row(const pqxx::row& row, FieldCipher* cipher) {
     Event event;
     auto id = Id::parse(text(row[0]));
     auto case_id = Id::parse(text(row[1]));
@@ -47,6 +49,7 @@ Result<Event> event_from_row(const pqxx::row& row) {
     if (ec || !data.is_object())
         return fail(Error::internal("event row with unreadable data"));
     event.data = std::move(data.get_object());
+    TRY_STATUS(open_event_data(event.data, event.case_id, event.id, cipher));
     event.actor_user = text(row[6]);
     event.actor_institution = text(row[7]);
     event.recorded_at = *recorded_at;
@@ -55,11 +58,12 @@ Result<Event> event_from_row(const pqxx::row& row) {
     return event;
 }
 
-Result<Case> case_from_document(std::string_view document_text) {
+Result<Case> case_from_document(std::string_view document_text, FieldCipher* cipher) {
     boost::system::error_code ec;
     auto document = json::parse(document_text, ec);
     if (ec || !document.is_object())
         return fail(Error::internal("unreadable case document"));
+    TRY_STATUS(open_case_document(document.get_object(), cipher));
     return case_from_json(document.get_object());
 }
 

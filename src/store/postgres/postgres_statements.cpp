@@ -43,6 +43,15 @@ std::vector<Statement> build() {
                                  "actor_institution, {}, previous_hash, hash FROM events "
                                  "WHERE case_id = $1 AND version > $2 ORDER BY version LIMIT $3",
                                  utc_text("recorded_at")));
+    // Key rotation (`reseal_fields`): batches of events and projections, rewritten in place.
+    // Migration 3 lets an UPDATE of events change the data column and nothing else.
+    add(kEventDataBatch,
+        "SELECT seq, id, case_id, data::text FROM events WHERE seq > $1 ORDER BY seq LIMIT $2");
+    add(kUpdateEventData, "UPDATE events SET data = $2::json WHERE id = $1");
+    add(kCaseDocumentBatch,
+        "SELECT id, version, document::text FROM cases WHERE id > $1::uuid ORDER BY id LIMIT $2");
+    add(kUpdateCaseDocument,
+        "UPDATE cases SET document = $3::jsonb WHERE id = $1 AND version = $2");
     add(kCountEvents, "SELECT count(*) FROM events");
     add(kCountCases, "SELECT count(*) FROM cases");
     add(kEventPositions,
@@ -117,6 +126,9 @@ std::vector<Statement> build() {
         "INSERT INTO user_totp (user_id, secret) VALUES ($1, $2) "
         "ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret");
     add(kUserTotpSecret, "SELECT secret FROM user_totp WHERE user_id = $1");
+    // One statement, so two processes given the same code cannot both claim its step.
+    add(kClaimTotpStep,
+        "UPDATE user_totp SET last_used_step = $2 WHERE user_id = $1 AND last_used_step < $2");
     add(kPutCaseShare,
         "INSERT INTO case_shares (id, case_id, institution_id, purpose, legal_basis, categories, "
         "shared_by_user, shared_by_institution, shared_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "

@@ -48,6 +48,7 @@ inline constexpr std::string_view kSetTotpRequired = "set_totp_required";
 inline constexpr std::string_view kTotpRequired = "totp_required";
 inline constexpr std::string_view kSetUserTotpSecret = "set_user_totp_secret";
 inline constexpr std::string_view kUserTotpSecret = "user_totp_secret";
+inline constexpr std::string_view kClaimTotpStep = "claim_totp_step";
 inline constexpr std::string_view kPutCaseShare = "put_case_share";
 inline constexpr std::string_view kCaseShares = "case_shares";
 inline constexpr std::string_view kAuditLock = "audit_lock";
@@ -56,6 +57,10 @@ inline constexpr std::string_view kInsertAudit = "insert_audit";
 inline constexpr std::string_view kAuditEntries = "audit_entries";
 inline constexpr std::string_view kPutAuditDayHead = "put_audit_day_head";
 inline constexpr std::string_view kAuditDayHeads = "audit_day_heads";
+inline constexpr std::string_view kEventDataBatch = "event_data_batch";
+inline constexpr std::string_view kUpdateEventData = "update_event_data";
+inline constexpr std::string_view kCaseDocumentBatch = "case_document_batch";
+inline constexpr std::string_view kUpdateCaseDocument = "update_case_document";
 }  // namespace statement
 
 // Case listing has one statement per combination of filters rather than one statement with

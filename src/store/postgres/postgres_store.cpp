@@ -44,10 +44,12 @@ Error conflict_at(std::int64_t stored_version, std::int64_t expected_version) {
 PostgresStore::PostgresStore(std::string conninfo, std::string display, int pool_size)
     : m_pool(std::move(conninfo), pool_size, &set_up_connection), m_display(std::move(display)) {}
 
-Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url, int pool_size) {
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url, int pool_size,
+                                                           std::shared_ptr<FieldCipher> cipher) {
     auto settings = TRY(postgres::parse_connection_settings(url));
     std::unique_ptr<PostgresStore> store(
         new PostgresStore(settings.conninfo, settings.display, pool_size));
+    store->m_cipher = std::move(cipher);
     // The first connection migrates; it goes back to the pool afterwards. Statements are
     // prepared lazily by libpqxx, so preparing them before the tables exist is harmless.
     auto lease = TRY(store->m_pool.acquire());
@@ -55,11 +57,12 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& ur
     return store;
 }
 
-Result<std::unique_ptr<PostgresStore>> PostgresStore::open_replica(const std::string& url,
-                                                                   int pool_size) {
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open_replica(
+    const std::string& url, int pool_size, std::shared_ptr<FieldCipher> cipher) {
     auto settings = TRY(postgres::parse_connection_settings(url));
     std::unique_ptr<PostgresStore> store(
         new PostgresStore(settings.conninfo, settings.display, pool_size));
+    store->m_cipher = std::move(cipher);
     auto lease = TRY(store->m_pool.acquire());
     store->m_schema_version = TRY(postgres::require_current_schema(*lease));
     return store;
@@ -89,10 +92,16 @@ Result<ReadFreshness> PostgresStore::freshness() {
 // waits on the winner's row lock, then finds no row to change and reports a Conflict; its
 // transaction is rolled back, so nothing it wrote remains.
 Status PostgresStore::append(const Event& event, const Case& after) {
+    // Sealed before a connection is taken: encryption needs no database.
+    json::object sealed_data = event.data;
+    TRY_STATUS(seal_event_data(sealed_data, event.case_id, event.id, m_cipher.get()));
+    json::object sealed_document = case_to_json(after);
+    TRY_STATUS(seal_case_document(sealed_document, m_cipher.get()));
+    const std::string data = json::serialize(sealed_data);
+    const std::string document = json::serialize(sealed_document);
     return with_connection<void>([&](pqxx::connection& connection) -> Status {
         pqxx::work tx(connection);
         const std::string case_id = event.case_id.to_string();
-        const std::string document = json::serialize(case_to_json(after));
         pqxx::result changed;
         if (event.version == 1) {
             changed = tx.exec_prepared(name(st::kInsertCase), case_id, after.version, after.status,
@@ -112,9 +121,9 @@ Status PostgresStore::append(const Event& event, const Case& after) {
         }
         auto inserted =
             tx.exec_prepared(name(st::kInsertEvent), event.id.to_string(), case_id, event.version,
-                             std::string(to_string(event.kind)), event.step,
-                             json::serialize(event.data), event.actor_user, event.actor_institution,
-                             format_timestamp(event.recorded_at), event.previous_hash, event.hash);
+                             std::string(to_string(event.kind)), event.step, data, event.actor_user,
+                             event.actor_institution, format_timestamp(event.recorded_at),
+                             event.previous_hash, event.hash);
         if (inserted.affected_rows() != 1) {
             if (!tx.exec_prepared(name(st::kEventExists), event.id.to_string()).empty()) {
                 return fail(Error::make(ErrorCode::Conflict, "This event was already recorded."));
@@ -138,7 +147,8 @@ Result<std::optional<Case>> PostgresStore::find_case(const Id& case_id) {
             auto rows = tx.exec_prepared(name(st::kFindCase), case_id.to_string());
             if (rows.empty())
                 return std::optional<Case>{};
-            return std::optional<Case>{TRY(postgres::case_from_document(rows[0][0].c_str()))};
+            return std::optional<Case>{
+                TRY(postgres::case_from_document(rows[0][0].c_str(), m_cipher.get()))};
         });
 }
 
@@ -168,7 +178,7 @@ Result<CasePage> PostgresStore::list_cases(const CaseFilter& filter) {
                 page.next = page.cases.back().id.to_string();
                 break;
             }
-            page.cases.push_back(TRY(postgres::case_from_document(row[1].c_str())));
+            page.cases.push_back(TRY(postgres::case_from_document(row[1].c_str(), m_cipher.get())));
         }
         return page;
     });
@@ -184,9 +194,75 @@ Result<std::vector<Event>> PostgresStore::case_events(const Id& case_id, std::in
             std::vector<Event> events;
             events.reserve(rows.size());
             for (const auto& row : rows)
-                events.push_back(TRY(postgres::event_from_row(row)));
+                events.push_back(TRY(postgres::event_from_row(row, m_cipher.get())));
             return events;
         });
+}
+
+Result<ResealReport> PostgresStore::reseal_fields(ResealMode mode, int batch) {
+    if (!m_cipher)
+        return fail(Error::internal("reseal_fields on a store without a key file"));
+    ResealReport report;
+    // Events, in batches by seq, each batch one short transaction.
+    for (std::int64_t after = 0;;) {
+        auto read = TRY(with_connection<int>([&](pqxx::connection& connection) -> Result<int> {
+            pqxx::work tx(connection);
+            auto rows = tx.exec_prepared(name(st::kEventDataBatch), after, batch);
+            for (const auto& row : rows) {
+                after = row[0].as<std::int64_t>();
+                auto id = Id::parse(row[1].c_str());
+                auto case_id = Id::parse(row[2].c_str());
+                boost::system::error_code ec;
+                auto data = json::parse(row[3].c_str(), ec);
+                if (!id || !case_id || ec || !data.is_object())
+                    return fail(Error::internal("event row with unreadable data"));
+                auto fields =
+                    TRY(reseal_event_data(data.get_object(), *case_id, *id, *m_cipher, mode));
+                report.fields += fields;
+                if (fields > 0 && mode == ResealMode::Reseal) {
+                    tx.exec_prepared(name(st::kUpdateEventData), id->to_string(),
+                                     json::serialize(data));
+                    ++report.rows;
+                }
+            }
+            tx.commit();
+            return static_cast<int>(rows.size());
+        }));
+        if (read < batch)
+            break;
+    }
+    // Projections, in batches by id; one that an append changed meanwhile is left for the
+    // next pass (the append wrote it under whatever key its process had).
+    for (std::string after = "00000000-0000-0000-0000-000000000000";;) {
+        auto read = TRY(with_connection<int>([&](pqxx::connection& connection) -> Result<int> {
+            pqxx::work tx(connection);
+            auto rows = tx.exec_prepared(name(st::kCaseDocumentBatch), after, batch);
+            for (const auto& row : rows) {
+                after = row[0].c_str();
+                boost::system::error_code ec;
+                auto document = json::parse(row[2].c_str(), ec);
+                if (ec || !document.is_object())
+                    return fail(Error::internal("unreadable case document"));
+                auto fields = TRY(reseal_case_document(document.get_object(), *m_cipher, mode));
+                report.fields += fields;
+                if (fields > 0 && mode == ResealMode::Reseal) {
+                    auto changed =
+                        tx.exec_prepared(name(st::kUpdateCaseDocument), after,
+                                         row[1].as<std::int64_t>(), json::serialize(document));
+                    if (changed.affected_rows() == 1) {
+                        ++report.rows;
+                    } else {
+                        ++report.skipped;
+                    }
+                }
+            }
+            tx.commit();
+            return static_cast<int>(rows.size());
+        }));
+        if (read < batch)
+            break;
+    }
+    return report;
 }
 
 Result<std::int64_t> PostgresStore::count_events() {

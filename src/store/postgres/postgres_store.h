@@ -15,11 +15,14 @@ class PostgresStore final : public Store {
   public:
     // Connects, applies pending migrations and keeps up to `pool_size` connections. A wrong URL
     // is InvalidInput; a server that cannot be reached is Unavailable.
-    static Result<std::unique_ptr<PostgresStore>> open(const std::string& url, int pool_size);
+    // `cipher` seals the sensitive fields (store/sealed_fields.h); open_store always gives one,
+    // a null cipher (raw stores of tests and benchmarks) writes them in clear.
+    static Result<std::unique_ptr<PostgresStore>> open(
+        const std::string& url, int pool_size, std::shared_ptr<FieldCipher> cipher = nullptr);
     // Connects to a read replica (a hot standby) for reports: nothing is migrated, and a schema
     // other than this binary's is refused. Writes through it fail, as the server refuses them.
-    static Result<std::unique_ptr<PostgresStore>> open_replica(const std::string& url,
-                                                               int pool_size);
+    static Result<std::unique_ptr<PostgresStore>> open_replica(
+        const std::string& url, int pool_size, std::shared_ptr<FieldCipher> cipher = nullptr);
 
     Status append(const Event& event, const Case& after) override;
     Result<std::optional<Case>> find_case(const Id& case_id) override;
@@ -49,6 +52,7 @@ class PostgresStore final : public Store {
     Result<bool> totp_required(const Id& institution_id) override;
     Status set_user_totp_secret(const Id& user_id, const std::string& secret) override;
     Result<std::optional<std::string>> user_totp_secret(const Id& user_id) override;
+    Result<bool> claim_totp_step(const Id& user_id, std::int64_t step) override;
     Status put_case_share(const CaseShare& share) override;
     Result<std::vector<CaseShare>> case_shares(const Id& case_id) override;
     Result<std::vector<AuditEntry>> append_audit(std::vector<AuditEntry> entries,
@@ -58,6 +62,7 @@ class PostgresStore final : public Store {
                                                   const std::string& case_id) override;
     Status put_audit_day_head(const AuditDayHead& head) override;
     Result<std::vector<AuditDayHead>> audit_day_heads() override;
+    Result<ResealReport> reseal_fields(ResealMode mode, int batch) override;
     std::string describe() override;
     Result<ReadFreshness> freshness() override;
 
@@ -77,6 +82,7 @@ class PostgresStore final : public Store {
     postgres::ConnectionPool m_pool;
     std::string m_display;
     int m_schema_version = 0;
+    std::shared_ptr<FieldCipher> m_cipher;
 };
 
 }  // namespace retorno

@@ -263,6 +263,19 @@ Result<std::optional<std::string>> SqliteStore::user_totp_secret(const Id& user_
     return std::optional<std::string>{query.text(0)};
 }
 
+Result<bool> SqliteStore::claim_totp_step(const Id& user_id, std::int64_t step) {
+    bool claimed = false;
+    TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
+        auto update =
+            TRY(db.prepare("UPDATE user_totp SET last_used_step = ?2 "
+                           "WHERE user_id = ?1 AND last_used_step < ?2 RETURNING 1"));
+        update.bind(1, user_id.to_string()).bind(2, step);
+        claimed = TRY(update.step());
+        return {};
+    }));
+    return claimed;
+}
+
 Status SqliteStore::put_case_share(const CaseShare& share) {
     return write_transaction([&](sqlite::Connection& db) -> Status {
         auto insert = TRY(db.prepare(

@@ -16,7 +16,7 @@ constexpr std::string_view kEventColumns =
     "id, case_id, version, kind, step, data, actor_user, actor_institution, recorded_at, "
     "previous_hash, hash";
 
-Result<Event> event_from_row(const sqlite::Statement& row) {
+Result<Event> event_from_row(const sqlite::Statement& row, FieldCipher* cipher) {
     Event event;
     auto id = Id::parse(row.text_view(0));
     auto case_id = Id::parse(row.text_view(1));
@@ -35,6 +35,7 @@ Result<Event> event_from_row(const sqlite::Statement& row) {
     if (ec || !data.is_object())
         return fail(Error::internal("event row with unreadable data"));
     event.data = std::move(data.get_object());
+    TRY_STATUS(open_event_data(event.data, event.case_id, event.id, cipher));
     event.actor_user = row.text(6);
     event.actor_institution = row.text(7);
     event.recorded_at = *recorded_at;
@@ -43,11 +44,12 @@ Result<Event> event_from_row(const sqlite::Statement& row) {
     return event;
 }
 
-Result<Case> case_from_document(std::string_view text) {
+Result<Case> case_from_document(std::string_view text, FieldCipher* cipher) {
     boost::system::error_code ec;
     auto document = json::parse(text, ec);
     if (ec || !document.is_object())
         return fail(Error::internal("unreadable case document"));
+    TRY_STATUS(open_case_document(document.get_object(), cipher));
     return case_from_json(document.get_object());
 }
 
@@ -85,8 +87,10 @@ SqliteStore::Lease::~Lease() {
 }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file,
-                                                       sqlite::Durability appends) {
+                                                       sqlite::Durability appends,
+                                                       std::shared_ptr<FieldCipher> cipher) {
     std::unique_ptr<SqliteStore> store(new SqliteStore(file));
+    store->m_cipher = std::move(cipher);
     store->m_writer = TRY(sqlite::Connection::open(file, appends));
     store->m_schema_version = TRY(apply_sqlite_migrations(*store->m_writer));
     return store;
@@ -122,6 +126,11 @@ Status SqliteStore::write_transaction(const std::function<Status(sqlite::Connect
 }
 
 Status SqliteStore::append(const Event& event, const Case& after) {
+    // Sealed before the write lock is taken: encryption needs no database.
+    json::object data = event.data;
+    TRY_STATUS(seal_event_data(data, event.case_id, event.id, m_cipher.get()));
+    json::object document = case_to_json(after);
+    TRY_STATUS(seal_case_document(document, m_cipher.get()));
     return write_transaction([&](sqlite::Connection& db) -> Status {
         auto current = TRY(db.prepare("SELECT version FROM cases WHERE id = ?1"));
         current.bind(1, event.case_id.to_string());
@@ -142,7 +151,7 @@ Status SqliteStore::append(const Event& event, const Case& after) {
             .bind(3, event.version)
             .bind(4, to_string(event.kind))
             .bind(5, event.step)
-            .bind(6, json::serialize(event.data))
+            .bind(6, json::serialize(data))
             .bind(7, event.actor_user)
             .bind(8, event.actor_institution)
             .bind(9, format_timestamp(event.recorded_at))
@@ -170,7 +179,7 @@ Status SqliteStore::append(const Event& event, const Case& after) {
             .bind(5, after.destination_country)
             .bind(6, format_timestamp(after.opened_at))
             .bind(7, format_timestamp(after.updated_at))
-            .bind(8, json::serialize(case_to_json(after)));
+            .bind(8, json::serialize(document));
         return upsert.run();
     });
 }
@@ -181,7 +190,7 @@ Result<std::optional<Case>> SqliteStore::find_case(const Id& case_id) {
     query.bind(1, case_id.to_string());
     if (!TRY(query.step()))
         return std::optional<Case>{};
-    return std::optional<Case>{TRY(case_from_document(query.text_view(0)))};
+    return std::optional<Case>{TRY(case_from_document(query.text_view(0), m_cipher.get()))};
 }
 
 Result<CasePage> SqliteStore::list_cases(const CaseFilter& filter) {
@@ -201,7 +210,7 @@ Result<CasePage> SqliteStore::list_cases(const CaseFilter& filter) {
             page.next = page.cases.back().id.to_string();
             break;
         }
-        page.cases.push_back(TRY(case_from_document(query.text_view(1))));
+        page.cases.push_back(TRY(case_from_document(query.text_view(1), m_cipher.get())));
     }
     return page;
 }
@@ -217,7 +226,7 @@ Result<std::vector<Event>> SqliteStore::case_events(const Id& case_id, std::int6
         .bind(3, static_cast<std::int64_t>(limit));
     std::vector<Event> events;
     while (TRY(query.step()))
-        events.push_back(TRY(event_from_row(query)));
+        events.push_back(TRY(event_from_row(query, m_cipher.get())));
     return events;
 }
 
@@ -369,6 +378,94 @@ Result<std::optional<User>> SqliteStore::find_user_by_name(const std::string& us
     if (!TRY(query.step()))
         return std::optional<User>{};
     return std::optional<User>{TRY(user_from_row(query))};
+}
+
+Result<ResealReport> SqliteStore::reseal_fields(ResealMode mode, int batch) {
+    if (!m_cipher)
+        return fail(Error::internal("reseal_fields on a store without a key file"));
+    ResealReport report;
+    // Events, in batches by seq: read with a reader, rewritten in one short write transaction.
+    for (std::int64_t after = 0;;) {
+        std::vector<std::pair<std::string, std::string>> changed;  // id, sealed data
+        int read = 0;
+        {
+            auto db = TRY(reader());
+            auto query = TRY(db->prepare(
+                "SELECT seq, id, case_id, data FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2"));
+            query.bind(1, after).bind(2, static_cast<std::int64_t>(batch));
+            while (TRY(query.step())) {
+                ++read;
+                after = query.integer(0);
+                auto id = Id::parse(query.text_view(1));
+                auto case_id = Id::parse(query.text_view(2));
+                boost::system::error_code ec;
+                auto data = json::parse(query.text_view(3), ec);
+                if (!id || !case_id || ec || !data.is_object())
+                    return fail(Error::internal("event row with unreadable data"));
+                auto fields =
+                    TRY(reseal_event_data(data.get_object(), *case_id, *id, *m_cipher, mode));
+                report.fields += fields;
+                if (fields > 0 && mode == ResealMode::Reseal)
+                    changed.emplace_back(query.text(1), json::serialize(data));
+            }
+        }
+        if (!changed.empty()) {
+            TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
+                for (const auto& [id, data] : changed) {
+                    auto update = TRY(db.prepare("UPDATE events SET data = ?2 WHERE id = ?1"));
+                    update.bind(1, id).bind(2, data);
+                    TRY_STATUS(update.run());
+                }
+                return {};
+            }));
+            report.rows += static_cast<std::int64_t>(changed.size());
+        }
+        if (read < batch)
+            break;
+    }
+    // Projections, in batches by id; one that an append changed meanwhile is left for the
+    // next pass (the append wrote it under whatever key its process had).
+    for (std::string after;;) {
+        std::vector<std::tuple<std::string, std::int64_t, std::string>> changed;
+        int read = 0;
+        {
+            auto db = TRY(reader());
+            auto query = TRY(db->prepare(
+                "SELECT id, version, document FROM cases WHERE id > ?1 ORDER BY id LIMIT ?2"));
+            query.bind(1, after).bind(2, static_cast<std::int64_t>(batch));
+            while (TRY(query.step())) {
+                ++read;
+                after = query.text(0);
+                boost::system::error_code ec;
+                auto document = json::parse(query.text_view(2), ec);
+                if (ec || !document.is_object())
+                    return fail(Error::internal("unreadable case document"));
+                auto fields = TRY(reseal_case_document(document.get_object(), *m_cipher, mode));
+                report.fields += fields;
+                if (fields > 0 && mode == ResealMode::Reseal)
+                    changed.emplace_back(after, query.integer(1), json::serialize(document));
+            }
+        }
+        if (!changed.empty()) {
+            TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
+                for (const auto& [id, version, document] : changed) {
+                    auto update =
+                        TRY(db.prepare("UPDATE cases SET document = ?3 "
+                                       "WHERE id = ?1 AND version = ?2 RETURNING id"));
+                    update.bind(1, id).bind(2, version).bind(3, document);
+                    if (TRY(update.step())) {
+                        ++report.rows;
+                    } else {
+                        ++report.skipped;
+                    }
+                }
+                return {};
+            }));
+        }
+        if (read < batch)
+            break;
+    }
+    return report;
 }
 
 std::string SqliteStore::describe() {

@@ -18,8 +18,11 @@ class SqliteStore final : public Store {
   public:
     // `appends` is Full for every deployment. Only a bulk loader that rebuilds a throwaway
     // database from scratch (bench/api) passes Normal, trading crash safety for load speed.
+    // `cipher` seals the sensitive fields (store/sealed_fields.h); open_store always gives one,
+    // a null cipher (raw stores of tests and benchmarks) writes them in clear.
     static Result<std::unique_ptr<SqliteStore>> open(
-        const std::filesystem::path& file, sqlite::Durability appends = sqlite::Durability::Full);
+        const std::filesystem::path& file, sqlite::Durability appends = sqlite::Durability::Full,
+        std::shared_ptr<FieldCipher> cipher = nullptr);
 
     Status append(const Event& event, const Case& after) override;
     Result<std::optional<Case>> find_case(const Id& case_id) override;
@@ -49,6 +52,7 @@ class SqliteStore final : public Store {
     Result<bool> totp_required(const Id& institution_id) override;
     Status set_user_totp_secret(const Id& user_id, const std::string& secret) override;
     Result<std::optional<std::string>> user_totp_secret(const Id& user_id) override;
+    Result<bool> claim_totp_step(const Id& user_id, std::int64_t step) override;
     Status put_case_share(const CaseShare& share) override;
     Result<std::vector<CaseShare>> case_shares(const Id& case_id) override;
     Result<std::vector<AuditEntry>> append_audit(std::vector<AuditEntry> entries,
@@ -58,6 +62,7 @@ class SqliteStore final : public Store {
                                                   const std::string& case_id) override;
     Status put_audit_day_head(const AuditDayHead& head) override;
     Result<std::vector<AuditDayHead>> audit_day_heads() override;
+    Result<ResealReport> reseal_fields(ResealMode mode, int batch) override;
     std::string describe() override;
 
     const std::filesystem::path& file() const { return m_file; }
@@ -92,6 +97,7 @@ class SqliteStore final : public Store {
     std::mutex m_pool_mutex;
     std::vector<std::unique_ptr<sqlite::Connection>> m_idle_readers;
     int m_schema_version = 0;
+    std::shared_ptr<FieldCipher> m_cipher;
 };
 
 }  // namespace retorno

@@ -31,6 +31,10 @@ class TestServer {
 
     http::Router& router() { return m_router; }
     http::Limits& limits() { return m_options.limits; }
+    // The server's options (TLS files, for example); change them before start().
+    http::ServerOptions& options() { return m_options; }
+    unsigned short port() const { return m_server->port(); }
+    const std::string& token() const { return m_token; }
     void start();
     void stop();  // graceful shutdown, waits until run() returned
 

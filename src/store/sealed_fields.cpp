@@ -1,0 +1,150 @@
+#include "store/sealed_fields.h"
+
+#include <functional>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "domain/sensitivity.h"
+
+namespace retorno {
+
+namespace json = boost::json;
+
+namespace {
+
+enum class Layout { Case, Event };
+
+using Visit = std::function<Status(const std::string& path, json::value& value)>;
+
+Status visit_object(json::object& object, const std::string& prefix,
+                    std::optional<Category> (*classify)(std::string_view), const Visit& visit) {
+    for (auto& [key, value] : object) {
+        if (classify(key))
+            TRY_STATUS(visit(prefix + "/" + std::string(key), value));
+    }
+    return {};
+}
+
+// Calls `visit` on every sensitive value of a document, with its path.
+Status for_each_sensitive(json::object& root, Layout layout, const Visit& visit) {
+    for (auto& [key, value] : root) {
+        std::string path = "/" + std::string(key);
+        if (key == "person" && value.is_object()) {
+            TRY_STATUS(visit_object(value.get_object(), path, &person_field_category, visit));
+        } else if (key == "victim" && value.is_object()) {
+            TRY_STATUS(visit_object(value.get_object(), path, &victim_field_category, visit));
+        } else if (layout == Layout::Event && event_key_category(key)) {
+            TRY_STATUS(visit(path, value));
+        }
+    }
+    return {};
+}
+
+std::string associated_data(std::string_view case_id, std::string_view place,
+                            const std::string& path) {
+    std::string out = "retorno-field:1:";
+    out += case_id;
+    out += ':';
+    out += place;
+    out += ':';
+    out += path;
+    return out;
+}
+
+bool is_sealed(const json::value& value) {
+    return value.is_string() && FieldCipher::is_sealed(value.get_string());
+}
+
+Status seal(json::object& root, Layout layout, std::string_view case_id, std::string_view place,
+            FieldCipher* cipher) {
+    if (cipher == nullptr)
+        return {};
+    return for_each_sensitive(
+        root, layout, [&](const std::string& path, json::value& value) -> Status {
+            // Every sensitive value is sealed, even one that looks sealed already (a name typed
+            // as "enc1:…" must not be stored in clear, nor make the case unreadable).
+            value =
+                TRY(cipher->seal(json::serialize(value), associated_data(case_id, place, path)));
+            return Status{};
+        });
+}
+
+Status open(json::object& root, Layout layout, std::string_view case_id, std::string_view place,
+            FieldCipher* cipher) {
+    return for_each_sensitive(
+        root, layout, [&](const std::string& path, json::value& value) -> Status {
+            if (!is_sealed(value))
+                return Status{};
+            if (cipher == nullptr) {
+                return Status(fail(Error::make(
+                    ErrorCode::Unavailable,
+                    "The store holds encrypted fields and was opened without its key file.")));
+            }
+            auto text =
+                TRY(cipher->unseal(value.get_string(), associated_data(case_id, place, path)));
+            boost::system::error_code ec;
+            auto parsed = json::parse(text, ec);
+            if (ec)
+                return fail(Error::internal("a decrypted field is not JSON"));
+            value = std::move(parsed);
+            return Status{};
+        });
+}
+
+Result<std::int64_t> reseal(json::object& root, Layout layout, std::string_view case_id,
+                            std::string_view place, FieldCipher& cipher, ResealMode mode) {
+    std::string current = cipher.current_key_id();
+    std::int64_t count = 0;
+    TRY_STATUS(for_each_sensitive(
+        root, layout, [&](const std::string& path, json::value& value) -> Status {
+            if (is_sealed(value) && FieldCipher::key_id_of(value.get_string()) == current)
+                return Status{};
+            ++count;
+            if (mode == ResealMode::Count)
+                return Status{};
+            auto ad = associated_data(case_id, place, path);
+            std::string plaintext = is_sealed(value) ? TRY(cipher.unseal(value.get_string(), ad))
+                                                     : json::serialize(value);
+            value = TRY(cipher.seal(plaintext, ad));
+            return Status{};
+        }));
+    return count;
+}
+
+std::string case_id_of(const json::object& document) {
+    auto* id = document.if_contains("id");
+    return id != nullptr && id->is_string() ? std::string(id->get_string()) : std::string();
+}
+
+}  // namespace
+
+Status seal_case_document(json::object& document, FieldCipher* cipher) {
+    return seal(document, Layout::Case, case_id_of(document), "case", cipher);
+}
+
+Status open_case_document(json::object& document, FieldCipher* cipher) {
+    return open(document, Layout::Case, case_id_of(document), "case", cipher);
+}
+
+Status seal_event_data(json::object& data, const Id& case_id, const Id& event_id,
+                       FieldCipher* cipher) {
+    return seal(data, Layout::Event, case_id.to_string(), event_id.to_string(), cipher);
+}
+
+Status open_event_data(json::object& data, const Id& case_id, const Id& event_id,
+                       FieldCipher* cipher) {
+    return open(data, Layout::Event, case_id.to_string(), event_id.to_string(), cipher);
+}
+
+Result<std::int64_t> reseal_case_document(json::object& document, FieldCipher& cipher,
+                                          ResealMode mode) {
+    return reseal(document, Layout::Case, case_id_of(document), "case", cipher, mode);
+}
+
+Result<std::int64_t> reseal_event_data(json::object& data, const Id& case_id, const Id& event_id,
+                                       FieldCipher& cipher, ResealMode mode) {
+    return reseal(data, Layout::Event, case_id.to_string(), event_id.to_string(), cipher, mode);
+}
+
+}  // namespace retorno
