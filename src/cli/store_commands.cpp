@@ -98,21 +98,28 @@ int run_backup(const BackupOptions& options) {
     if (!target)
         return report(target.error());
     std::filesystem::path to = options.file;
+    auto cipher = FieldCipher::open(data_key_file(options.data));
+    if (!cipher)
+        return report(cipher.error());
+    // The backup holds no key; say which one its sensitive fields need.
+    const std::string key_note = "; its sensitive fields need data key " +
+                                 (*cipher)->current_key_id() +
+                                 ", which is not in it: keep the key file backed up apart";
     if (target->sqlite.empty()) {
         // Opening the store first checks the server, the URL and the schema version.
-        if (auto store = open_store(target->database, options.data, 1); !store)
+        if (auto store = open_store(target->database, options.data, 1, *cipher); !store)
             return report(store.error());
         if (auto dumped = postgres::pg_dump_backup(target->database, to); !dumped)
             return report(dumped.error());
         std::cout << "retorno: backup written to " << to.string()
-                  << " (pg_dump custom format; `retorno restore` verifies it).\n";
+                  << " (pg_dump custom format; `retorno restore` verifies it)" << key_note << ".\n";
         return 0;
     }
     if (auto copied = sqlite_backup(target->sqlite, to); !copied)
         return report(copied.error());
     // The copy is checked at once, so that a backup that would not restore is known now.
     auto verified = [&]() -> Result<ChainReport> {
-        auto store = TRY(SqliteStore::open(to));
+        auto store = TRY(SqliteStore::open(to, sqlite::Durability::Full, *cipher));
         auto report = TRY(verify_store(*store));
         store.reset();
         TRY_STATUS(sqlite_make_standalone(to));
@@ -123,6 +130,7 @@ int run_backup(const BackupOptions& options) {
         return report(verified.error());
     }
     print_verified(*verified, "backup written to " + to.string());
+    std::cout << "retorno: " << key_note.substr(2) << ".\n";
     return 0;
 }
 

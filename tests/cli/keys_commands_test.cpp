@@ -61,7 +61,8 @@ TEST_P(KeysCommand, RotateWhileTheServerAnswersReadsAndWrites) {
         const auto client = server.client().with_bearer(token);
         auto list = client.get("/api/v1/cases?limit=5");
         ASSERT_EQ(list.status, 200) << list.body;
-        for (const auto& item : json::parse(list.body).at("items").as_array())
+        const auto listed = json::parse(list.body);  // kept: the loop reads into it
+        for (const auto& item : listed.at("items").as_array())
             cases.emplace_back(item.at("id").as_string());
         ASSERT_FALSE(cases.empty());
 

@@ -172,6 +172,8 @@ TEST(StoreCommandsSqlite, RestoreOfATamperedBackupIsRefused) {
     ThrowawayDir files;
     ASSERT_EQ(source.init(Backend::Sqlite, 4), "");
     ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
+    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
+                               std::filesystem::copy_options::overwrite_existing);
     auto backup_file = files.path() / "retorno.backup";
     ASSERT_EQ(
         run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
