@@ -84,7 +84,8 @@ TEST_P(NeedToKnow, AnotherInstitutionsCaseAnswersExactlyLikeAMissingOne) {
     }
     EXPECT_EQ(refused, 3);  // the case, its events and its state
     bool missing_audited = false;
-    for (const auto& entry : server.store().audit_entries(0, 10'000, "").value())
+    const auto everything = server.store().audit_entries(0, 10'000, "").value();
+    for (const auto& entry : everything)
         missing_audited = missing_audited || entry.reason.find("no such case") != std::string::npos;
     EXPECT_TRUE(missing_audited);
 }

@@ -77,7 +77,8 @@ TEST_P(SessionsApi, UnreadableSignInsAreAudited) {
         client.post_json("/api/v1/sessions", std::string(100, '[') + std::string(100, ']')).status,
         400);
     std::vector<std::string> reasons;
-    for (const auto& entry : server.store().audit_entries(0, 1000, "").value()) {
+    const auto entries = server.store().audit_entries(0, 1000, "").value();
+    for (const auto& entry : entries) {
         if (entry.action == "sign_in_refused")
             reasons.push_back(entry.reason);
     }
