@@ -14,12 +14,15 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <string_view>
 
 #include "core/time.h"
+#include "crypto/field_cipher.h"
+#include "crypto/keyring.h"
 #include "protocol/registry.h"
 #include "service/case_service.h"
 #include "service/demo_data.h"
@@ -69,7 +72,14 @@ int main(int argc, char** argv) {
     }
 
     auto started = std::chrono::steady_clock::now();
-    auto store = retorno::SqliteStore::open(options.db, retorno::sqlite::Durability::Normal);
+    // The cases are encrypted with the data folder's key file, as the server writes them, so that
+    // reads measure decryption too.
+    auto cipher = retorno::FieldCipher::open(
+        retorno::data_key_file(std::filesystem::path(options.db).parent_path()));
+    if (!cipher)
+        return fail_with(cipher.error());
+    auto store =
+        retorno::SqliteStore::open(options.db, retorno::sqlite::Durability::Normal, *cipher);
     if (!store)
         return fail_with(store.error());
     retorno::SystemClock clock;
