@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
 #include <mutex>
 #include <thread>
 
@@ -37,6 +38,9 @@ class KeysCommand : public ::testing::TestWithParam<Backend> {
         auto init = run_retorno({"init", "--data", data().string(), "--database", setting(),
                                  "--demo", "--demo-cases", "12"});
         ASSERT_EQ(init.exit_code, 0) << init.output;
+        // The test's readers go as fast as they can: above the default per-session rate.
+        std::ofstream(data() / "retorno.conf", std::ios::app)
+            << "address_requests_per_second = 100000\nsession_requests_per_second = 100000\n";
     }
 
     void TearDown() override { m_database.reset(); }
