@@ -239,10 +239,13 @@ TEST_P(Documents, EachDownloadIsAuditedAsARead) {
         << after.back().reason;
     EXPECT_NE(after.back().categories.find("identity"), std::string::npos);
 
-    // A refused download (another institution) leaves no entry about this case.
+    // A refused download (another institution) is audited as a refusal, with no data read.
     auto outsider = as(Role::Supervisor, server.add_institution("CR", "NGO"));
     ASSERT_EQ(outsider.get(address("handover-record.pdf")).status, 404);
-    EXPECT_EQ(entries().size(), before + 1);
+    auto refused = entries();
+    ASSERT_EQ(refused.size(), before + 2);
+    EXPECT_EQ(refused.back().action, "access_refused");
+    EXPECT_EQ(refused.back().categories, "");
 }
 
 INSTANTIATE_TEST_SUITE_P(Api, Documents, ::testing::ValuesIn(testing::kBothBackends),
