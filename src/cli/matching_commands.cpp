@@ -19,6 +19,7 @@
 #include "matching/evaluation.h"
 #include "matching/person_csv.h"
 #include "matching/person_index.h"
+#include "service/case_person_record.h"
 #include "synthetic/labelled_persons.h"
 
 // dedup, match and match-eval: the matcher of src/matching on CSV files (see docs/matching.md).
@@ -161,21 +162,7 @@ int run_match(const MatchOptions& options) {
 }
 
 PersonRecord record_of(const synthetic::LabelledPerson& labelled) {
-    const Person& p = labelled.person;
-    PersonRecord r;
-    r.id = labelled.id;
-    r.first_name = p.first_name;
-    r.middle_name = p.middle_name;
-    r.second_name = p.second_name;
-    if (p.birthdate)
-        r.birthdate = format_date(*p.birthdate);
-    r.gender = p.gender;
-    if (!p.citizenship.empty())
-        r.nationality = p.citizenship.front();
-    if (p.age_estimate && p.age_estimate_date) {
-        r.age_estimate = std::to_string(*p.age_estimate);
-        r.age_estimate_date = format_date(*p.age_estimate_date);
-    }
+    PersonRecord r = person_record_of(labelled.person, labelled.id);
     r.mother_name = labelled.mother_name;
     r.birth_place = labelled.birth_place;
     return r;

@@ -3,9 +3,12 @@
 namespace retorno {
 
 matching::PersonRecord person_record_of_case(const Case& c) {
-    const Person& p = c.person;
+    return person_record_of(c.person, c.id.to_string());
+}
+
+matching::PersonRecord person_record_of(const Person& p, std::string id) {
     matching::PersonRecord r;
-    r.id = c.id.to_string();
+    r.id = std::move(id);
     r.first_name = p.first_name;
     r.middle_name = p.middle_name;
     r.second_name = p.second_name;
