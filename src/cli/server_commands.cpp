@@ -207,6 +207,7 @@ int run_serve(const ServeOptions& options) {
         report(web.error());
         return 2;
     }
+    (*web)->reports = deployment.read_replica.get();
     web::add_web_routes(router, **web);
     http::Server server(router, server_options);
     if (auto listening = server.listen(); !listening) {

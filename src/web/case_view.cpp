@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "access/categories.h"
+#include "documents/document_kind.h"
 #include "domain/case.h"
 #include "http/problem.h"
 #include "web/step_form.h"
@@ -138,6 +139,20 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
     if (const auto* branch = definition->branch(state.branch))
         context.set("branch", branch->title.in(lang));
     context.set("basis", seen.visibility.basis);
+    // The printed documents. They are read through the same guard as this page
+    // (access::CaseAccess::read_history asks CasePolicy, like get_case above): whoever the
+    // policy lets see the case may print each of them, redacted for their role, so the links
+    // are offered exactly when this page is shown.
+    List printed;
+    for (auto kind : documents::all_document_kinds()) {
+        std::string name(documents::file_name(kind));
+        Data item{Data::type::object};
+        item.set("href", "/cases/" + c.id.to_string() + "/documents/" + name);
+        auto stem = name.substr(0, name.rfind('.'));  // handover-record.pdf -> handover-record
+        item.set("label", web.locales.text(page.lang, "document." + stem));
+        printed.push_back(item);
+    }
+    context.set("documents", printed);
     List categories;
     for (auto category : seen.visibility.categories) {
         categories.push_back(

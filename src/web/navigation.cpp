@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "access/categories.h"
+#include "reports/dashboard_service.h"
 #include "web/inbox.h"
 #include "web/inbox_counts.h"
 
@@ -21,6 +22,7 @@ Result<Data> navigation(WebContext& web, const Page& page) {
     }
     bool works_on_cases = access::sees_case_content(actor.roles);
     nav.set("works_on_cases", works_on_cases);
+    nav.set("sees_dashboard", reports::may_see_dashboard(actor.roles));
     if (works_on_cases) {
         auto now = std::chrono::steady_clock::now();
         auto count = inbox_counts().find(actor.institution_id, now);

@@ -9,6 +9,8 @@ void add_web_routes(http::Router& router, WebContext& web) {
     add_inbox_pages(router, web);
     add_search_pages(router, web);
     add_case_pages(router, web);
+    add_document_pages(router, web);
+    add_dashboard_pages(router, web);
 }
 
 }  // namespace retorno::web

@@ -11,11 +11,13 @@ namespace retorno::web {
 // (web/page.h) with render_page for its templates.
 void add_web_routes(http::Router& router, WebContext& web);
 
-void add_static_routes(http::Router& router, WebContext& web);  // pages_static.cpp
-void add_sign_in_pages(http::Router& router, WebContext& web);  // pages_sign_in.cpp
-void add_account_pages(http::Router& router, WebContext& web);  // pages_account.cpp
-void add_inbox_pages(http::Router& router, WebContext& web);    // pages_inbox.cpp
-void add_search_pages(http::Router& router, WebContext& web);   // pages_search.cpp
-void add_case_pages(http::Router& router, WebContext& web);     // pages_case.cpp
+void add_static_routes(http::Router& router, WebContext& web);    // pages_static.cpp
+void add_sign_in_pages(http::Router& router, WebContext& web);    // pages_sign_in.cpp
+void add_account_pages(http::Router& router, WebContext& web);    // pages_account.cpp
+void add_inbox_pages(http::Router& router, WebContext& web);      // pages_inbox.cpp
+void add_search_pages(http::Router& router, WebContext& web);     // pages_search.cpp
+void add_case_pages(http::Router& router, WebContext& web);       // pages_case.cpp
+void add_document_pages(http::Router& router, WebContext& web);   // pages_documents.cpp
+void add_dashboard_pages(http::Router& router, WebContext& web);  // pages_dashboard.cpp
 
 }  // namespace retorno::web

@@ -30,9 +30,9 @@ Result<std::unique_ptr<WebContext>> make_web_context(const std::filesystem::path
     auto statics = TRY(StaticFiles::load(resources / "web" / "static"));
     auto es = nested(locales.strings(Lang::Es));
     auto en = nested(locales.strings(Lang::En));
-    return std::unique_ptr<WebContext>(
-        new WebContext{cases, store, security, protocols, clock, limits, std::move(locales),
-                       std::move(templates), std::move(statics), std::move(es), std::move(en)});
+    return std::unique_ptr<WebContext>(new WebContext{
+        cases, store, security, protocols, clock, limits, std::move(locales), std::move(templates),
+        std::move(statics), std::move(es), std::move(en), nullptr});
 }
 
 }  // namespace retorno::web

@@ -30,6 +30,9 @@ struct WebContext {
     // The strings of each language as the templates see them: {{t.section.key}}.
     Data texts_es;
     Data texts_en;
+    // Where the dashboard reads: the read replica when the deployment has one (as the API's
+    // reports, http::ApiContext::reports); null means `store`.
+    Store* reports = nullptr;
 
     const Data& texts(Lang lang) const { return lang == Lang::Es ? texts_es : texts_en; }
 };

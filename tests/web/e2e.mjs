@@ -343,6 +343,58 @@ await scenario('a psychologist and a consular officer see different fields of on
     await consul.context().close();
 });
 
+await scenario('the documents from the case page, and the page printed', async () => {
+    const gt = await userSession('gt.trabajo.social');
+    await gt.goto(`${base}/cases/${luciaCase}`);
+    const links = gt.locator('#documents a[href$=".pdf"]');
+    check(await links.count() === 3, `the case page offers the three documents (${await links.count()})`);
+    const href = await gt.locator('#documents a[href$="/handover-record.pdf"]').getAttribute('href');
+    // The link works with the session cookie of the browser.
+    const pdf = await gt.request.get(`${base}${href}`);
+    check(pdf.status() === 200, `the handover record downloads (${pdf.status()})`);
+    check(pdf.headers()['content-type'] === 'application/pdf', 'it is a PDF');
+    check((await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'it starts as a PDF does');
+    await audit(gt, 'case-documents');
+    await gt.emulateMedia({ media: 'print' });
+    check(!(await gt.locator('header nav').isVisible()), 'the printed page has no navigation');
+    check(!(await gt.locator('#documents').isVisible()), 'nor the links to the documents');
+    check(await gt.locator('h2#child-title').isVisible(), 'but has the case');
+    await gt.screenshot({ path: path.join(outputDir, 'case-print.png'), fullPage: true });
+    await gt.emulateMedia({ media: 'screen' });
+    // A statistics coordinator may not read the case, nor print it.
+    const stats = await userSession('gt.estadistica');
+    const refused = await stats.request.get(`${base}${href}`);
+    check(refused.status() === 404, `a statistics coordinator gets 404 for the document (${refused.status()})`);
+    await gt.context().close();
+    await stats.context().close();
+});
+
+await scenario('the dashboard: for supervisors and statistics coordinators only', async () => {
+    const stats = await userSession('gt.estadistica');
+    check(await stats.locator('nav a[href="/dashboard"]').count() === 1, 'the navigation links the dashboard');
+    const reply = await stats.goto(`${base}/dashboard`);
+    check(reply.status() === 200, `the dashboard answers 200 (${reply.status()})`);
+    check(await stats.locator('figure.chart').count() === 4, 'four charts');
+    check(await stats.locator('figure.chart table').count() + await stats.locator('figure.chart p').count() >= 4,
+        'each chart has its table (or says it has no data)');
+    check(!(await stats.content()).includes('Lucía'), 'no child is named on the dashboard');
+    await audit(stats, 'dashboard', true);
+    await stats.goto(`${base}/dashboard?lang=en`);
+    check((await stats.locator('h1').innerText()).includes('Dashboard'), 'the dashboard in English');
+    await audit(stats, 'dashboard-en');
+    await stats.goto(`${base}/dashboard?lang=es`);
+    const supervisor = await userSession('mx.supervision');
+    check((await supervisor.goto(`${base}/dashboard`)).status() === 200, 'a supervisor sees it too');
+    const caseworker = await userSession('mx.trabajo.social');
+    check(await caseworker.locator('nav a[href="/dashboard"]').count() === 0, 'a caseworker has no link');
+    const refused = await caseworker.goto(`${base}/dashboard`);
+    check(refused.status() === 403, `a caseworker is refused (${refused.status()})`);
+    await audit(caseworker, 'dashboard-refused');
+    await stats.context().close();
+    await supervisor.context().close();
+    await caseworker.context().close();
+});
+
 await scenario('a user of an uninvolved institution cannot find the case', async () => {
     const sv = await userSession('sv.trabajo.social');
     await sv.goto(`${base}/cases/search?name=${encodeURIComponent('Lucía Ajú')}`);
