@@ -3,18 +3,16 @@
 
 #include <sodium.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
-#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "access/directory.h"
+#include "audit/audit_trail.h"
+#include "audit/signing_key.h"
 #include "cli/commands.h"
-#include "core/iso_country.h"
-#include "crypto/password.h"
 #include "crypto/totp.h"
-#include "domain/vocabulary.h"
 #include "service/deployment.h"
 
 namespace retorno::cli {
@@ -56,8 +54,7 @@ Result<std::string> new_password(bool from_stdin) {
     if (from_stdin) {
         std::string password;
         std::getline(std::cin, password);
-        TRY_STATUS(check_password_strength(password));
-        return password;
+        return password;  // the directory checks its strength
     }
     if (sodium_init() < 0)
         return fail(Error::internal("libsodium failed to initialise"));
@@ -70,49 +67,68 @@ Result<std::string> new_password(bool from_stdin) {
     return password;
 }
 
-Result<std::unique_ptr<Deployment>> open(const std::string& data) {
-    return open_deployment(data, MustExist::Yes);
+// A deployment opened for the directory: the store, and the audit trail that records every
+// change with the deployment's signing key (the server's own, so `audit verify` holds).
+struct Opened {
+    std::unique_ptr<Deployment> deployment;
+    std::unique_ptr<audit::AuditTrail> audit;
+    std::unique_ptr<access::Directory> directory;
+};
+
+Result<Opened> open(const std::string& data) {
+    Opened opened;
+    opened.deployment = TRY(open_deployment(data, MustExist::Yes));
+    auto key =
+        TRY(audit::load_signing_key(std::filesystem::path(data) / "keys" / audit::kAuditKeyFile));
+    auto& deployment = *opened.deployment;
+    opened.audit =
+        std::make_unique<audit::AuditTrail>(*deployment.store, deployment.clock, std::move(key));
+    opened.directory =
+        std::make_unique<access::Directory>(*deployment.store, *opened.audit, deployment.clock);
+    return opened;
+}
+
+// The local operator: the CLI acts for whoever may open the data folder on the server.
+Actor local_operator() {
+    Actor actor;
+    actor.address = "local";
+    return actor;
+}
+
+// The directory's refusals name the field; the CLI names its option.
+int report_option(Error error) {
+    if (!error.field.empty()) {
+        std::string option = error.field;
+        if (option == "display_name")
+            option = "name";
+        else if (option == "roles")
+            option = "role";
+        else if (option == "password")
+            option = "password-stdin";
+        error.message = "--" + option + ": " + error.message;
+    }
+    return report(error);
 }
 
 int institution_add(const InstitutionOptions& options) {
-    auto deployment = open(options.data);
-    if (!deployment)
-        return report(deployment.error());
-    auto& store = *(*deployment)->store;
-    if (find_country(options.country) == nullptr) {
-        return report(Error::invalid("--country",
-                                     "--country must be an ISO 3166-1 alpha-2 code such as GT."));
-    }
-    const auto types = vocabulary::institution_type();
-    if (std::find(types.begin(), types.end(), options.type) == types.end()) {
-        std::string known;
-        for (auto t : types)
-            known += fmt::format(" {}", t);
-        return report(Error::invalid("--type", "--type must be one of:" + known));
-    }
-    Institution institution{Id::generate(), options.country, options.type, options.name,
-                            std::nullopt};
-    if (!options.parent.empty()) {
-        auto parent = Id::parse(options.parent);
-        if (!parent)
-            return report(Error::invalid("--parent", "--parent must be an institution id."));
-        institution.parent = *parent;
-    }
-    if (auto put = store.put_institution(institution); !put)
-        return report(put.error());
-    if (auto set = store.set_totp_required(institution.id, options.require_totp); !set) {
-        return report(set.error());
-    }
-    std::cout << institution.id.to_string() << "\n";
+    auto opened = open(options.data);
+    if (!opened)
+        return report(opened.error());
+    auto added = opened->directory->add_institution(
+        {options.country, options.type, options.name, options.parent, options.require_totp},
+        local_operator());
+    if (!added)
+        return report_option(added.error());
+    std::cout << added->id.to_string() << "\n";
     return 0;
 }
 
 int institution_list(const std::string& data) {
-    auto deployment = open(data);
-    if (!deployment)
-        return report(deployment.error());
-    auto& store = *(*deployment)->store;
-    auto institutions = store.list_institutions();
+    auto opened = open(data);
+    if (!opened)
+        return report(opened.error());
+    auto& store = *opened->deployment->store;
+    auto institutions = opened->directory->institutions(local_operator());
     if (!institutions)
         return report(institutions.error());
     for (const auto& i : *institutions) {
@@ -123,117 +139,77 @@ int institution_list(const std::string& data) {
     return 0;
 }
 
-Result<User> find_user(Store& store, const std::string& username) {
-    auto user = TRY(store.find_user_by_name(username));
-    if (!user)
-        return fail(Error::make(ErrorCode::NotFound, "No user has that user name."));
-    return *user;
-}
-
 int user_add(const UserOptions& options) {
-    auto deployment = open(options.data);
-    if (!deployment)
-        return report(deployment.error());
-    auto& store = *(*deployment)->store;
-    User user;
-    user.id = Id::generate();
-    user.username = options.username;
-    user.display_name = options.display_name.empty() ? options.username : options.display_name;
-    auto institution = Id::parse(options.institution);
-    if (!institution)
-        return report(Error::invalid("--institution", "--institution must be an institution id."));
-    auto found = store.find_institution(*institution);
-    if (!found)
-        return report(found.error());
-    if (!*found)
-        return report(Error::invalid("--institution", "No institution has that id."));
-    user.institution_id = *institution;
-    for (const auto& name : options.roles) {
-        auto role = parse_role(name);
-        if (!role) {
-            return report(
-                Error::invalid("--role", "Unknown role '" + name +
-                                             "'. Roles: caseworker, psychologist, "
-                                             "legal_officer, consular_officer, supervisor, "
-                                             "statistics_coordinator, administrator."));
-        }
-        user.roles.push_back(*role);
-    }
+    auto opened = open(options.data);
+    if (!opened)
+        return report(opened.error());
     auto password = new_password(options.password_stdin);
     if (!password)
-        return report(password.error());
-    auto hash = hash_password(*password);
-    if (!hash)
-        return report(hash.error());
-    user.password_hash = *hash;
-    if (auto put = store.put_user(user); !put)
-        return report(put.error());
-    std::cout << "user " << user.username << " added (" << user.id.to_string() << ")\n";
+        return report_option(password.error());
+    auto added = opened->directory->add_user(
+        {options.username, options.display_name, options.institution, options.roles, *password},
+        local_operator());
+    if (!added)
+        return report_option(added.error());
+    std::cout << "user " << added->username << " added (" << added->id.to_string() << ")\n";
     if (!options.password_stdin)
         std::cout << "password (shown once): " << *password << "\n";
     if (options.totp) {
         auto secret = new_totp_secret();
         if (!secret)
             return report(secret.error());
-        if (auto set = store.set_user_totp_secret(user.id, *secret); !set)
+        if (auto set = opened->deployment->store->set_user_totp_secret(added->id, *secret); !set)
             return report(set.error());
         std::cout << "TOTP secret (shown once): " << *secret << "\n"
-                  << "otpauth://totp/retorno:" << user.username << "?secret=" << *secret
+                  << "otpauth://totp/retorno:" << added->username << "?secret=" << *secret
                   << "&issuer=retorno\n";
     }
     return 0;
 }
 
-int user_disable(const UserOptions& options) {
-    auto deployment = open(options.data);
-    if (!deployment)
-        return report(deployment.error());
-    auto& store = *(*deployment)->store;
-    auto user = find_user(store, options.username);
+// `user disable` and `user reset-password`: the user named by --username, then the directory.
+template <typename Change>
+int change_user(const UserOptions& options, Change change) {
+    auto opened = open(options.data);
+    if (!opened)
+        return report(opened.error());
+    auto user = opened->directory->user_named(options.username, local_operator());
     if (!user)
         return report(user.error());
-    user->disabled = true;
-    if (auto put = store.put_user(*user); !put)
-        return report(put.error());
-    // A disabled user's open sessions end now, in every server process.
-    auto revoked = store.revoke_user_sessions(user->id, now_utc());
-    if (!revoked)
-        return report(revoked.error());
-    std::cout << "user " << user->username << " disabled; " << *revoked << " sessions closed\n";
-    return 0;
+    return change(*opened->directory, *user);
+}
+
+int user_disable(const UserOptions& options) {
+    return change_user(options, [](access::Directory& directory, const User& user) {
+        auto closed = directory.disable_user(user.id, local_operator());
+        if (!closed)
+            return report_option(closed.error());
+        std::cout << "user " << user.username << " disabled; " << *closed << " sessions closed\n";
+        return 0;
+    });
 }
 
 int user_reset_password(const UserOptions& options) {
-    auto deployment = open(options.data);
-    if (!deployment)
-        return report(deployment.error());
-    auto& store = *(*deployment)->store;
-    auto user = find_user(store, options.username);
-    if (!user)
-        return report(user.error());
-    auto password = new_password(options.password_stdin);
-    if (!password)
-        return report(password.error());
-    auto hash = hash_password(*password);
-    if (!hash)
-        return report(hash.error());
-    user->password_hash = *hash;
-    if (auto put = store.put_user(*user); !put)
-        return report(put.error());
-    auto revoked = store.revoke_user_sessions(user->id, now_utc());
-    if (!revoked)
-        return report(revoked.error());
-    std::cout << "password of " << user->username << " reset; " << *revoked << " sessions closed\n";
-    if (!options.password_stdin)
-        std::cout << "password (shown once): " << *password << "\n";
-    return 0;
+    return change_user(options, [&options](access::Directory& directory, const User& user) {
+        auto password = new_password(options.password_stdin);
+        if (!password)
+            return report_option(password.error());
+        auto closed = directory.reset_password(user.id, *password, local_operator());
+        if (!closed)
+            return report_option(closed.error());
+        std::cout << "password of " << user.username << " reset; " << *closed
+                  << " sessions closed\n";
+        if (!options.password_stdin)
+            std::cout << "password (shown once): " << *password << "\n";
+        return 0;
+    });
 }
 
 int user_list(const std::string& data) {
-    auto deployment = open(data);
-    if (!deployment)
-        return report(deployment.error());
-    auto users = (*deployment)->store->list_users();
+    auto opened = open(data);
+    if (!opened)
+        return report(opened.error());
+    auto users = opened->directory->users(local_operator());
     if (!users)
         return report(users.error());
     for (const auto& u : *users) {

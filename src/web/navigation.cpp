@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "access/categories.h"
+#include "access/directory.h"
 #include "reports/dashboard_service.h"
 #include "web/inbox.h"
 #include "web/inbox_counts.h"
@@ -23,6 +24,7 @@ Result<Data> navigation(WebContext& web, const Page& page) {
     bool works_on_cases = access::sees_case_content(actor.roles);
     nav.set("works_on_cases", works_on_cases);
     nav.set("sees_dashboard", reports::may_see_dashboard(actor.roles));
+    nav.set("administers", access::Directory::may_administer(actor));
     if (works_on_cases) {
         auto now = std::chrono::steady_clock::now();
         auto count = inbox_counts().find(actor.institution_id, now);

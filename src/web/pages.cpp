@@ -11,6 +11,8 @@ void add_web_routes(http::Router& router, WebContext& web) {
     add_case_pages(router, web);
     add_document_pages(router, web);
     add_dashboard_pages(router, web);
+    add_admin_institution_pages(router, web);
+    add_admin_user_pages(router, web);
 }
 
 }  // namespace retorno::web

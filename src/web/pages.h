@@ -19,5 +19,8 @@ void add_search_pages(http::Router& router, WebContext& web);     // pages_searc
 void add_case_pages(http::Router& router, WebContext& web);       // pages_case.cpp
 void add_document_pages(http::Router& router, WebContext& web);   // pages_documents.cpp
 void add_dashboard_pages(http::Router& router, WebContext& web);  // pages_dashboard.cpp
+void add_admin_institution_pages(http::Router& router,
+                                 WebContext& web);                 // pages_admin_institutions.cpp
+void add_admin_user_pages(http::Router& router, WebContext& web);  // pages_admin_users.cpp
 
 }  // namespace retorno::web

@@ -42,6 +42,12 @@ function check(condition, message) {
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'retorno-e2e-'));
 const env = { ...process.env, RETORNO_RESOURCES: sourceRoot };
 execFileSync(binary, ['init', '--data', data, '--demo', '--demo-cases', '30'], { env, stdio: 'pipe' });
+// The demo has no administrator: one is added with the CLI, as on a real server.
+const firstInstitution = execFileSync(binary, ['institution', 'list', '--data', data], { env })
+    .toString().trim().split(/\s+/)[0];
+execFileSync(binary, ['user', 'add', '--data', data, '--username', 'e2e.admin', '--institution',
+    firstInstitution, '--role', 'administrator', '--password-stdin'],
+    { env, input: 'retorno-demo-2026\n', stdio: ['pipe', 'pipe', 'pipe'] });
 const server = spawn(binary, ['serve', '--data', data, '--listen', '127.0.0.1:0'], { env });
 let serverLog = '';
 const base = await new Promise((resolve, reject) => {
@@ -349,11 +355,19 @@ await scenario('the documents from the case page, and the page printed', async (
     const links = gt.locator('#documents a[href$=".pdf"]');
     check(await links.count() === 3, `the case page offers the three documents (${await links.count()})`);
     const href = await gt.locator('#documents a[href$="/handover-record.pdf"]').getAttribute('href');
-    // The link works with the session cookie of the browser.
-    const pdf = await gt.request.get(`${base}${href}`);
-    check(pdf.status() === 200, `the handover record downloads (${pdf.status()})`);
-    check(pdf.headers()['content-type'] === 'application/pdf', 'it is a PDF');
-    check((await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'it starts as a PDF does');
+    // The link works with the session cookie of the browser (fetched by the page itself, as
+    // following the link does: Playwright's own request client would not send a Secure cookie
+    // over http on loopback).
+    const fetchFrom = (page, target) => page.evaluate(async (url) => {
+        const reply = await fetch(url, { redirect: 'manual' });
+        const bytes = new Uint8Array(await reply.arrayBuffer()).subarray(0, 5);
+        return { status: reply.status, type: reply.headers.get('content-type'),
+                 start: String.fromCharCode(...bytes) };
+    }, target);
+    const pdf = await fetchFrom(gt, href);
+    check(pdf.status === 200, `the handover record downloads (${pdf.status})`);
+    check(pdf.type === 'application/pdf', `it is a PDF (${pdf.type})`);
+    check(pdf.start === '%PDF-', 'it starts as a PDF does');
     await audit(gt, 'case-documents');
     await gt.emulateMedia({ media: 'print' });
     check(!(await gt.locator('header nav').isVisible()), 'the printed page has no navigation');
@@ -363,8 +377,9 @@ await scenario('the documents from the case page, and the page printed', async (
     await gt.emulateMedia({ media: 'screen' });
     // A statistics coordinator may not read the case, nor print it.
     const stats = await userSession('gt.estadistica');
-    const refused = await stats.request.get(`${base}${href}`);
-    check(refused.status() === 404, `a statistics coordinator gets 404 for the document (${refused.status()})`);
+    const refused = await fetchFrom(stats, href);
+    check(refused.status === 404, `a statistics coordinator gets 404 for the document (${refused.status})`);
+    check(refused.type !== 'application/pdf', 'and no PDF');
     await gt.context().close();
     await stats.context().close();
 });
@@ -392,6 +407,48 @@ await scenario('the dashboard: for supervisors and statistics coordinators only'
     await audit(caseworker, 'dashboard-refused');
     await stats.context().close();
     await supervisor.context().close();
+    await caseworker.context().close();
+});
+
+await scenario('administration: institutions and users, for administrators only', async () => {
+    const admin = await userSession('e2e.admin');
+    check(await admin.locator('nav a[href="/admin/users"]').count() === 1, 'the navigation links the users');
+    check(await admin.locator('nav a[href="/cases/search"]').count() === 0, 'an administrator works on no case');
+    await admin.goto(`${base}/admin/institutions`);
+    await audit(admin, 'admin-institutions', true);
+    let form = admin.locator('form[action^="/admin/institutions"]');
+    await fill(form, 'country', 'CR');
+    await fill(form, 'type', 'Shelter');
+    await fill(form, 'name', '   ');
+    await submit(admin, form);
+    check(await admin.locator('#a-name-error').count() === 1, 'a blank name is refused next to the field');
+    await audit(admin, 'admin-institution-refused');
+    form = admin.locator('form[action^="/admin/institutions"]');
+    await fill(form, 'name', 'Albergue de prueba en San José');
+    await submit(admin, form);
+    check(await admin.locator('.notice').count() === 1, 'the institution was added');
+    check((await admin.locator('table').innerText()).includes('Albergue de prueba en San José'), 'and is listed');
+
+    await admin.goto(`${base}/admin/users`);
+    form = admin.locator('form[action^="/admin/users#add"]');
+    await fill(form, 'username', 'cr.albergue');
+    await fill(form, 'display_name', 'Persona de prueba');
+    await form.locator('select[name=institution]').selectOption({ label: 'Albergue de prueba en San José (Costa Rica)' });
+    await fill(form, 'roles', ['caseworker']);
+    await fill(form, 'password', 'una clave inicial larga');
+    await submit(admin, form);
+    check(await admin.locator('.notice').count() === 1, 'the user was added');
+    await audit(admin, 'admin-users', true);
+    const row = admin.locator('tr', { has: admin.locator('th', { hasText: 'cr.albergue' }) });
+    await Promise.all([admin.waitForNavigation(), row.locator('form[action$="/disable"] button').click()]);
+    check((await admin.locator('tr', { has: admin.locator('th', { hasText: 'cr.albergue' }) }).innerText())
+        .includes('Desactivado'), 'the user is disabled');
+
+    const caseworker = await userSession('mx.trabajo.social');
+    check(await caseworker.locator('nav a[href^="/admin/"]').count() === 0, 'a caseworker has no administration links');
+    const refused = await caseworker.goto(`${base}/admin/users`);
+    check(refused.status() === 403, `a caseworker is refused (${refused.status()})`);
+    await admin.context().close();
     await caseworker.context().close();
 });
 
