@@ -134,6 +134,7 @@ Result<SignedIn> AuthService::sign_in(const SignInRequest& request) {
     TRY_STATUS(m_store.clear_sign_in_failures(account_key(request.username)));
 
     SignedIn out;
+    out.language = user->language;
     out.token = TRY(new_session_token());
     Session session;
     session.id = Id::generate(now);
@@ -236,6 +237,26 @@ Status AuthService::change_password(const Actor& actor, std::string_view current
     TRY(m_store.revoke_user_sessions(*id, m_clock.now()));
     return m_audit.record(audit::Record{actor.user_id, actor.institution_id, actor.address,
                                         "password_changed", "", "", ""});
+}
+
+Status AuthService::set_language(const Actor& actor, std::string_view language) {
+    if (language != "es" && language != "en")
+        return fail(Error::invalid("language", "The language must be es or en."));
+    auto id = Id::parse(actor.user_id);
+    if (!id)
+        return fail(not_signed_in());
+    auto user = TRY(m_store.find_user(*id));
+    if (!user || user->disabled)
+        return fail(not_signed_in());
+    return m_store.set_user_language(user->id, std::string(language));
+}
+
+Result<std::string> AuthService::language(const Actor& actor) {
+    auto id = Id::parse(actor.user_id);
+    if (!id)
+        return std::string("es");
+    auto user = TRY(m_store.find_user(*id));
+    return user ? user->language : std::string("es");
 }
 
 }  // namespace retorno::access

@@ -39,6 +39,7 @@ struct SignedIn {
     std::string token;  // shown once; only its hash is stored
     Timestamp expires_at;
     Id session_id;
+    std::string language;  // the user's language ("es", "en"), for the pages from now on
 };
 
 // Sign-in, sessions and sign-out. Every refusal of a credential is the same Unauthenticated
@@ -64,6 +65,12 @@ class AuthService {
     // session of the user, this one included, is closed: they sign in again with the new one.
     Status change_password(const Actor& actor, std::string_view current,
                            std::string_view replacement);
+
+    // The actor's own language for the pages: "es" or "en" (InvalidInput on `language`
+    // otherwise). Kept with the user, it applies from their next sign-in on, on any computer.
+    Status set_language(const Actor& actor, std::string_view language);
+    // The actor's own language ("es" when it cannot be read).
+    Result<std::string> language(const Actor& actor);
 
     const SignInRules& rules() const { return m_rules; }
 

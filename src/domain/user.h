@@ -30,6 +30,9 @@ struct User {
     std::vector<Role> roles;
     std::string password_hash;  // Argon2id, libsodium's encoded form; never logged
     bool disabled = false;
+    // The language of the pages for this user, "es" or "en" (migration 4); chosen on the account
+    // page and applied at sign-in.
+    std::string language = "es";
 };
 
 }  // namespace retorno

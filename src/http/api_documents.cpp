@@ -5,10 +5,12 @@ namespace retorno::http {
 
 namespace {
 
-// ?lang=es (the default) or ?lang=en; no other query parameter.
-// FIXME: fall back on the signed-in user's language once users have one (issue 5, web pages).
-Result<protocol::Language> document_language(const Request& request) {
-    auto language = protocol::Language::Es;
+// ?lang=es or ?lang=en, else the signed-in user's own language (the account page's); no other
+// query parameter.
+Result<protocol::Language> document_language(const Request& request,
+                                             access::AccessServices& security) {
+    auto language = TRY(security.auth.language(request.actor)) == "en" ? protocol::Language::En
+                                                                       : protocol::Language::Es;
     for (const auto& [name, value] : request.query) {
         if (name != "lang") {
             return fail(Error{ErrorCode::UnknownField,
@@ -39,8 +41,8 @@ void add_document_routes(Router& router, ApiContext& context) {
                        auto id = Id::parse(params.at("id"));
                        if (!id)
                            return fail(access::case_not_found());
-                       auto language = TRY(document_language(request));
                        auto* security = TRY(security_of(context));
+                       auto language = TRY(document_language(request, *security));
                        static const SystemClock clock;
                        documents::CaseDocuments documents(security->cases, context.cases,
                                                           context.store, clock);

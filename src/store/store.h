@@ -88,6 +88,9 @@ class Store {
     virtual Result<std::optional<Institution>> find_institution(const Id& id) = 0;
 
     virtual Status put_user(const User& user) = 0;
+    // Changes only the user's language ("es" or "en"; the schema refuses anything else), so
+    // that it never overwrites a concurrent change of the same user (a disable, say).
+    virtual Status set_user_language(const Id& user_id, const std::string& language) = 0;
     virtual Result<std::vector<User>> list_users() = 0;
     virtual Result<std::optional<User>> find_user_by_name(const std::string& username) = 0;
 

@@ -12,6 +12,7 @@ inline constexpr std::string_view kSessionCookie = "retorno_session";
 inline constexpr std::string_view kPreSessionCookie = "retorno_presession";
 // The reader's language, remembered by the browser for a year.
 inline constexpr std::string_view kLanguageCookie = "retorno_lang";
+inline constexpr long kLanguageCookieSeconds = 365L * 24 * 3600;
 
 // The cookies of a Cookie header, by name (the first of equal names wins).
 std::map<std::string, std::string, std::less<>> parse_cookies(const std::string* header);

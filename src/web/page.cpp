@@ -149,7 +149,8 @@ void add_page(http::Router& router, WebContext& web, std::string method, std::st
             if (const auto* asked = request.query_value("lang"); asked && parse_lang(*asked)) {
                 // Remembered by this browser for a year (docs/web.md: language).
                 response.headers.emplace_back(
-                    "Set-Cookie", set_cookie(kLanguageCookie, *asked, {true, 365L * 24 * 3600}));
+                    "Set-Cookie",
+                    set_cookie(kLanguageCookie, *asked, {true, kLanguageCookieSeconds}));
             }
             compress_if_accepted(request, response);
             return response;

@@ -19,7 +19,51 @@ Result<http::Response> password_form(WebContext& web, const Page& page, const Er
 
 }  // namespace
 
+// The account page: who the user is, their language (kept with the user: it applies at every
+// sign-in, on any computer) and the way to change the password.
+Result<http::Response> account_page(WebContext& web, const Page& page, bool saved,
+                                    const std::string& error) {
+    auto chosen = TRY(web.security.auth.language(page.actor));
+    Data context;
+    List languages;
+    for (auto lang : {Lang::Es, Lang::En}) {
+        std::string code(code_of(lang));
+        Data item{Data::type::object};
+        item.set("value", code);
+        item.set("label", web.locales.text(lang, "account.language_name"));
+        item.set("selected", code == chosen);
+        languages.push_back(item);
+    }
+    context.set("languages", languages);
+    context.set("saved", saved);
+    context.set("language_error", error);
+    return render_page(web, page, "account", context, "account.title", error.empty() ? 200 : 400);
+}
+
 void add_account_pages(http::Router& router, WebContext& web) {
+    add_page(router, web, "GET", "/account",
+             [](WebContext& web, const Page& page) -> Result<http::Response> {
+                 return account_page(web, page, page.query("saved") == "1", "");
+             });
+
+    add_page(router, web, "POST", "/account/language",
+             [](WebContext& web, const Page& page) -> Result<http::Response> {
+                 auto language = page.form.get("language");
+                 auto set = web.security.auth.set_language(page.actor, language);
+                 if (!set) {
+                     if (set.error().code != ErrorCode::InvalidInput)
+                         return fail(set.error());
+                     return account_page(web, page, false,
+                                         web.locales.text(page.lang, "account.bad_language"));
+                 }
+                 // This browser follows at once; other computers at the next sign-in.
+                 auto response = redirect("/account?saved=1");
+                 response.headers.emplace_back(
+                     "Set-Cookie",
+                     set_cookie(kLanguageCookie, language, {true, kLanguageCookieSeconds}));
+                 return response;
+             });
+
     add_page(router, web, "GET", "/account/password",
              [](WebContext& web, const Page& page) -> Result<http::Response> {
                  return password_form(web, page, nullptr);

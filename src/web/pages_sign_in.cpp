@@ -69,6 +69,13 @@ void add_sign_in_pages(http::Router& router, WebContext& web) {
                                           set_cookie(kSessionCookie, signed_in->token));
             response.headers.emplace_back("Set-Cookie",
                                           set_cookie(kPreSessionCookie, "", {true, 0}));
+            // From now on the pages speak the user's own language (chosen on the account page),
+            // whatever this browser showed before sign-in.
+            if (parse_lang(signed_in->language)) {
+                response.headers.emplace_back("Set-Cookie",
+                                              set_cookie(kLanguageCookie, signed_in->language,
+                                                         {true, kLanguageCookieSeconds}));
+            }
             return response;
         },
         PageAccess::Public);

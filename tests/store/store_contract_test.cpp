@@ -361,6 +361,39 @@ TEST_P(StoreContract, UsersRoundTripAndUserNamesAreUnique) {
     EXPECT_EQ(store().list_users().value().size(), 2u);
 }
 
+// Migration 4: each user's language, Spanish unless chosen; only es and en.
+TEST_P(StoreContract, UsersKeepTheirLanguage) {
+    Institution office{Id::generate(), "GT", "Ministry", "Oficina de Prueba", std::nullopt};
+    ASSERT_TRUE(store().put_institution(office));
+    User ana{Id::generate(),     "ana.idioma",  "Ana", office.id,
+             {Role::Caseworker}, "$argon2id$s", false};
+    ASSERT_TRUE(store().put_user(ana));
+    EXPECT_EQ(store().find_user(ana.id).value()->language, "es");
+
+    ana.language = "en";
+    ASSERT_TRUE(store().put_user(ana));
+    EXPECT_EQ(store().find_user(ana.id).value()->language, "en");
+    EXPECT_EQ(store().find_user_by_name("ana.idioma").value()->language, "en");
+    EXPECT_EQ(store().list_users().value().at(0).language, "en");
+    // Other changes keep it.
+    ana.disabled = true;
+    ASSERT_TRUE(store().put_user(ana));
+    EXPECT_EQ(store().find_user(ana.id).value()->language, "en");
+
+    ana.language = "fr";
+    EXPECT_FALSE(store().put_user(ana));
+    EXPECT_EQ(store().find_user(ana.id).value()->language, "en");
+
+    // Setting the language alone changes nothing else of the user.
+    ASSERT_TRUE(store().set_user_language(ana.id, "es"));
+    auto after = store().find_user(ana.id).value();
+    EXPECT_EQ(after->language, "es");
+    EXPECT_TRUE(after->disabled);
+    EXPECT_EQ(after->password_hash, "$argon2id$s");
+    EXPECT_FALSE(store().set_user_language(ana.id, "fr"));
+    EXPECT_EQ(store().find_user(ana.id).value()->language, "es");
+}
+
 // Two writers race to append version N+1 of the same case; the database lets exactly one win,
 // whichever gets there first. Repeated so that the writers really overlap on some rounds.
 TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {
@@ -404,7 +437,7 @@ TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {
 }
 
 TEST_P(StoreContract, DescribesItsBackendAndSchema) {
-    EXPECT_NE(store().describe().find("schema 3"), std::string::npos) << store().describe();
+    EXPECT_NE(store().describe().find("schema 4"), std::string::npos) << store().describe();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,

@@ -94,6 +94,7 @@ Result<User> user_from_row(const pqxx::row& row) {
     user.roles = split_roles(text(row[4]));
     user.password_hash = text(row[5]);
     user.disabled = row[6].as<bool>();
+    user.language = text(row[7]);
     return user;
 }
 

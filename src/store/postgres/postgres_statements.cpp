@@ -69,19 +69,21 @@ std::vector<Statement> build() {
         "SELECT id, country, type, name, parent_id FROM institutions WHERE id = $1");
     add(kPutUser,
         "INSERT INTO users (id, username, display_name, institution_id, roles, password_hash, "
-        "disabled) VALUES ($1, $2, $3, $4, coalesce(string_to_array(nullif($5, ''), ','), '{}'), "
-        "$6, $7) "
+        "disabled, language) VALUES ($1, $2, $3, $4, "
+        "coalesce(string_to_array(nullif($5, ''), ','), '{}'), $6, $7, $8) "
         "ON CONFLICT (id) DO UPDATE SET username = excluded.username, "
         "display_name = excluded.display_name, institution_id = excluded.institution_id, "
         "roles = excluded.roles, password_hash = excluded.password_hash, "
-        "disabled = excluded.disabled");
+        "disabled = excluded.disabled, language = excluded.language");
     constexpr std::string_view kUserColumns =
         "id, username, display_name, institution_id, array_to_string(roles, ','), "
-        "password_hash, disabled";
+        "password_hash, disabled, language";
     add(kListUsers,
         fmt::format("SELECT {} FROM users ORDER BY username COLLATE \"C\"", kUserColumns));
     add(kFindUserByName, fmt::format("SELECT {} FROM users WHERE username = $1", kUserColumns));
     add(kFindUser, fmt::format("SELECT {} FROM users WHERE id = $1::uuid", kUserColumns));
+    // Migration 4: the user's language.
+    add(kSetUserLanguage, "UPDATE users SET language = $2 WHERE id = $1::uuid");
 
     // Migration 2: sessions, sign-in counters, second factor, shares, audit trail.
     const std::string session_columns =

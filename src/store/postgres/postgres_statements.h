@@ -41,6 +41,7 @@ inline constexpr std::string_view kRevokeSession = "revoke_session";
 inline constexpr std::string_view kCountUserSessions = "count_user_sessions";
 inline constexpr std::string_view kRevokeUserSessions = "revoke_user_sessions";
 inline constexpr std::string_view kFindUser = "find_user";
+inline constexpr std::string_view kSetUserLanguage = "set_user_language";
 inline constexpr std::string_view kRecordSignInFailure = "record_sign_in_failure";
 inline constexpr std::string_view kSignInFailures = "sign_in_failures";
 inline constexpr std::string_view kClearSignInFailures = "clear_sign_in_failures";

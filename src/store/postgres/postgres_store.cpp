@@ -336,12 +336,21 @@ Result<std::optional<Institution>> PostgresStore::find_institution(const Id& id)
         });
 }
 
+Status PostgresStore::set_user_language(const Id& user_id, const std::string& language) {
+    return with_connection<void>([&](pqxx::connection& connection) -> Status {
+        pqxx::work tx(connection);
+        tx.exec_prepared(name(st::kSetUserLanguage), user_id.to_string(), language);
+        tx.commit();
+        return {};
+    });
+}
+
 Status PostgresStore::put_user(const User& user) {
     auto done = with_connection<void>([&](pqxx::connection& connection) -> Status {
         pqxx::work tx(connection);
         tx.exec_prepared(name(st::kPutUser), user.id.to_string(), user.username, user.display_name,
                          user.institution_id.to_string(), postgres::join_roles(user.roles),
-                         user.password_hash, user.disabled);
+                         user.password_hash, user.disabled, user.language);
         tx.commit();
         return {};
     });

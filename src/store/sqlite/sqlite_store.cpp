@@ -308,6 +308,7 @@ Result<User> user_from_row(const sqlite::Statement& row) {
     user.roles = split_roles(row.text_view(4));
     user.password_hash = row.text(5);
     user.disabled = row.integer(6) != 0;
+    user.language = row.text(7);
     return user;
 }
 
@@ -337,17 +338,19 @@ Status SqliteStore::put_user(const User& user) {
     return write_transaction([&](sqlite::Connection& db) -> Status {
         auto upsert = TRY(db.prepare(
             "INSERT INTO users (id, username, display_name, institution_id, roles, password_hash, "
-            "disabled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET "
-            "username = excluded.username, display_name = excluded.display_name, "
+            "disabled, language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO "
+            "UPDATE SET username = excluded.username, display_name = excluded.display_name, "
             "institution_id = excluded.institution_id, roles = excluded.roles, "
-            "password_hash = excluded.password_hash, disabled = excluded.disabled"));
+            "password_hash = excluded.password_hash, disabled = excluded.disabled, "
+            "language = excluded.language"));
         upsert.bind(1, user.id.to_string())
             .bind(2, user.username)
             .bind(3, user.display_name)
             .bind(4, user.institution_id.to_string())
             .bind(5, join_roles(user.roles))
             .bind(6, user.password_hash)
-            .bind(7, static_cast<std::int64_t>(user.disabled ? 1 : 0));
+            .bind(7, static_cast<std::int64_t>(user.disabled ? 1 : 0))
+            .bind(8, user.language);
         auto done = upsert.run();
         if (!done && done.error().code == ErrorCode::Conflict) {
             return fail(Error::make(ErrorCode::Conflict,
@@ -358,11 +361,19 @@ Status SqliteStore::put_user(const User& user) {
     });
 }
 
+Status SqliteStore::set_user_language(const Id& user_id, const std::string& language) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto update = TRY(db.prepare("UPDATE users SET language = ?2 WHERE id = ?1"));
+        update.bind(1, user_id.to_string()).bind(2, language);
+        return update.run();
+    });
+}
+
 Result<std::vector<User>> SqliteStore::list_users() {
     auto db = TRY(reader());
     auto query = TRY(db->prepare(
-        "SELECT id, username, display_name, institution_id, roles, password_hash, disabled "
-        "FROM users ORDER BY username"));
+        "SELECT id, username, display_name, institution_id, roles, password_hash, disabled, "
+        "language FROM users ORDER BY username"));
     std::vector<User> out;
     while (TRY(query.step()))
         out.push_back(TRY(user_from_row(query)));
@@ -372,8 +383,8 @@ Result<std::vector<User>> SqliteStore::list_users() {
 Result<std::optional<User>> SqliteStore::find_user_by_name(const std::string& username) {
     auto db = TRY(reader());
     auto query = TRY(db->prepare(
-        "SELECT id, username, display_name, institution_id, roles, password_hash, disabled "
-        "FROM users WHERE username = ?1"));
+        "SELECT id, username, display_name, institution_id, roles, password_hash, disabled, "
+        "language FROM users WHERE username = ?1"));
     query.bind(1, username);
     if (!TRY(query.step()))
         return std::optional<User>{};

@@ -36,6 +36,7 @@ class SqliteStore final : public Store {
     Result<std::vector<Institution>> list_institutions() override;
     Result<std::optional<Institution>> find_institution(const Id& id) override;
     Status put_user(const User& user) override;
+    Status set_user_language(const Id& user_id, const std::string& language) override;
     Result<std::vector<User>> list_users() override;
     Result<std::optional<User>> find_user_by_name(const std::string& username) override;
     Status put_session(const Session& session) override;
