@@ -106,6 +106,19 @@ TEST_F(AccessCommands, UsersSignInToAServerOnAnyAddressAndAuditVerifies) {
 
     EXPECT_EQ(run_program({RETORNO_BINARY, "audit", "verify", "--data", data.string()}), 0);
     {
+        // The directory commands are audited as the local operator; the refused ones are not.
+        auto db = sqlite::Connection::open(data / "retorno.db", sqlite::Durability::Normal).value();
+        auto query = db->prepare(
+                           "SELECT action FROM audit_log WHERE actor_user = 'local-operator' "
+                           "ORDER BY seq")
+                         .value();
+        std::vector<std::string> actions;
+        while (query.step().value())
+            actions.push_back(query.text(0));
+        EXPECT_EQ(actions,
+                  (std::vector<std::string>{"institution_added", "user_added", "user_disabled"}));
+    }
+    {
         auto db = sqlite::Connection::open(data / "retorno.db", sqlite::Durability::Normal).value();
         ASSERT_TRUE(
             db->execute("DROP TRIGGER audit_log_is_append_only_update; "

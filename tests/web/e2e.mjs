@@ -482,6 +482,28 @@ await scenario('Spanish by default, English on request and remembered; filters b
     await mx.context().close();
 });
 
+await scenario('each user has a language, kept with the user and applied at sign-in', async () => {
+    const hn = await userSession('hn.trabajo.social');
+    await hn.goto(`${base}/account`);
+    check(await hn.getAttribute('html', 'lang') === 'es', 'the account page starts in Spanish');
+    await audit(hn, 'account', true);
+    const form = hn.locator('form[action="/account/language"]');
+    await fill(form, 'language', 'en');
+    await submit(hn, form);
+    check(await hn.getAttribute('html', 'lang') === 'en', 'the page follows the choice at once');
+    await audit(hn, 'account-en');
+    // Another browser: the sign-in page is Spanish, the pages after sign-in English.
+    const other = await userSession(null);
+    await other.goto(`${base}/sign-in`);
+    check(await other.getAttribute('html', 'lang') === 'es', 'a new browser signs in in Spanish');
+    await other.fill('#username', 'hn.trabajo.social');
+    await other.fill('#password', PASSWORD);
+    await Promise.all([other.waitForURL(/\/inbox/), other.click('form[action="/sign-in"] button[type=submit]')]);
+    check(await other.getAttribute('html', 'lang') === 'en', 'after sign-in the pages are the user\'s English');
+    await hn.context().close();
+    await other.context().close();
+});
+
 await scenario('forms work without JavaScript', async () => {
     const mx = await userSession('mx.trabajo.social', { javaScriptEnabled: false });
     await mx.goto(`${base}/cases/${luciaCase}`);
