@@ -42,7 +42,7 @@ function check(condition, message) {
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'retorno-e2e-'));
 const env = { ...process.env, RETORNO_RESOURCES: sourceRoot };
 execFileSync(binary, ['init', '--data', data, '--demo', '--demo-cases', '30'], { env, stdio: 'pipe' });
-// The demo has no administrator: one is added with the CLI, as on a real server.
+// An administrator added with the CLI, as on a real server (the demo's `admin` would do too).
 const firstInstitution = execFileSync(binary, ['institution', 'list', '--data', data], { env })
     .toString().trim().split(/\s+/)[0];
 execFileSync(binary, ['user', 'add', '--data', data, '--username', 'e2e.admin', '--institution',
