@@ -6,6 +6,7 @@
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_statements.h"
 #include "store/postgres/postgres_store_impl.h"
+#include "store/sealed_fields.h"
 
 namespace retorno {
 
@@ -206,9 +207,10 @@ Result<bool> PostgresStore::totp_required(const Id& institution_id) {
 }
 
 Status PostgresStore::set_user_totp_secret(const Id& user_id, const std::string& secret) {
+    const std::string sealed = TRY(seal_totp_secret(secret, user_id, m_cipher.get()));
     return with_connection<void>([&](pqxx::connection& connection) -> Status {
         pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kSetUserTotpSecret), user_id.to_string(), secret);
+        tx.exec_prepared(name(st::kSetUserTotpSecret), user_id.to_string(), sealed);
         tx.commit();
         return {};
     });
@@ -230,7 +232,8 @@ Result<std::optional<std::string>> PostgresStore::user_totp_secret(const Id& use
             auto rows = tx.exec_prepared(name(st::kUserTotpSecret), user_id.to_string());
             if (rows.empty())
                 return std::optional<std::string>{};
-            return std::optional<std::string>{rows[0][0].c_str()};
+            return std::optional<std::string>{
+                TRY(open_totp_secret(rows[0][0].c_str(), user_id, m_cipher.get()))};
         });
 }
 
