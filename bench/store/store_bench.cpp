@@ -1,12 +1,16 @@
 // bench_store: what the Store layer costs over the database itself.
 //
 // For each store (SQLite, PostgreSQL) it seeds N cases with plain SQL, then measures appends
-// per second and case reads per second with 1, 8 and 64 concurrent clients, first through the
-// Store interface (what `retorno serve` calls), then the same statements as plain SQL: pgbench
-// custom scripts for PostgreSQL, the sqlite3 C API for SQLite. It prints one table with the
-// application's overhead over the raw cost. Synthetic data only.
+// per second and case reads per second with 1, 8 and 64 concurrent clients, through the Store
+// interface (what `retorno serve` calls) and as the same statements in plain SQL: pgbench
+// custom scripts for PostgreSQL, the sqlite3 C API for SQLite. The two sides take turns, round
+// after round, and each figure is the median of its rounds, so that a drift of the machine
+// (a checkpoint, another process) falls on both sides alike. The store appends to the first
+// half of the cases, the plain SQL to the second, so neither makes the other's versions stale.
+// It prints one table with the application's overhead over the raw cost. Synthetic data only.
 //
-//   bench_store [--cases N] [--seconds S] [--clients 1,8,64] [--sqlite DIR] [--postgres URL]
+//   bench_store [--cases N] [--seconds S] [--rounds R] [--clients 1,8,64] [--sqlite DIR]
+//               [--postgres URL]
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -45,6 +49,7 @@ namespace json = boost::json;
 struct Options {
     int cases = 100000;
     int seconds = 5;
+    int rounds = 3;
     std::vector<int> clients{1, 8, 64};
     std::filesystem::path sqlite_dir;
     std::string postgres_url;
@@ -127,8 +132,29 @@ double measure(int clients, int seconds, const std::function<bool(int, std::mt19
     return static_cast<double>(done) / elapsed;
 }
 
-// The store's side: appends to cases that each client owns (so no append conflicts), reads of
-// random cases.
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+// Measures the store's side and the plain SQL's side in turns, `rounds` times each, and fills
+// the row with the medians.
+void measure_in_turns(const Options& options, Row& row,
+                      const std::function<bool(int, std::mt19937&)>& app,
+                      const std::function<double()>& raw) {
+    std::vector<double> app_rates, raw_rates;
+    for (int round = 1; round <= options.rounds; ++round) {
+        std::cerr << fmt::format("{}, {} clients, {}, round {}/{}...\n", row.store, row.clients,
+                                 row.operation, round, options.rounds);
+        app_rates.push_back(measure(row.clients, options.seconds, app));
+        raw_rates.push_back(raw());
+    }
+    row.app = median(app_rates);
+    row.raw = median(raw_rates);
+}
+
+// The store's side: appends to cases in the first half that each client owns (so no append
+// conflicts), reads of random cases.
 struct AppBench {
     Store& store;
     int cases;
@@ -137,7 +163,7 @@ struct AppBench {
     AppBench(Store& s, int n) : store(s), cases(n), versions(static_cast<std::size_t>(n) + 1, 1) {}
 
     bool append(int client, int clients, std::mt19937& random) {
-        int slice = cases / clients;
+        int slice = cases / 2 / clients;
         int n = 1 + client + clients * static_cast<int>(random() % static_cast<unsigned>(slice));
         auto& version = versions[static_cast<std::size_t>(n)];
         Case after = template_case(n, version + 1);
@@ -214,7 +240,8 @@ void seed_sqlite(const std::filesystem::path& file, int cases) {
 }
 
 // The same statements as SqliteStore's append and find_case, as plain SQL. Writers take turns
-// through a mutex, as SQLite admits one writer at a time (and as the store does).
+// through a mutex, as SQLite admits one writer at a time (and as the store does); they append
+// to cases in the second half.
 struct RawSqlite {
     std::filesystem::path file;
     int cases;
@@ -238,7 +265,8 @@ struct RawSqlite {
 
     bool append(int client, std::mt19937& random) {
         sqlite3* db = connections[static_cast<std::size_t>(client)];
-        int n = 1 + static_cast<int>(random() % static_cast<unsigned>(cases));
+        int half = cases / 2;
+        int n = half + 1 + static_cast<int>(random() % static_cast<unsigned>(cases - half));
         std::string id = case_id(n);
         std::lock_guard lock(write_mutex);
         thread_local std::map<sqlite3*, std::array<sqlite3_stmt*, 3>> cache;
@@ -307,34 +335,32 @@ void bench_sqlite(const Options& options, std::vector<Row>& rows) {
     seed_sqlite(file, options.cases);
     auto store = must(SqliteStore::open(file), "open SQLite");
     AppBench app(*store, options.cases);
-    std::vector<Row> mine;
-    for (int k : options.clients) {
-        std::cerr << "SQLite, " << k << " clients, store...\n";
-        Row append{"SQLite", "append", k,
-                   measure(k, options.seconds,
-                           [&](int c, std::mt19937& r) { return app.append(c, k, r); }),
-                   0};
-        Row read{"SQLite", "read case", k,
-                 measure(k, options.seconds, [&](int, std::mt19937& r) { return app.read(r); }), 0};
-        mine.push_back(append);
-        mine.push_back(read);
-    }
-    store.reset();
     int most = *std::max_element(options.clients.begin(), options.clients.end());
     RawSqlite raw(file, options.cases, most);
-    for (auto& row : mine) {
-        std::cerr << "SQLite, " << row.clients << " clients, plain SQL " << row.operation
-                  << "...\n";
-        row.raw = measure(row.clients, options.seconds, [&](int c, std::mt19937& r) {
-            return row.operation == "append" ? raw.append(c, r) : raw.read(c, r);
-        });
-        rows.push_back(row);
+    for (int k : options.clients) {
+        Row append{"SQLite", "append", k, 0, 0};
+        measure_in_turns(
+            options, append, [&](int c, std::mt19937& r) { return app.append(c, k, r); },
+            [&] {
+                return measure(k, options.seconds,
+                               [&](int c, std::mt19937& r) { return raw.append(c, r); });
+            });
+        rows.push_back(append);
+        Row read{"SQLite", "read case", k, 0, 0};
+        measure_in_turns(
+            options, read, [&](int, std::mt19937& r) { return app.read(r); },
+            [&] {
+                return measure(k, options.seconds,
+                               [&](int c, std::mt19937& r) { return raw.read(c, r); });
+            });
+        rows.push_back(read);
     }
 }
 
 // ---- PostgreSQL ---------------------------------------------------------------------------
 
-constexpr const char* kPgCaseId = "('0190a000-0000-7000-8000-' || lpad(to_hex(:n), 12, '0'))::uuid";
+constexpr const char* kPgCaseId =
+    "('0190a000-0000-7000-8000-' || lpad(to_hex(:n::bigint), 12, '0'))::uuid";
 
 void seed_postgres(const std::string& url, int cases) {
     auto conninfo = must(postgres::parse_connection_settings(url), "URL").conninfo;
@@ -397,27 +423,9 @@ void bench_postgres(const Options& options, std::vector<Row>& rows) {
         tx.exec("CREATE DATABASE " + name);
     }
     auto url = must(postgres::with_database(options.postgres_url, name), "URL");
-    int most = *std::max_element(options.clients.begin(), options.clients.end());
-    {
-        auto store = must(PostgresStore::open(url, most), "open PostgreSQL");
-        std::cerr << "seeding PostgreSQL with " << options.cases << " cases...\n";
-        seed_postgres(url, options.cases);
-        AppBench app(*store, options.cases);
-        for (int k : options.clients) {
-            std::cerr << "PostgreSQL, " << k << " clients, store...\n";
-            rows.push_back({"PostgreSQL", "append", k,
-                            measure(k, options.seconds,
-                                    [&](int c, std::mt19937& r) { return app.append(c, k, r); }),
-                            0});
-            rows.push_back(
-                {"PostgreSQL", "read case", k,
-                 measure(k, options.seconds, [&](int, std::mt19937& r) { return app.read(r); }),
-                 0});
-        }
-    }
     // The same statements as PostgresStore's prepared ones (postgres_statements.cpp).
     std::string append = fmt::format(
-        "\\set n random(1, :ncases)\n"
+        "\\set n random(:ncases / 2 + 1, :ncases)\n"
         "BEGIN;\n"
         "UPDATE cases SET version = version + 1, status = 'Active', origin_country = 'GT', "
         "destination_country = 'MX', "
@@ -434,13 +442,24 @@ void bench_postgres(const Options& options, std::vector<Row>& rows) {
         kPgCaseId);
     std::string read = fmt::format(
         "\\set n random(1, :ncases)\nSELECT document::text FROM cases WHERE id = {};\n", kPgCaseId);
-    for (auto& row : rows) {
-        if (row.store != "PostgreSQL")
-            continue;
-        std::cerr << "PostgreSQL, " << row.clients << " clients, pgbench " << row.operation
-                  << "...\n";
-        row.raw = pgbench(url, row.operation == "append" ? append : read, row.clients,
-                          options.seconds, options.cases);
+    int most = *std::max_element(options.clients.begin(), options.clients.end());
+    {
+        auto store = must(PostgresStore::open(url, most), "open PostgreSQL");
+        std::cerr << "seeding PostgreSQL with " << options.cases << " cases...\n";
+        seed_postgres(url, options.cases);
+        AppBench app(*store, options.cases);
+        for (int k : options.clients) {
+            Row row_append{"PostgreSQL", "append", k, 0, 0};
+            measure_in_turns(
+                options, row_append, [&](int c, std::mt19937& r) { return app.append(c, k, r); },
+                [&] { return pgbench(url, append, k, options.seconds, options.cases); });
+            rows.push_back(row_append);
+            Row row_read{"PostgreSQL", "read case", k, 0, 0};
+            measure_in_turns(
+                options, row_read, [&](int, std::mt19937& r) { return app.read(r); },
+                [&] { return pgbench(url, read, k, options.seconds, options.cases); });
+            rows.push_back(row_read);
+        }
     }
     pqxx::connection admin(server);
     pqxx::nontransaction tx(admin);
@@ -460,6 +479,8 @@ Options parse(int argc, char** argv) {
             options.cases = std::stoi(value());
         else if (a == "--seconds")
             options.seconds = std::stoi(value());
+        else if (a == "--rounds")
+            options.rounds = std::stoi(value());
         else if (a == "--sqlite")
             options.sqlite_dir = value();
         else if (a == "--postgres")
@@ -473,8 +494,8 @@ Options parse(int argc, char** argv) {
             die("unknown option " + a + " (see the comment at the top of store_bench.cpp)");
     }
     int most = *std::max_element(options.clients.begin(), options.clients.end());
-    if (options.cases < most || options.seconds < 1)
-        die("--cases must be at least the most clients, --seconds at least 1");
+    if (options.cases < 2 * most || options.seconds < 1 || options.rounds < 1)
+        die("--cases must be at least twice the most clients, --seconds and --rounds at least 1");
     return options;
 }
 
@@ -487,8 +508,9 @@ int main(int argc, char** argv) {
         bench_sqlite(options, rows);
     if (!options.postgres_url.empty())
         bench_postgres(options, rows);
-    std::cout << fmt::format("\nStore benchmark: {} cases, {} s per measurement\n\n", options.cases,
-                             options.seconds);
+    std::cout << fmt::format(
+        "\nStore benchmark: {} cases, {} s per measurement, median of {} rounds\n\n", options.cases,
+        options.seconds, options.rounds);
     std::cout
         << "| Store | Operation | Clients | Store ops/s | Plain SQL ops/s | Store overhead |\n";
     std::cout << "|---|---|---:|---:|---:|---:|\n";

@@ -35,38 +35,6 @@ void collect(const json::object& object, Classifier classify, std::set<Category>
 
 }  // namespace
 
-std::string_view to_string(Category category) {
-    switch (category) {
-        case Identity:
-            return "identity";
-        case Whereabouts:
-            return "whereabouts";
-        case Health:
-            return "health";
-        case Exploitation:
-            return "exploitation";
-        case Protection:
-            return "protection";
-        case Legal:
-            return "legal";
-    }
-    return "identity";
-}
-
-const std::vector<Category>& all_categories() {
-    static const std::vector<Category> all{Identity,     Whereabouts, Health,
-                                           Exploitation, Protection,  Legal};
-    return all;
-}
-
-std::optional<Category> parse_category(std::string_view text) {
-    for (auto c : all_categories()) {
-        if (to_string(c) == text)
-            return c;
-    }
-    return std::nullopt;
-}
-
 std::string join_categories(const std::set<Category>& categories) {
     std::string out;
     for (auto c : categories) {

@@ -14,11 +14,11 @@
 namespace retorno::access {
 
 // The sensitivity categories (domain/sensitivity.h, where each field is classified).
+using retorno::all_categories;
 using retorno::Category;
+using retorno::parse_category;
+using retorno::to_string;
 
-std::string_view to_string(Category category);
-std::optional<Category> parse_category(std::string_view text);
-const std::vector<Category>& all_categories();
 std::string join_categories(const std::set<Category>& categories);
 
 // The categories a role may see. Statistics coordinators and administrators see none, and see

@@ -49,7 +49,7 @@ Result<Case> case_from_json(const json::object& object) {
         c.updated_at = parse_timestamp(object.at("updated_at").as_string()).value();
         // The person decoder does not accept age_verified from clients, so it is taken out
         // before decoding and restored afterwards.
-        json::object person = object.at("person").as_object();
+        json::object person(object.at("person").as_object(), object.storage());
         bool age_verified = person.at("age_verified").as_bool();
         person.erase("age_verified");
         c.person = TRY(person_from_json(person, "/person"));

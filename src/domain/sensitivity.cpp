@@ -1,5 +1,6 @@
 #include "domain/sensitivity.h"
 
+#include <atomic>
 #include <map>
 #include <string>
 
@@ -15,7 +16,49 @@ std::optional<Category> lookup(const Table& table, std::string_view key, Categor
     return it == table.end() ? std::optional<Category>(fallback) : it->second;
 }
 
+std::atomic<std::shared_ptr<const StepFieldCategories>>& step_fields() {
+    static std::atomic<std::shared_ptr<const StepFieldCategories>> table{
+        std::make_shared<const StepFieldCategories>()};
+    return table;
+}
+
 }  // namespace
+
+std::string_view to_string(Category category) {
+    switch (category) {
+        case Identity:
+            return "identity";
+        case Whereabouts:
+            return "whereabouts";
+        case Health:
+            return "health";
+        case Exploitation:
+            return "exploitation";
+        case Protection:
+            return "protection";
+        case Legal:
+            return "legal";
+    }
+    return "identity";
+}
+
+const std::vector<Category>& all_categories() {
+    static const std::vector<Category> all{Identity,     Whereabouts, Health,
+                                           Exploitation, Protection,  Legal};
+    return all;
+}
+
+std::optional<Category> parse_category(std::string_view text) {
+    for (auto c : all_categories()) {
+        if (to_string(c) == text)
+            return c;
+    }
+    return std::nullopt;
+}
+
+void set_step_field_categories(std::shared_ptr<const StepFieldCategories> categories) {
+    step_fields().store(std::move(categories));
+}
 
 std::optional<Category> person_field_category(std::string_view key) {
     static const Table fields{
@@ -47,13 +90,18 @@ std::optional<Category> victim_field_category(std::string_view key) {
 }
 
 std::optional<Category> event_key_category(std::string_view key) {
-    static const Table keys{
-        {"origin_country", std::nullopt},
-        {"destination_country", std::nullopt},
-        {"protocol", std::nullopt},
-        {"status", std::nullopt},
-        {"cas_Status", std::nullopt},
-        {"decision", std::nullopt},
+    static const Table routing{
+        {"origin_country", std::nullopt}, {"destination_country", std::nullopt},
+        {"protocol", std::nullopt},       {"status", std::nullopt},
+        {"cas_Status", std::nullopt},     {"decision", std::nullopt},
+    };
+    if (auto it = routing.find(key); it != routing.end())
+        return it->second;
+    auto steps = step_fields().load();
+    if (auto it = steps->find(key); it != steps->end())
+        return it->second;
+    // Keys of events that no protocol step defines (notes, free-form records), by name.
+    static const Table free_form{
         {"shelter", Whereabouts},
         {"address", Whereabouts},
         {"location", Whereabouts},
@@ -67,7 +115,7 @@ std::optional<Category> event_key_category(std::string_view key) {
         {"court", Legal},
         {"hearing", Legal},
     };
-    return lookup(keys, key, Exploitation);
+    return lookup(free_form, key, Exploitation);
 }
 
 }  // namespace retorno

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/sensitivity.h"
+
 namespace retorno::protocol {
 
 // Which country acts: DEST is where the child was found, ORIG the child's own country.
@@ -47,7 +49,8 @@ struct FieldDef {
     FieldType type = FieldType::String;
     bool required = false;
     std::vector<std::string> vocabulary;  // allowed values for Enum and List fields
-    std::string sensitivity = "ordinary";
+    std::string sensitivity = "none";     // as written: none or a category's name
+    std::optional<Category> category;     // who may see it, and whether it is sealed at rest
     Text label;
     SourceMark mark;
 };

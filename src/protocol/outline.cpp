@@ -86,7 +86,7 @@ std::string outline(const Definition& d, Language lang) {
                 auto label = f.label.in(lang);
                 out += fmt::format("     - {} ({}, {}{}){}\n", f.name, to_string(f.type),
                                    f.required ? w.required : w.optional,
-                                   f.sensitivity == "ordinary" ? "" : ", " + f.sensitivity,
+                                   f.sensitivity == "none" ? "" : ", " + f.sensitivity,
                                    label.empty() ? "" : ": " + label);
             }
         }

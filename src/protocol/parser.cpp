@@ -11,11 +11,6 @@ namespace retorno::protocol {
 
 namespace {
 
-constexpr std::string_view kSensitivities[] = {"ordinary",      "personal",
-                                               "sensitive",     "health",
-                                               "psychological", "sexual_exploitation",
-                                               "asylum_claim",  "criminal_proceedings"};
-
 // HTCDS picklists that a field may name as `vocabulary: htcds:<name>`.
 std::optional<std::vector<std::string>> htcds_vocabulary(std::string_view name) {
     std::span<const std::string_view> values;
@@ -290,12 +285,16 @@ class DefinitionParser {
             if (field.type == FieldType::Enum && field.vocabulary.empty() && known) {
                 m_in.problem(f, fmt::format("{} is an enum but has no 'vocabulary'", what));
             }
-            field.sensitivity = m_in.string(f, "sensitivity", what, false).value_or("ordinary");
-            if (std::find(std::begin(kSensitivities), std::end(kSensitivities),
-                          field.sensitivity) == std::end(kSensitivities)) {
-                m_in.problem(
-                    YamlReader::get(f, "sensitivity"),
-                    fmt::format("unknown sensitivity '{}' of {}", field.sensitivity, what));
+            // Every field names its category: who may see it and whether it is encrypted at
+            // rest depend on it, so nothing is left to a default.
+            field.sensitivity = m_in.string(f, "sensitivity", what, true).value_or("none");
+            field.category = parse_category(field.sensitivity);
+            if (field.sensitivity != "none" && !field.category) {
+                m_in.problem(YamlReader::get(f, "sensitivity"),
+                             fmt::format("sensitivity of {} must be one of none, identity, "
+                                         "whereabouts, health, exploitation, protection, legal; "
+                                         "not '{}'",
+                                         what, field.sensitivity));
             }
             field.label = m_in.text(f, "label", what, false);
             out.push_back(std::move(field));

@@ -2,10 +2,46 @@
 
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "core/resources.h"
 #include "protocol/loader.h"
 
 namespace retorno::protocol {
+
+namespace {
+
+// Adds the category of every field `definition` lets a step record to `categories`; a field
+// name that another definition (or step) classified differently is a problem, because events
+// carry field names, not steps, and one name must be redacted and sealed one way everywhere.
+std::string collect_field_categories(const Definition& definition, StepFieldCategories& categories,
+                                     std::map<std::string, SourceMark>& where) {
+    std::string problems;
+    auto add = [&](const FieldDef& field) {
+        auto [it, inserted] = categories.emplace(field.name, field.category);
+        if (inserted) {
+            where.emplace(field.name, field.mark);
+        } else if (it->second != field.category) {
+            const auto& first = where.at(field.name);
+            problems += fmt::format(
+                "{}:{}:{}: field '{}' is '{}' here but '{}' at {}:{}:{}; a field name has one "
+                "sensitivity in every protocol\n",
+                field.mark.file, field.mark.line, field.mark.column, field.name, field.sensitivity,
+                it->second ? to_string(*it->second) : "none", first.file, first.line, first.column);
+        }
+    };
+    for (const auto& step : definition.steps) {
+        for (const auto& field : step.fields)
+            add(field);
+        if (step.decision) {
+            for (const auto& field : step.decision->fields)
+                add(field);
+        }
+    }
+    return problems;
+}
+
+}  // namespace
 
 Result<ProtocolRegistry> ProtocolRegistry::load(const std::filesystem::path& protocols_dir,
                                                 const std::filesystem::path& calendars_dir) {
@@ -33,8 +69,15 @@ Result<ProtocolRegistry> ProtocolRegistry::load(const std::filesystem::path& pro
         }
         registry.add(std::move(*loaded.definition));
     }
+    auto categories = std::make_shared<StepFieldCategories>();
+    std::map<std::string, SourceMark> where;
+    for (const auto& [key, definition] : registry.m_definitions)
+        problems += collect_field_categories(definition, *categories, where);
     if (!problems.empty())
         return fail(Error::internal("invalid protocol definitions:\n" + problems));
+    // Redaction (access/categories.h) and encryption at rest (store/sealed_fields.h) classify
+    // the fields of events by these.
+    set_step_field_categories(std::move(categories));
     return registry;
 }
 

@@ -15,27 +15,28 @@ namespace {
 
 enum class Layout { Case, Event };
 
-using Visit = std::function<Status(const std::string& path, json::value& value)>;
+// `sensitive`: the value's field has a category today. Opening and rotation also visit the
+// others, because a field may have been sensitive when it was written (a protocol's
+// `sensitivity:` can change between versions) and so hold a sealed value.
+using Visit = std::function<Status(const std::string& path, json::value& value, bool sensitive)>;
 
 Status visit_object(json::object& object, const std::string& prefix,
                     std::optional<Category> (*classify)(std::string_view), const Visit& visit) {
-    for (auto& [key, value] : object) {
-        if (classify(key))
-            TRY_STATUS(visit(prefix + "/" + std::string(key), value));
-    }
+    for (auto& [key, value] : object)
+        TRY_STATUS(visit(prefix + "/" + std::string(key), value, classify(key).has_value()));
     return {};
 }
 
-// Calls `visit` on every sensitive value of a document, with its path.
-Status for_each_sensitive(json::object& root, Layout layout, const Visit& visit) {
+// Calls `visit` on every value of a document that may hold personal data, with its path.
+Status for_each_field(json::object& root, Layout layout, const Visit& visit) {
     for (auto& [key, value] : root) {
         std::string path = "/" + std::string(key);
         if (key == "person" && value.is_object()) {
             TRY_STATUS(visit_object(value.get_object(), path, &person_field_category, visit));
         } else if (key == "victim" && value.is_object()) {
             TRY_STATUS(visit_object(value.get_object(), path, &victim_field_category, visit));
-        } else if (layout == Layout::Event && event_key_category(key)) {
-            TRY_STATUS(visit(path, value));
+        } else if (layout == Layout::Event) {
+            TRY_STATUS(visit(path, value, event_key_category(key).has_value()));
         }
     }
     return {};
@@ -60,8 +61,10 @@ Status seal(json::object& root, Layout layout, std::string_view case_id, std::st
             FieldCipher* cipher) {
     if (cipher == nullptr)
         return {};
-    return for_each_sensitive(
-        root, layout, [&](const std::string& path, json::value& value) -> Status {
+    return for_each_field(
+        root, layout, [&](const std::string& path, json::value& value, bool sensitive) -> Status {
+            if (!sensitive)
+                return Status{};
             // Every sensitive value is sealed, even one that looks sealed already (a name typed
             // as "enc1:…" must not be stored in clear, nor make the case unreadable).
             value =
@@ -70,19 +73,41 @@ Status seal(json::object& root, Layout layout, std::string_view case_id, std::st
         });
 }
 
+// A value that looks sealed in a field of no category is opened only if it authenticates: it
+// was sealed while the field was sensitive. One that does not is text that merely looks
+// sealed ("enc1:…" typed into an ordinary field) and stays as it is.
+Result<std::optional<json::value>> open_declassified(FieldCipher& cipher, const json::value& value,
+                                                     const std::string& ad) {
+    auto text = cipher.unseal(value.get_string(), ad);
+    if (!text)
+        return std::optional<json::value>{};
+    boost::system::error_code ec;
+    auto parsed = json::parse(*text, ec);
+    if (ec)
+        return fail(Error::internal("a decrypted field is not JSON"));
+    return std::optional<json::value>{std::move(parsed)};
+}
+
 Status open(json::object& root, Layout layout, std::string_view case_id, std::string_view place,
             FieldCipher* cipher) {
-    return for_each_sensitive(
-        root, layout, [&](const std::string& path, json::value& value) -> Status {
+    return for_each_field(
+        root, layout, [&](const std::string& path, json::value& value, bool sensitive) -> Status {
             if (!is_sealed(value))
                 return Status{};
             if (cipher == nullptr) {
+                if (!sensitive)
+                    return Status{};
                 return Status(fail(Error::make(
                     ErrorCode::Unavailable,
                     "The store holds encrypted fields and was opened without its key file.")));
             }
-            auto text =
-                TRY(cipher->unseal(value.get_string(), associated_data(case_id, place, path)));
+            auto ad = associated_data(case_id, place, path);
+            if (!sensitive) {
+                if (auto opened = TRY(open_declassified(*cipher, value, ad)))
+                    value = std::move(*opened);
+                return Status{};
+            }
+            auto text = TRY(cipher->unseal(value.get_string(), ad));
             boost::system::error_code ec;
             auto parsed = json::parse(text, ec);
             if (ec)
@@ -96,14 +121,27 @@ Result<std::int64_t> reseal(json::object& root, Layout layout, std::string_view 
                             std::string_view place, FieldCipher& cipher, ResealMode mode) {
     std::string current = cipher.current_key_id();
     std::int64_t count = 0;
-    TRY_STATUS(for_each_sensitive(
-        root, layout, [&](const std::string& path, json::value& value) -> Status {
+    TRY_STATUS(for_each_field(
+        root, layout, [&](const std::string& path, json::value& value, bool sensitive) -> Status {
+            auto ad = associated_data(case_id, place, path);
+            if (!sensitive) {
+                // Sealed while its field was sensitive: stored in clear from now on, so that it
+                // does not depend on a key that a later rotation may retire.
+                if (!is_sealed(value))
+                    return Status{};
+                auto opened = TRY(open_declassified(cipher, value, ad));
+                if (!opened)
+                    return Status{};
+                ++count;
+                if (mode == ResealMode::Reseal)
+                    value = std::move(*opened);
+                return Status{};
+            }
             if (is_sealed(value) && FieldCipher::key_id_of(value.get_string()) == current)
                 return Status{};
             ++count;
             if (mode == ResealMode::Count)
                 return Status{};
-            auto ad = associated_data(case_id, place, path);
             std::string plaintext = is_sealed(value) ? TRY(cipher.unseal(value.get_string(), ad))
                                                      : json::serialize(value);
             value = TRY(cipher.seal(plaintext, ad));
@@ -118,6 +156,33 @@ std::string case_id_of(const json::object& document) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string totp_associated_data(const Id& user_id) {
+    return "retorno-totp:1:" + user_id.to_string();
+}
+
+}  // namespace
+
+Result<std::string> seal_totp_secret(const std::string& secret, const Id& user_id,
+                                     FieldCipher* cipher) {
+    if (cipher == nullptr)
+        return secret;
+    return cipher->seal(secret, totp_associated_data(user_id));
+}
+
+Result<std::string> open_totp_secret(const std::string& stored, const Id& user_id,
+                                     FieldCipher* cipher) {
+    if (!FieldCipher::is_sealed(stored))
+        return stored;
+    if (cipher == nullptr) {
+        return fail(
+            Error::make(ErrorCode::Unavailable,
+                        "The store holds encrypted fields and was opened without its key file."));
+    }
+    return cipher->unseal(stored, totp_associated_data(user_id));
+}
 
 Status seal_case_document(json::object& document, FieldCipher* cipher) {
     return seal(document, Layout::Case, case_id_of(document), "case", cipher);

@@ -19,15 +19,26 @@ namespace retorno {
 // another field, event or case without failing to decrypt.
 //
 // With a null cipher, sealing writes plaintext (raw stores of tests and benchmarks), and
-// opening refuses a document that holds sealed fields. Opening leaves values that are not
-// sealed as they are: data written before encryption existed stays readable, and `retorno keys
-// rotate` seals it.
+// opening refuses a document that holds sealed sensitive fields. Opening leaves values that
+// are not sealed as they are: data written before encryption existed stays readable, and
+// `retorno keys rotate` seals it. A field that is no longer sensitive (a protocol changed its
+// `sensitivity:` to none) is opened if its value was sealed by us (it authenticates), and
+// `retorno keys rotate` stores it in clear; text that merely looks sealed is left alone.
 Status seal_case_document(boost::json::object& document, FieldCipher* cipher);
 Status open_case_document(boost::json::object& document, FieldCipher* cipher);
 Status seal_event_data(boost::json::object& data, const Id& case_id, const Id& event_id,
                        FieldCipher* cipher);
 Status open_event_data(boost::json::object& data, const Id& case_id, const Id& event_id,
                        FieldCipher* cipher);
+
+// A user's TOTP secret, sealed like a sensitive field (associated data "retorno-totp:1:USER"),
+// so that a copy of the database does not give away anyone's second factor. With a null cipher
+// sealing keeps it in clear (raw stores of tests), and opening refuses a sealed one; opening
+// accepts a secret stored in clear before secrets were sealed.
+Result<std::string> seal_totp_secret(const std::string& secret, const Id& user_id,
+                                     FieldCipher* cipher);
+Result<std::string> open_totp_secret(const std::string& stored, const Id& user_id,
+                                     FieldCipher* cipher);
 
 // What a rotation pass does to one document: Reseal re-encrypts, under the current key, every
 // sensitive field under another key or in clear; Count only counts them.

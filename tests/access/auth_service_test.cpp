@@ -7,25 +7,15 @@
 #include "crypto/password.h"
 #include "crypto/totp.h"
 #include "store/store_backends.h"
+#include "support/manual_clock.h"
 
 namespace retorno::testing {
 namespace {
 
+using testing::ManualClock;
+
 using access::AuthService;
 using access::SignInRequest;
-
-class FixedClock final : public Clock {
-  public:
-    Timestamp now() const override { return m_now; }
-    void set(Timestamp t) { m_now = t; }
-    template <typename D>
-    void advance(D d) {
-        m_now += std::chrono::duration_cast<std::chrono::milliseconds>(d);
-    }
-
-  private:
-    Timestamp m_now = parse_timestamp("2026-06-01T09:00:00.000Z").value();
-};
 
 constexpr const char* kPassword = "correct horse battery";
 
@@ -80,7 +70,7 @@ class AuthServiceTest : public ::testing::TestWithParam<Backend> {
     }
 
     StoreUnderTest m_backing;
-    FixedClock m_clock;
+    ManualClock m_clock;
     Institution m_institution;
     User m_user;
     std::unique_ptr<audit::AuditTrail> m_audit;
@@ -205,14 +195,50 @@ TEST_P(AuthServiceTest, SignOutAndSignOutEverywhereRevoke) {
 }
 
 TEST_P(AuthServiceTest, ARevocationByAnotherProcessIsSeenAtOnce) {
-    // Two AuthServices over one store stand for two server processes: nothing is cached.
-    audit::AuditTrail other_audit(store(), m_clock);
-    AuthService other(store(), m_clock, other_audit);
+    // Another AuthService over another store of the same database (its own connections) stands
+    // for a second server process: nothing is cached, so a sign-out through one process ends
+    // the session on the other at once, and so does signing out everywhere.
+    auto other_store = m_backing.open_another();
+    ASSERT_TRUE(other_store) << other_store.error().message;
+    audit::AuditTrail other_audit(**other_store, m_clock);
+    AuthService other(**other_store, m_clock, other_audit);
     auto signed_in = auth().sign_in(request()).value();
     ASSERT_TRUE(other.authenticate(signed_in.token, "x"));
     auto actor = auth().authenticate(signed_in.token, "x").value();
     ASSERT_TRUE(auth().sign_out(actor));
     EXPECT_FALSE(other.authenticate(signed_in.token, "x"));
+
+    auto first = auth().sign_in(request()).value();
+    auto second = other.sign_in(request()).value();
+    auto on_other = other.authenticate(second.token, "x").value();
+    ASSERT_EQ(*other.sign_out_everywhere(on_other), 2);
+    EXPECT_FALSE(auth().authenticate(first.token, "x"));
+    EXPECT_FALSE(auth().authenticate(second.token, "x"));
+}
+
+TEST_P(AuthServiceTest, FailuresThroughOneProcessSlowAndLockTheAccountOnTheOther) {
+    // Failed sign-ins are counted in the database, so an attacker gains nothing by spreading
+    // guesses over the processes behind a load balancer.
+    auto other_store = m_backing.open_another();
+    ASSERT_TRUE(other_store) << other_store.error().message;
+    audit::AuditTrail other_audit(**other_store, m_clock);
+    AuthService other(**other_store, m_clock, other_audit);
+    const auto& rules = auth().rules();
+    for (int i = 0; i < rules.slow_after; ++i)
+        expect_refused((i % 2 == 0 ? auth() : other).sign_in(request("wrong password!")));
+    expect_refused(other.sign_in(request()));
+    EXPECT_EQ(audit_reasons("sign_in_refused").back(), "attempt too soon after a failure");
+
+    for (int i = rules.slow_after; i < rules.lock_account_after; ++i) {
+        m_clock.advance(rules.max_delay);
+        expect_refused((i % 2 == 0 ? auth() : other).sign_in(request("wrong password!")));
+    }
+    m_clock.advance(rules.max_delay);
+    expect_refused(auth().sign_in(request()));
+    expect_refused(other.sign_in(request()));
+    EXPECT_EQ(audit_reasons("sign_in_refused").back(), "account locked");
+    m_clock.advance(rules.failure_window);
+    ASSERT_TRUE(other.sign_in(request()));
 }
 
 TEST_P(AuthServiceTest, ForgedAndMalformedTokensAreRefusedAlikeAndAudited) {

@@ -1,21 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "access/rate_limiter.h"
+#include "support/manual_clock.h"
 
 namespace retorno {
 namespace {
 
-class FixedClock final : public Clock {
-  public:
-    Timestamp now() const override { return m_now; }
-    void advance(std::chrono::milliseconds d) { m_now += d; }
-
-  private:
-    Timestamp m_now = parse_timestamp("2026-06-01T09:00:00.000Z").value();
-};
+using testing::ManualClock;
 
 TEST(RateLimiter, AllowsABurstThenTheSustainedRatePerKey) {
-    FixedClock clock;
+    ManualClock clock;
     access::RateLimiter limiter(clock, 2.0, 5.0);
     for (int i = 0; i < 5; ++i)
         EXPECT_TRUE(limiter.allow("address:192.0.2.1")) << i;
@@ -36,7 +30,7 @@ TEST(RateLimiter, AllowsABurstThenTheSustainedRatePerKey) {
 }
 
 TEST(RateLimiter, ForgetsFullBucketsWhenItHoldsTooManyKeys) {
-    FixedClock clock;
+    ManualClock clock;
     access::RateLimiter limiter(clock, 1.0, 2.0, 3);
     EXPECT_TRUE(limiter.allow("a"));
     EXPECT_TRUE(limiter.allow("a"));

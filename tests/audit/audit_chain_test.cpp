@@ -14,18 +14,12 @@
 #include "audit/audit_trail.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store_backends.h"
+#include "support/manual_clock.h"
 
 namespace retorno::testing {
 namespace {
 
-class FixedClock final : public Clock {
-  public:
-    Timestamp now() const override { return m_now; }
-    void advance(std::chrono::milliseconds d) { m_now += d; }
-
-  private:
-    Timestamp m_now = parse_timestamp("2026-06-01T09:00:00.000Z").value();
-};
+using testing::ManualClock;
 
 class AuditChainTest : public ::testing::TestWithParam<Backend> {
   protected:
@@ -79,7 +73,7 @@ class AuditChainTest : public ::testing::TestWithParam<Backend> {
     }
 
     StoreUnderTest m_backing;
-    FixedClock m_clock;
+    ManualClock m_clock;
     audit::SigningKey m_key;
     std::unique_ptr<audit::AuditTrail> m_trail;
 };

@@ -1,6 +1,10 @@
 // Two `retorno serve` processes share one PostgreSQL database and receive concurrent changes
 // to the same cases: the database decides which change wins, so there is never a lost update
-// or a duplicated event, and the loser gets a clean 409.
+// or a duplicated event, and the loser gets a clean 409. Sessions and the matching index are
+// shared too: a sign-out through one process holds on the other at once, and a child
+// registered through one is found by the search-before-opening of the other. (Escalations
+// raised by two schedulers at once: tests/service/concurrent_escalation_test.cpp; failed
+// sign-ins counted across processes: tests/access/auth_service_test.cpp.)
 
 #include <gtest/gtest.h>
 
@@ -76,13 +80,6 @@ class TwoServers : public ::testing::Test {
         // One session, signed in through A, serves on B too: sessions live in the database.
         std::string problem;
         m_token = sign_in_token(m_a->client(), "mx.trabajo.social", kDemoPassword, &problem);
-        // FIXME(issue 4): `retorno serve` on PostgreSQL does not wire access control yet
-        // ("the server was built without access control" in its log, 500 on sign-in). Until it
-        // does, this test cannot sign in; the skip names the reason so it is not forgotten.
-        if (m_token.empty() && problem.find("\"status\":500") != std::string::npos &&
-            m_a->output().find("without access control") != std::string::npos) {
-            GTEST_SKIP() << "sign-in is not wired for PostgreSQL deployments yet: " << problem;
-        }
         ASSERT_FALSE(m_token.empty()) << problem;
         auto list = a().get("/api/v1/cases?limit=3");
         ASSERT_EQ(list.status, 200) << list.body;
@@ -187,6 +184,62 @@ TEST_F(TwoServers, NoLostUpdateAndNoDuplicatedEventUnderContention) {
         << "a note was recorded twice or lost";
     auto verified = verify_store(*store);
     EXPECT_TRUE(verified) << verified.error().detail;
+}
+
+// A session signed out through one process is refused by the other at once: sessions live in
+// the database and no process keeps its own copy. Signing out everywhere reaches both too.
+TEST_F(TwoServers, ASignOutThroughOneProcessHoldsOnTheOtherAtOnce) {
+    std::string problem;
+    const auto token = sign_in_token(m_b->client(), "mx.trabajo.social", kDemoPassword, &problem);
+    ASSERT_FALSE(token.empty()) << problem;
+    const auto on_a = m_a->client().with_bearer(token);
+    const auto on_b = m_b->client().with_bearer(token);
+    ASSERT_EQ(on_a.get("/api/v1/cases?limit=1").status, 200);
+    ASSERT_EQ(on_b.get("/api/v1/cases?limit=1").status, 200);
+    auto out = on_b.send("DELETE", "/api/v1/sessions/current");
+    ASSERT_EQ(out.status, 204) << out.body;
+    EXPECT_EQ(on_a.get("/api/v1/cases?limit=1").status, 401);
+    EXPECT_EQ(on_b.get("/api/v1/cases?limit=1").status, 401);
+
+    // m_token was signed in through A; a new one through B; signing out everywhere through B
+    // ends both, on both processes.
+    const auto second = sign_in_token(m_b->client(), "mx.trabajo.social", kDemoPassword, &problem);
+    ASSERT_FALSE(second.empty()) << problem;
+    auto everywhere = m_b->client().with_bearer(second).send("DELETE", "/api/v1/sessions");
+    ASSERT_EQ(everywhere.status, 204) << everywhere.body;
+    EXPECT_EQ(a().get("/api/v1/cases?limit=1").status, 401);
+    EXPECT_EQ(m_a->client().with_bearer(second).get("/api/v1/cases?limit=1").status, 401);
+}
+
+// A child registered through A is found, under another spelling, by the search of B: each
+// process follows the shared event log before it answers a search.
+TEST_F(TwoServers, AChildRegisteredThroughOneProcessIsFoundThroughTheOther) {
+    const std::string body = json::serialize(json::object{
+        {"person", json::object{{"prs_FirstName", "Yesenia Marisol"},
+                                {"prs_SecondName", "Quintanilla Bojórquez"},
+                                {"prs_Birthdate", "2011-04-23"},
+                                {"prs_Gender", "Feminine"},
+                                {"prs_Citizenship", json::array{"GT"}}}},
+        {"victim", json::object{{"vic_TypeOfExploitation", json::array{"ForcedLabour"}}}},
+        {"origin_country", "GT"},
+        {"destination_country", "MX"}});
+    const auto search =
+        "/api/v1/persons/candidates?prs_FirstName=Yesenia&prs_SecondName="
+        "Boj%C3%B3rquez%20Quintanilla&prs_Birthdate=2011-04-23";
+    // B builds its index before the child exists...
+    auto before = b().get(search);
+    ASSERT_EQ(before.status, 200) << before.body;
+    auto created = a().post_json("/api/v1/cases", body);
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string id(json::parse(created.body).at("id").as_string());
+    // ...and finds her once A has registered her.
+    auto after = b().get(search);
+    ASSERT_EQ(after.status, 200) << after.body;
+    bool found = false;
+    const auto answer = json::parse(after.body);
+    for (const auto& item : answer.at("items").as_array())
+        found = found || item.at("case_id").as_string() == id;
+    EXPECT_TRUE(found) << after.body;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "protocol/loader.h"
 #include "protocol/registry.h"
+#include "support/throwaway_dir.h"
 
 namespace retorno::protocol {
 namespace {
@@ -84,6 +85,39 @@ TEST(Registry, FindsDefinitionsByIdAndVersion) {
     EXPECT_EQ(registry->find("regional", 2), nullptr);
     EXPECT_EQ(registry->latest("regional"), registry->find("regional", 1));
     EXPECT_EQ(registry->find("nowhere", 1), nullptr);
+}
+
+// Events carry field names, not steps: a name classified two ways would be redacted and sealed
+// one way or the other depending on nothing the reader can see, so the registry refuses it.
+TEST(Registry, RefusesOneFieldNameWithTwoSensitivitiesAndNamesBothPlaces) {
+    testing::ThrowawayDir dir;
+    std::filesystem::copy_file(kRoot / "protocols" / "regional.yaml", dir.path() / "regional.yaml");
+    std::ofstream(dir.path() / "conflicting.yaml") << R"(id: conflicting
+version: 1
+title: A variant that classifies a field of the baseline differently
+country: GT
+extends: {id: regional, version: 1}
+steps:
+  - id: extra
+    title: Extra
+    side: DEST
+    actor: ChildProtectionAuthority
+    supervisor: CentralGovernmentOrganisation
+    after: [identification]
+    deadline: {days: 3, unit: calendar_days, from: identification}
+    fields:
+      - name: place
+        type: string
+        sensitivity: none
+)";
+    auto registry = ProtocolRegistry::load(dir.path(), kRoot / "calendars");
+    ASSERT_FALSE(registry);
+    const auto& detail = registry.error().detail;
+    EXPECT_NE(detail.find("field 'place' is"), std::string::npos) << detail;
+    EXPECT_NE(detail.find("'none'"), std::string::npos) << detail;
+    EXPECT_NE(detail.find("'whereabouts'"), std::string::npos) << detail;
+    EXPECT_NE(detail.find("conflicting.yaml:"), std::string::npos) << detail;
+    EXPECT_NE(detail.find("regional.yaml:"), std::string::npos) << detail;
 }
 
 }  // namespace

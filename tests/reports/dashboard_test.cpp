@@ -14,24 +14,16 @@
 #include "reports/dashboard_service.h"
 #include "service/case_service.h"
 #include "store/store_backends.h"
+#include "support/manual_clock.h"
 #include "support/voluntary_return.h"
 
 namespace retorno {
 namespace {
 
+using testing::ManualClock;
+
 namespace json = boost::json;
 using reports::Cell;
-
-// A clock that the test moves by hand.
-class ManualClock final : public Clock {
-  public:
-    explicit ManualClock(Timestamp start) : m_now(start) {}
-    Timestamp now() const override { return m_now; }
-    void advance(std::chrono::hours by) { m_now += by; }
-
-  private:
-    Timestamp m_now;
-};
 
 // The test's own median, written differently from the service's.
 double expected_median(std::vector<double> values) {

@@ -86,6 +86,25 @@ class EncryptionAtRest : public ::testing::TestWithParam<Backend> {
         return secrets;
     }
 
+    // Enrols a synthetic user in TOTP through `store`; answers the secret.
+    std::string enrol_totp(Store& store) {
+        Institution institution{Id::generate(), "GT", "ChildProtectionAuthority",
+                                "Procuraduría de prueba", std::nullopt};
+        EXPECT_TRUE(store.put_institution(institution));
+        User user;
+        user.id = Id::generate();
+        user.username = "totp.prueba." + user.id.to_string().substr(30);
+        user.display_name = "Usuaria de prueba";
+        user.institution_id = institution.id;
+        user.roles = {Role::Caseworker};
+        user.password_hash = "not-a-real-hash";
+        EXPECT_TRUE(store.put_user(user));
+        const std::string secret = "SYNTHETICTOTPSECRET" + user.id.to_string().substr(30, 6);
+        EXPECT_TRUE(store.set_user_totp_secret(user.id, secret));
+        m_totp_user = user.id;
+        return secret;
+    }
+
     // What someone who copied the database alone would have.
     std::string copy_of_database() {
         if (GetParam() == Backend::Sqlite) {
@@ -112,11 +131,14 @@ class EncryptionAtRest : public ::testing::TestWithParam<Backend> {
     Actor m_actor;
     std::vector<Id> m_cases;
     std::vector<std::string> m_first_names;
+    Id m_totp_user;
 };
 
 TEST_P(EncryptionAtRest, ACopyOfTheDatabaseAloneRevealsNoSensitiveField) {
     auto secrets = open_cases(*m_backing.store, 12);
     ASSERT_GE(secrets.size(), 30u);
+    const auto totp = enrol_totp(*m_backing.store);
+    secrets.push_back(totp);
     auto copy = copy_of_database();
     ASSERT_FALSE(copy.empty());
     for (const auto& secret : secrets)
@@ -135,6 +157,7 @@ TEST_P(EncryptionAtRest, ACopyOfTheDatabaseAloneRevealsNoSensitiveField) {
     ASSERT_TRUE(events);
     ASSERT_EQ(events->size(), 2u);
     EXPECT_EQ((*events)[1].data.at("shelter").as_string(), "Albergue Sintetico Numero 1000");
+    EXPECT_EQ(m_backing.store->user_totp_secret(m_totp_user).value(), totp);
     EXPECT_TRUE(verify_store(*m_backing.store));
 }
 
@@ -148,6 +171,7 @@ TEST_P(EncryptionAtRest, TheScanFindsPlaintextWhenNothingIsEncrypted) {
     }
     auto secrets = open_cases(*clear, 3);
     ASSERT_FALSE(secrets.empty());
+    secrets.push_back(enrol_totp(*clear));
     auto copy = copy_of_database();
     int found = 0;
     for (const auto& secret : secrets)

@@ -2,21 +2,13 @@
 
 #include "service/case_service.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/manual_clock.h"
 #include "support/throwaway_dir.h"
 
 namespace retorno {
 namespace {
 
-// A clock that the test moves by hand.
-class ManualClock final : public Clock {
-  public:
-    explicit ManualClock(Timestamp start) : m_now(start) {}
-    Timestamp now() const override { return m_now; }
-    void advance(std::chrono::hours by) { m_now += by; }
-
-  private:
-    Timestamp m_now;
-};
+using testing::ManualClock;
 
 class Escalation : public ::testing::Test {
   protected:

@@ -6,20 +6,14 @@
 
 #include "service/event_log_follower.h"
 #include "store/store_backends.h"
+#include "support/manual_clock.h"
 
 namespace retorno {
 namespace {
 
+using testing::ManualClock;
+
 using testing::Backend;
-
-class ManualClock final : public Clock {
-  public:
-    Timestamp now() const override { return m_now; }
-    void advance(std::chrono::seconds by) { m_now += by; }
-
-  private:
-    Timestamp m_now = parse_timestamp("2026-06-01T10:00:00Z").value();
-};
 
 class Follower : public ::testing::TestWithParam<Backend> {
   protected:
@@ -40,7 +34,7 @@ class Follower : public ::testing::TestWithParam<Backend> {
     }
 
     testing::StoreUnderTest m_backing;
-    ManualClock clock;
+    ManualClock clock{parse_timestamp("2026-06-01T10:00:00Z").value()};
 };
 
 TEST_P(Follower, AnswersEachChangedCaseOnceInTheOrderOfItsFirstNewEvent) {

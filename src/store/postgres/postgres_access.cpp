@@ -6,6 +6,7 @@
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_statements.h"
 #include "store/postgres/postgres_store_impl.h"
+#include "store/sealed_fields.h"
 
 namespace retorno {
 
@@ -107,7 +108,7 @@ Status PostgresStore::put_session(const Session& session) {
 Result<std::optional<Session>> PostgresStore::find_session(const std::string& token_hash) {
     return with_connection<std::optional<Session>>(
         [&](pqxx::connection& connection) -> Result<std::optional<Session>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows = tx.exec_prepared(name(st::kFindSession), token_hash);
             if (rows.empty())
                 return std::optional<Session>{};
@@ -147,7 +148,7 @@ Result<int> PostgresStore::revoke_user_sessions(const Id& user_id, Timestamp at)
 Result<std::optional<User>> PostgresStore::find_user(const Id& user_id) {
     return with_connection<std::optional<User>>(
         [&](pqxx::connection& connection) -> Result<std::optional<User>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows = tx.exec_prepared(name(st::kFindUser), user_id.to_string());
             if (rows.empty())
                 return std::optional<User>{};
@@ -171,7 +172,7 @@ Result<SignInFailures> PostgresStore::record_sign_in_failure(const std::string& 
 Result<std::optional<SignInFailures>> PostgresStore::sign_in_failures(const std::string& key) {
     return with_connection<std::optional<SignInFailures>>(
         [&](pqxx::connection& connection) -> Result<std::optional<SignInFailures>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows = tx.exec_prepared(name(st::kSignInFailures), key);
             if (rows.empty())
                 return std::optional<SignInFailures>{};
@@ -199,16 +200,17 @@ Status PostgresStore::set_totp_required(const Id& institution_id, bool required)
 
 Result<bool> PostgresStore::totp_required(const Id& institution_id) {
     return with_connection<bool>([&](pqxx::connection& connection) -> Result<bool> {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection);
         auto rows = tx.exec_prepared(name(st::kTotpRequired), institution_id.to_string());
         return !rows.empty() && rows[0][0].as<bool>();
     });
 }
 
 Status PostgresStore::set_user_totp_secret(const Id& user_id, const std::string& secret) {
+    const std::string sealed = TRY(seal_totp_secret(secret, user_id, m_cipher.get()));
     return with_connection<void>([&](pqxx::connection& connection) -> Status {
         pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kSetUserTotpSecret), user_id.to_string(), secret);
+        tx.exec_prepared(name(st::kSetUserTotpSecret), user_id.to_string(), sealed);
         tx.commit();
         return {};
     });
@@ -226,11 +228,12 @@ Result<bool> PostgresStore::claim_totp_step(const Id& user_id, std::int64_t step
 Result<std::optional<std::string>> PostgresStore::user_totp_secret(const Id& user_id) {
     return with_connection<std::optional<std::string>>(
         [&](pqxx::connection& connection) -> Result<std::optional<std::string>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows = tx.exec_prepared(name(st::kUserTotpSecret), user_id.to_string());
             if (rows.empty())
                 return std::optional<std::string>{};
-            return std::optional<std::string>{rows[0][0].c_str()};
+            return std::optional<std::string>{
+                TRY(open_totp_secret(rows[0][0].c_str(), user_id, m_cipher.get()))};
         });
 }
 
@@ -249,7 +252,7 @@ Status PostgresStore::put_case_share(const CaseShare& share) {
 Result<std::vector<CaseShare>> PostgresStore::case_shares(const Id& case_id) {
     return with_connection<std::vector<CaseShare>>(
         [&](pqxx::connection& connection) -> Result<std::vector<CaseShare>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             std::vector<CaseShare> out;
             for (const auto& row : tx.exec_prepared(name(st::kCaseShares), case_id.to_string())) {
                 CaseShare share;
@@ -311,7 +314,7 @@ Result<std::vector<AuditEntry>> PostgresStore::audit_entries(std::int64_t after_
                                                              const std::string& case_id) {
     return with_connection<std::vector<AuditEntry>>(
         [&](pqxx::connection& connection) -> Result<std::vector<AuditEntry>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             std::vector<AuditEntry> out;
             for (const auto& row :
                  tx.exec_prepared(name(st::kAuditEntries), after_seq, case_id, limit)) {
@@ -333,7 +336,7 @@ Status PostgresStore::put_audit_day_head(const AuditDayHead& head) {
 Result<std::vector<AuditDayHead>> PostgresStore::audit_day_heads() {
     return with_connection<std::vector<AuditDayHead>>(
         [&](pqxx::connection& connection) -> Result<std::vector<AuditDayHead>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             std::vector<AuditDayHead> out;
             for (const auto& row : tx.exec_prepared(name(st::kAuditDayHeads))) {
                 out.push_back(AuditDayHead{row[0].c_str(), row[1].as<std::int64_t>(),

@@ -14,6 +14,7 @@
 #include <boost/json.hpp>
 
 #include "core/id.h"
+#include "store/case_document.h"
 #include "store/postgres/pg_tools.h"
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_url.h"

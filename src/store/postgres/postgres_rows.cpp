@@ -58,15 +58,6 @@ Result<Event> event_from_row(const pqxx::row& row, FieldCipher* cipher) {
     return event;
 }
 
-Result<Case> case_from_document(std::string_view document_text, FieldCipher* cipher) {
-    boost::system::error_code ec;
-    auto document = json::parse(document_text, ec);
-    if (ec || !document.is_object())
-        return fail(Error::internal("unreadable case document"));
-    TRY_STATUS(open_case_document(document.get_object(), cipher));
-    return case_from_json(document.get_object());
-}
-
 Result<Institution> institution_from_row(const pqxx::row& row) {
     Institution institution;
     auto id = Id::parse(text(row[0]));

@@ -17,7 +17,6 @@ namespace retorno::postgres {
 // into domain values. A row that cannot be read is an internal error: retorno wrote it.
 // Sensitive fields are opened with `cipher` (store/sealed_fields.h).
 Result<Event> event_from_row(const pqxx::row& row, FieldCipher* cipher);
-Result<Case> case_from_document(std::string_view text, FieldCipher* cipher);
 Result<Institution> institution_from_row(const pqxx::row& row);
 Result<User> user_from_row(const pqxx::row& row);
 

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
+#include "store/case_document.h"
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_schema.h"
 #include "store/postgres/postgres_statements.h"
@@ -74,7 +75,7 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open_replica(
 Result<ReadFreshness> PostgresStore::freshness() {
     return with_connection<ReadFreshness>(
         [&](pqxx::connection& connection) -> Result<ReadFreshness> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto row = tx.exec1(
                 "SELECT pg_is_in_recovery(), "
                 "CASE WHEN NOT pg_is_in_recovery() THEN 0 "
@@ -143,12 +144,11 @@ Status PostgresStore::append(const Event& event, const Case& after) {
 Result<std::optional<Case>> PostgresStore::find_case(const Id& case_id) {
     return with_connection<std::optional<Case>>(
         [&](pqxx::connection& connection) -> Result<std::optional<Case>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows = tx.exec_prepared(name(st::kFindCase), case_id.to_string());
             if (rows.empty())
                 return std::optional<Case>{};
-            return std::optional<Case>{
-                TRY(postgres::case_from_document(rows[0][0].c_str(), m_cipher.get()))};
+            return std::optional<Case>{TRY(case_from_document(rows[0][0].c_str(), m_cipher.get()))};
         });
 }
 
@@ -170,7 +170,7 @@ Result<CasePage> PostgresStore::list_cases(const CaseFilter& filter) {
     if (!filter.after.empty())
         parameters.push_back(filter.after);
     return with_connection<CasePage>([&](pqxx::connection& connection) -> Result<CasePage> {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection);
         auto rows = tx.exec_prepared(statement, pqxx::prepare::make_dynamic_params(parameters));
         CasePage page;
         for (const auto& row : rows) {
@@ -178,7 +178,7 @@ Result<CasePage> PostgresStore::list_cases(const CaseFilter& filter) {
                 page.next = page.cases.back().id.to_string();
                 break;
             }
-            page.cases.push_back(TRY(postgres::case_from_document(row[1].c_str(), m_cipher.get())));
+            page.cases.push_back(TRY(case_from_document(row[1].c_str(), m_cipher.get())));
         }
         return page;
     });
@@ -188,7 +188,7 @@ Result<std::vector<Event>> PostgresStore::case_events(const Id& case_id, std::in
                                                       int limit) {
     return with_connection<std::vector<Event>>(
         [&](pqxx::connection& connection) -> Result<std::vector<Event>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows =
                 tx.exec_prepared(name(st::kCaseEvents), case_id.to_string(), after_version, limit);
             std::vector<Event> events;
@@ -267,14 +267,14 @@ Result<ResealReport> PostgresStore::reseal_fields(ResealMode mode, int batch) {
 
 Result<std::int64_t> PostgresStore::count_events() {
     return with_connection<std::int64_t>([&](pqxx::connection& connection) -> Result<std::int64_t> {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection);
         return tx.exec_prepared1(name(st::kCountEvents))[0].as<std::int64_t>();
     });
 }
 
 Result<std::int64_t> PostgresStore::count_cases() {
     return with_connection<std::int64_t>([&](pqxx::connection& connection) -> Result<std::int64_t> {
-        pqxx::read_transaction tx(connection);
+        pqxx::nontransaction tx(connection);
         return tx.exec_prepared1(name(st::kCountCases))[0].as<std::int64_t>();
     });
 }
@@ -283,7 +283,7 @@ Result<std::vector<EventPosition>> PostgresStore::event_positions(std::int64_t a
                                                                   int limit) {
     return with_connection<std::vector<EventPosition>>(
         [&](pqxx::connection& connection) -> Result<std::vector<EventPosition>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows = tx.exec_prepared(name(st::kEventPositions), after_seq, limit);
             std::vector<EventPosition> positions;
             positions.reserve(rows.size());
@@ -316,7 +316,7 @@ Status PostgresStore::put_institution(const Institution& institution) {
 Result<std::vector<Institution>> PostgresStore::list_institutions() {
     return with_connection<std::vector<Institution>>(
         [&](pqxx::connection& connection) -> Result<std::vector<Institution>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             std::vector<Institution> out;
             for (const auto& row : tx.exec_prepared(name(st::kListInstitutions))) {
                 out.push_back(TRY(postgres::institution_from_row(row)));
@@ -328,7 +328,7 @@ Result<std::vector<Institution>> PostgresStore::list_institutions() {
 Result<std::optional<Institution>> PostgresStore::find_institution(const Id& id) {
     return with_connection<std::optional<Institution>>(
         [&](pqxx::connection& connection) -> Result<std::optional<Institution>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows = tx.exec_prepared(name(st::kFindInstitution), id.to_string());
             if (rows.empty())
                 return std::optional<Institution>{};
@@ -365,7 +365,7 @@ Status PostgresStore::put_user(const User& user) {
 Result<std::vector<User>> PostgresStore::list_users() {
     return with_connection<std::vector<User>>(
         [&](pqxx::connection& connection) -> Result<std::vector<User>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             std::vector<User> out;
             for (const auto& row : tx.exec_prepared(name(st::kListUsers))) {
                 out.push_back(TRY(postgres::user_from_row(row)));
@@ -377,7 +377,7 @@ Result<std::vector<User>> PostgresStore::list_users() {
 Result<std::optional<User>> PostgresStore::find_user_by_name(const std::string& username) {
     return with_connection<std::optional<User>>(
         [&](pqxx::connection& connection) -> Result<std::optional<User>> {
-            pqxx::read_transaction tx(connection);
+            pqxx::nontransaction tx(connection);
             auto rows = tx.exec_prepared(name(st::kFindUserByName), username);
             if (rows.empty())
                 return std::optional<User>{};

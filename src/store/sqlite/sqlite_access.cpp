@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "store/audit_day_heads.h"
+#include "store/sealed_fields.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace retorno {
@@ -245,11 +246,12 @@ Result<bool> SqliteStore::totp_required(const Id& institution_id) {
 }
 
 Status SqliteStore::set_user_totp_secret(const Id& user_id, const std::string& secret) {
+    const std::string sealed = TRY(seal_totp_secret(secret, user_id, m_cipher.get()));
     return write_transaction([&](sqlite::Connection& db) -> Status {
         auto upsert =
             TRY(db.prepare("INSERT INTO user_totp (user_id, secret) VALUES (?1, ?2) "
                            "ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret"));
-        upsert.bind(1, user_id.to_string()).bind(2, secret);
+        upsert.bind(1, user_id.to_string()).bind(2, sealed);
         return upsert.run();
     });
 }
@@ -260,7 +262,8 @@ Result<std::optional<std::string>> SqliteStore::user_totp_secret(const Id& user_
     query.bind(1, user_id.to_string());
     if (!TRY(query.step()))
         return std::optional<std::string>{};
-    return std::optional<std::string>{query.text(0)};
+    return std::optional<std::string>{
+        TRY(open_totp_secret(query.text(0), user_id, m_cipher.get()))};
 }
 
 Result<bool> SqliteStore::claim_totp_step(const Id& user_id, std::int64_t step) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "store/case_document.h"
 #include "store/migration.h"
 #include "store/sqlite/sqlite_schema.h"
 
@@ -42,15 +43,6 @@ Result<Event> event_from_row(const sqlite::Statement& row, FieldCipher* cipher) 
     event.previous_hash = row.text(9);
     event.hash = row.text(10);
     return event;
-}
-
-Result<Case> case_from_document(std::string_view text, FieldCipher* cipher) {
-    boost::system::error_code ec;
-    auto document = json::parse(text, ec);
-    if (ec || !document.is_object())
-        return fail(Error::internal("unreadable case document"));
-    TRY_STATUS(open_case_document(document.get_object(), cipher));
-    return case_from_json(document.get_object());
 }
 
 std::string join_roles(const std::vector<Role>& roles) {
