@@ -207,7 +207,9 @@ TEST_P(Documents, RedactionHoldsInThePdfAsInTheApi) {
     const char* exploitation = "Trabajo forzoso en una finca cafetalera.";
     EXPECT_NE(psychologist.find(exploitation), std::string::npos) << psychologist;
     EXPECT_EQ(consul.find(exploitation), std::string::npos) << consul;
-    EXPECT_EQ(consul.find("Rosa Xol Caal"), std::string::npos) << consul;
+    // The caregiver's name is identity (protocols/regional.yaml): the consulate, which hands the
+    // child over to her, sees it; that a step field is hidden or shown follows its protocol.
+    EXPECT_NE(consul.find("Rosa Xol Caal"), std::string::npos) << consul;
 }
 
 TEST_P(Documents, AnotherInstitutionGetsTheAnswerOfAMissingCase) {
