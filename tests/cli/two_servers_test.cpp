@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -72,6 +73,14 @@ class TwoServers : public ::testing::Test {
         // Processes that share a database share its data key file (docs/operations.md).
         std::filesystem::copy_file(data_key_file(data(1)), data_key_file(data(2)),
                                    std::filesystem::copy_options::overwrite_existing);
+        // One session drives many writers through both processes: the tests are about the
+        // database deciding between them, not about the per-process rate limits, which a fast
+        // machine would otherwise reach (429).
+        for (int n : {1, 2}) {
+            std::ofstream(data(n) / "retorno.conf", std::ios::app)
+                << "address_requests_per_second = 1000000\n"
+                << "session_requests_per_second = 1000000\n";
+        }
         m_a = std::make_unique<ServerProcess>(data(1));
         m_b = std::make_unique<ServerProcess>(data(2));
         ASSERT_NE(m_a->port(), 0);
