@@ -30,7 +30,8 @@ json::object case_to_json(const Case& c) {
 }
 
 Result<Case> case_from_json(const json::object& object) {
-    // This reads documents that retorno itself wrote, so a failure is an internal error.
+    // This reads documents that retorno itself wrote, so a failure is an internal error, and
+    // their values are not validated again (see core/stored_json.h).
     try {
         Case c;
         auto id = Id::parse(object.at("id").as_string());
@@ -47,14 +48,8 @@ Result<Case> case_from_json(const json::object& object) {
         c.opened_by_institution = object.at("opened_by_institution").as_string();
         c.opened_at = parse_timestamp(object.at("opened_at").as_string()).value();
         c.updated_at = parse_timestamp(object.at("updated_at").as_string()).value();
-        // The person decoder does not accept age_verified from clients, so it is taken out
-        // before decoding and restored afterwards.
-        json::object person(object.at("person").as_object(), object.storage());
-        bool age_verified = person.at("age_verified").as_bool();
-        person.erase("age_verified");
-        c.person = TRY(person_from_json(person, "/person"));
-        c.person.age_verified = age_verified;
-        c.victim = TRY(victim_context_from_json(object.at("victim").as_object(), "/victim"));
+        c.person = person_from_document(object.at("person").as_object());
+        c.victim = victim_context_from_document(object.at("victim").as_object());
         for (const auto& s : object.at("steps_completed").as_array()) {
             c.steps_completed.emplace_back(s.as_string());
         }

@@ -6,6 +6,7 @@
 #include "core/iso_country.h"
 #include "core/iso_language.h"
 #include "core/json_reader.h"
+#include "core/stored_json.h"
 #include "domain/vocabulary.h"
 
 namespace retorno {
@@ -142,6 +143,27 @@ json::object person_to_json(const Person& person) {
     put("prs_MailingState", person.mailing_state);
     put("prs_MailingCountry", person.mailing_country);
     return out;
+}
+
+Person person_from_document(const json::object& object) {
+    using namespace stored_json;
+    Person person;
+    person.first_name = text(object, "prs_FirstName");
+    person.middle_name = text(object, "prs_MiddleName");
+    person.second_name = text(object, "prs_SecondName");
+    person.birthdate = date(object, "prs_Birthdate");
+    person.age_estimate = integer(object, "age_estimate");
+    person.age_estimate_date = date(object, "age_estimate_date");
+    person.age_verified = object.at("age_verified").as_bool();
+    person.gender = text(object, "prs_Gender");
+    person.citizenship = texts(object, "prs_Citizenship");
+    person.primary_language = text(object, "prs_PrimaryLanguage");
+    person.secondary_language = text(object, "prs_SecondaryLanguage");
+    person.identity_number = text(object, "prs_IdentityNumber");
+    person.mailing_city = text(object, "prs_MailingCity");
+    person.mailing_state = text(object, "prs_MailingState");
+    person.mailing_country = text(object, "prs_MailingCountry");
+    return person;
 }
 
 }  // namespace retorno

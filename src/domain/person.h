@@ -43,5 +43,8 @@ inline constexpr std::size_t kMaxNameLength = 200;
 // Decodes the `person` object of a request; every field error names its JSON Pointer.
 Result<Person> person_from_json(const boost::json::object& object, const std::string& pointer);
 boost::json::object person_to_json(const Person& person);
+// Reads back what person_to_json wrote, age_verified included, without validating it again
+// (see core/stored_json.h); throws on a document of the wrong shape.
+Person person_from_document(const boost::json::object& object);
 
 }  // namespace retorno

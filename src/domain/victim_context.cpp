@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/json_reader.h"
+#include "core/stored_json.h"
 #include "domain/vocabulary.h"
 
 namespace retorno {
@@ -73,6 +74,22 @@ json::object victim_context_to_json(const VictimContext& victim) {
     put_list("vic_TypeOfSexExploitation", victim.type_of_sex_exploitation);
     put("vic_ForcedLabourIndustry", victim.forced_labour_industry);
     return out;
+}
+
+VictimContext victim_context_from_document(const json::object& object) {
+    using namespace stored_json;
+    VictimContext victim;
+    if (auto status = text(object, "vic_TraffickingStatus"); !status.empty())
+        victim.trafficking_status = std::move(status);
+    victim.status_decision_org = text(object, "vic_TraffickingStatusDecisionMakingOrg");
+    victim.relationship_to_trafficker = text(object, "vic_RelationshipToTrafficker");
+    victim.age_when_trafficked = integer(object, "vic_AgeWhenTrafficked");
+    victim.method_of_recruitment = texts(object, "vic_MethodOfRecruitment");
+    victim.methods_of_control = texts(object, "vic_MethodsOfControl");
+    victim.type_of_exploitation = texts(object, "vic_TypeOfExploitation");
+    victim.type_of_sex_exploitation = texts(object, "vic_TypeOfSexExploitation");
+    victim.forced_labour_industry = text(object, "vic_ForcedLabourIndustry");
+    return victim;
 }
 
 }  // namespace retorno

@@ -26,5 +26,8 @@ struct VictimContext {
 Result<VictimContext> victim_context_from_json(const boost::json::object& object,
                                                const std::string& pointer);
 boost::json::object victim_context_to_json(const VictimContext& victim);
+// Reads back what victim_context_to_json wrote, without validating it again (see
+// core/stored_json.h); throws on a document of the wrong shape.
+VictimContext victim_context_from_document(const boost::json::object& object);
 
 }  // namespace retorno
