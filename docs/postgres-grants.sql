@@ -19,3 +19,5 @@ GRANT SELECT, INSERT, UPDATE ON audit_day_heads TO retorno_app;
 -- Migration 3: `retorno keys rotate` re-encrypts the sensitive fields of events in place; the
 -- trigger events_only_data_is_resealed refuses a change to any other column.
 GRANT UPDATE (data) ON events TO retorno_app;
+-- Migration 5: the open-tasks projection is replaced case by case as events are appended.
+GRANT SELECT, INSERT, UPDATE, DELETE ON case_task_heads, open_tasks TO retorno_app;

@@ -193,6 +193,15 @@ int run_serve(const ServeOptions& options) {
                                10.0 * static_cast<double>(config.session_requests_per_second));
     http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits, &security,
                          deployment.read_replica.get()};
+    // The inboxes read the open-tasks projection; cases appended by an older binary, restored
+    // or moved from another store, or derived under other protocol files are derived again.
+    if (auto refreshed = deployment.cases->refresh_open_tasks(); !refreshed) {
+        spdlog::error("open tasks: {}", refreshed.error().detail.empty()
+                                            ? refreshed.error().message
+                                            : refreshed.error().detail);
+    } else if (*refreshed > 0) {
+        spdlog::info("open tasks: derived again for {} cases", *refreshed);
+    }
     // The person index is built now rather than by the first search; a failure leaves the
     // search answering 503 and everything else working.
     if (auto built = security.person_index.refresh(); !built) {

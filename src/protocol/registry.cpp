@@ -1,5 +1,8 @@
 #include "protocol/registry.h"
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
@@ -41,12 +44,38 @@ std::string collect_field_categories(const Definition& definition, StepFieldCate
     return problems;
 }
 
+// The files of a folder with one of the extensions, in name order (the order does not depend
+// on the file system).
+std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
+                                            std::initializer_list<std::string_view> extensions) {
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+        auto extension = entry.path().extension().string();
+        if (std::find(extensions.begin(), extensions.end(), extension) != extensions.end())
+            files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string bytes_of(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
 }  // namespace
 
 Result<ProtocolRegistry> ProtocolRegistry::load(const std::filesystem::path& protocols_dir,
                                                 const std::filesystem::path& calendars_dir) {
     ProtocolRegistry registry;
     registry.m_calendars = TRY(Calendars::load(calendars_dir));
+    for (const auto& file : files_in(calendars_dir, {".yaml"})) {
+        registry.mix_into_fingerprint(file.filename().string());
+        registry.mix_into_fingerprint(bytes_of(file));
+    }
     std::vector<std::filesystem::path> files;
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(protocols_dir, error)) {
@@ -56,7 +85,10 @@ Result<ProtocolRegistry> ProtocolRegistry::load(const std::filesystem::path& pro
     if (error)
         return fail(Error::internal("cannot read the protocols folder " + protocols_dir.string()));
     std::string problems;
+    std::sort(files.begin(), files.end());
     for (const auto& file : files) {
+        registry.mix_into_fingerprint(file.filename().string());
+        registry.mix_into_fingerprint(bytes_of(file));
         auto loaded = load_definition(file, base_lookup_near(file));
         for (const auto& p : loaded.problems)
             problems += p.to_string() + "\n";
@@ -86,7 +118,21 @@ Result<ProtocolRegistry> ProtocolRegistry::load_default() {
     return load(root / "protocols", root / "calendars");
 }
 
+void ProtocolRegistry::mix_into_fingerprint(std::string_view bytes) {
+    // FNV-1a over the length and the bytes, so that ("ab", "c") and ("a", "bc") differ.
+    auto mix_byte = [this](unsigned char byte) {
+        m_hash ^= byte;
+        m_hash *= 0x100000001b3ULL;
+    };
+    for (int shift = 0; shift < 64; shift += 8)
+        mix_byte(static_cast<unsigned char>(bytes.size() >> shift));
+    for (char c : bytes)
+        mix_byte(static_cast<unsigned char>(c));
+    m_fingerprint = fmt::format("{:016x}", m_hash);
+}
+
 void ProtocolRegistry::add(Definition definition) {
+    mix_into_fingerprint(definition.id + ":" + std::to_string(definition.version));
     auto key = std::make_pair(definition.id, definition.version);
     m_definitions.insert_or_assign(std::move(key), std::move(definition));
 }

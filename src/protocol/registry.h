@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -29,10 +30,19 @@ class ProtocolRegistry {
     const Calendars& calendars() const { return m_calendars; }
     std::size_t size() const { return m_definitions.size(); }
     void add(Definition definition);
+    // Names the definitions and calendars loaded, as 16 hex digits: a hash of every file's name
+    // and bytes (and of the id and version of each definition added by hand). Projections
+    // derived from the protocol state (the open tasks) record it, and are derived again when
+    // it changes, as when a holiday is added to a calendar.
+    const std::string& fingerprint() const { return m_fingerprint; }
 
   private:
+    void mix_into_fingerprint(std::string_view bytes);
+
     std::map<std::pair<std::string, int>, Definition> m_definitions;
     Calendars m_calendars;
+    std::uint64_t m_hash = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
+    std::string m_fingerprint;
 };
 
 }  // namespace retorno::protocol

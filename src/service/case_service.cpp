@@ -6,6 +6,7 @@
 #include "domain/event_hash.h"
 #include "protocol/deadlines.h"
 #include "protocol/engine.h"
+#include "protocol/open_tasks.h"
 
 namespace retorno {
 
@@ -74,15 +75,19 @@ Result<Case> CaseService::open_case(const OpenCaseRequest& request, const Actor&
     event.data["protocol"] =
         json::object{{"id", opened.protocol_id}, {"version", opened.protocol_version}};
     TRY_STATUS(protocol::check_event(*definition, {}, event, now));
-    auto recorded = TRY(append_next(opened, std::move(event)));
+    auto recorded = TRY(append_next(opened, std::move(event), {}));
     return recorded.after;
 }
 
-Result<RecordedEvent> CaseService::append_next(const Case& before, Event event) {
+Result<RecordedEvent> CaseService::append_next(const Case& before, Event event,
+                                               std::vector<Event> history) {
     event.previous_hash = before.last_hash;
     event.hash = event_hash(event);
     Case after = apply_event(before, event);
-    TRY_STATUS(m_store.append(event, after));
+    const auto* definition = TRY(definition_of(after));
+    history.push_back(event);
+    auto tasks = protocol::open_tasks_after(*definition, history, m_protocols, m_clock.now());
+    TRY_STATUS(m_store.append(event, after, &tasks));
     return RecordedEvent{std::move(event), std::move(after)};
 }
 
@@ -114,7 +119,7 @@ Result<RecordedEvent> CaseService::record_event(const Id& case_id, std::int64_t 
     const auto* definition = TRY(definition_of(before));
     auto history = TRY(history_of(case_id));
     TRY_STATUS(protocol::check_event(*definition, history, event, now));
-    return append_next(before, std::move(event));
+    return append_next(before, std::move(event), std::move(history));
 }
 
 Result<const protocol::Definition*> CaseService::definition_of(const Case& c) const {
@@ -159,7 +164,7 @@ Result<int> CaseService::raise_escalations() {
                 event.id = Id::generate(now);
                 event.actor_user = "system";
                 event.version = state.version + 1;
-                auto appended = append_next(state, std::move(event));
+                auto appended = append_next(state, std::move(event), history);
                 if (!appended) {
                     // Another process escalated or changed the case first; the next run
                     // sees its events and escalates only what is still due.
@@ -168,6 +173,7 @@ Result<int> CaseService::raise_escalations() {
                     return fail(appended.error());
                 }
                 state = appended->after;
+                history.push_back(std::move(appended->event));
                 ++raised;
             }
         }
@@ -193,7 +199,8 @@ Result<RecordedEvent> CaseService::record_system_event(const Id& case_id, EventK
     event.data = std::move(data);
     event.actor_user = "system";
     event.recorded_at = now;
-    return append_next(*found, std::move(event));
+    auto history = TRY(history_of(case_id));
+    return append_next(*found, std::move(event), std::move(history));
 }
 
 Result<Case> CaseService::get_case(const Id& case_id) {
@@ -213,6 +220,46 @@ Result<std::vector<Event>> CaseService::case_events(const Id& case_id, std::int6
     // probe which ids exist differently from GET /cases/{id}; both answer 404.
     TRY(get_case(case_id));
     return m_store.case_events(case_id, after_version, limit);
+}
+
+Result<std::vector<CaseService::TaskOfCase>> CaseService::open_tasks(const OpenTaskQuery& query) {
+    auto stored = TRY(m_store.open_tasks(query));
+    const Date today = date_of(m_clock.now());
+    std::vector<TaskOfCase> out;
+    out.reserve(stored.size());
+    for (const auto& task : stored)
+        out.push_back(TaskOfCase{task.case_id, protocol::task_from(task, today)});
+    return out;
+}
+
+Result<int> CaseService::refresh_open_tasks() {
+    constexpr int kBatch = 200;
+    int derived = 0;
+    std::string after;
+    for (;;) {
+        auto stale = TRY(m_store.cases_with_stale_tasks(m_protocols.fingerprint(), after, kBatch));
+        for (const auto& case_id : stale) {
+            auto found = TRY(m_store.find_case(case_id));
+            if (!found)
+                continue;
+            auto definition = definition_of(*found);
+            // A case whose definition is not loaded has no tasks to show; get_case and the case
+            // page report the missing definition.
+            if (!definition)
+                continue;
+            auto history = TRY(history_of(case_id));
+            if (history.empty() || history.back().version != found->version)
+                continue;  // appended meanwhile: that append wrote its own tasks
+            auto tasks =
+                protocol::open_tasks_after(**definition, history, m_protocols, m_clock.now());
+            if (TRY(m_store.replace_case_tasks(case_id, tasks)))
+                ++derived;
+        }
+        if (static_cast<int>(stale.size()) < kBatch)
+            break;
+        after = stale.back().to_string();
+    }
+    return derived;
 }
 
 }  // namespace retorno

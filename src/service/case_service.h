@@ -46,6 +46,18 @@ class CaseService {
     // already escalated for its due date is not escalated again). Answers how many were added.
     Result<int> raise_escalations();
     Result<CasePage> list_cases(const CaseFilter& filter);
+    // The open tasks of an institution type in a country, from the store's projection (the
+    // inboxes); each as the engine would give it today.
+    struct TaskOfCase {
+        Id case_id;
+        protocol::Task task;
+    };
+    Result<std::vector<TaskOfCase>> open_tasks(const OpenTaskQuery& query);
+    // Derives again the open tasks of every case whose projection is missing or stale (another
+    // case version, or other protocol files); the server calls it when it starts. Answers how
+    // many cases it derived. Safe while other processes append: a case that moved on meanwhile
+    // keeps the tasks its append wrote.
+    Result<int> refresh_open_tasks();
     Result<std::vector<Event>> case_events(const Id& case_id, std::int64_t after_version,
                                            int limit);
 
@@ -53,7 +65,8 @@ class CaseService {
     const protocol::ProtocolRegistry& protocols() const { return m_protocols; }
 
   private:
-    Result<RecordedEvent> append_next(const Case& before, Event event);
+    // Appends `event` after `history` (the case's events so far) with the open tasks it leaves.
+    Result<RecordedEvent> append_next(const Case& before, Event event, std::vector<Event> history);
     Result<const protocol::Definition*> definition_of(const Case& c) const;
     Result<std::vector<Event>> history_of(const Id& case_id);
 

@@ -15,6 +15,7 @@
 #include "domain/case_share.h"
 #include "domain/event.h"
 #include "domain/institution.h"
+#include "domain/open_task.h"
 #include "domain/session.h"
 #include "domain/user.h"
 #include "store/sealed_fields.h"
@@ -61,12 +62,27 @@ struct EventPosition {
 // Contract of `append`: in ONE transaction, the event is appended and the case projection is
 // replaced by `after`, or nothing changes at all. `event.version` must be exactly one more than
 // the stored version of the case (0 for a new case); otherwise the answer is a Conflict error
-// and nothing changes. Acknowledged appends survive a crash (full sync).
+// and nothing changes. Acknowledged appends survive a crash (full sync). In the same
+// transaction the case's open tasks are replaced by `tasks`; without them (nullptr) the case's
+// tasks are removed and count as stale until `replace_case_tasks` derives them again.
 class Store {
   public:
     virtual ~Store() = default;
 
-    virtual Status append(const Event& event, const Case& after) = 0;
+    virtual Status append(const Event& event, const Case& after, const CaseTasks* tasks) = 0;
+    Status append(const Event& event, const Case& after) { return append(event, after, nullptr); }
+
+    // --- The open-tasks projection (migration 5), which the inboxes read instead of deriving
+    // every case's protocol state. `replace_case_tasks` stores the tasks of a case only if the
+    // case is still at `tasks.case_version` (a later append has written newer ones otherwise)
+    // and answers whether it did. `cases_with_stale_tasks` answers up to `limit` cases, in id
+    // order after `after`, whose tasks are missing or were derived at another version or under
+    // another fingerprint. `open_tasks` answers the tasks of an institution type in a country
+    // (or in none), the dated ones first by due date.
+    virtual Result<bool> replace_case_tasks(const Id& case_id, const CaseTasks& tasks) = 0;
+    virtual Result<std::vector<Id>> cases_with_stale_tasks(const std::string& fingerprint,
+                                                           const std::string& after, int limit) = 0;
+    virtual Result<std::vector<OpenTask>> open_tasks(const OpenTaskQuery& query) = 0;
 
     virtual Result<std::optional<Case>> find_case(const Id& case_id) = 0;
     virtual Result<CasePage> list_cases(const CaseFilter& filter) = 0;

@@ -1,6 +1,9 @@
 #include "web/inbox.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 namespace retorno::web {
 
@@ -36,33 +39,37 @@ Result<std::vector<InboxTask>> institution_tasks(WebContext& web, const Actor& a
     if (!access::sees_case_content(actor.roles))
         return out;
     auto& policy = web.security.cases.policy();
-    CaseFilter page_filter;
-    page_filter.status = "Active";
-    page_filter.limit = 200;
-    // FIXME: an inbox projection kept by the store would avoid replaying every open case's
-    // protocol state; see docs/web.md (performance).
-    while (true) {
-        auto page = TRY(web.cases.list_cases(page_filter));
-        for (auto& c : page.cases) {
-            auto visibility = TRY(policy.visibility(actor, c));
+    // The store's open-tasks projection names the tasks of the actor's institution type in its
+    // country (or in none); each case is read once, to check that the actor may see it.
+    auto tasks = TRY(web.cases.open_tasks({actor.institution_type, actor.institution_country}));
+    // A case's tasks need not be next to each other (they come by due date): each case is
+    // read, and its visibility decided, once.
+    struct SeenCase {
+        std::optional<access::Seen<Case>> seen;
+        const protocol::Definition* definition = nullptr;
+    };
+    std::unordered_map<std::string, SeenCase> cases;
+    for (auto& [case_id, task] : tasks) {
+        if (!is_mine(task, actor))
+            continue;
+        auto [it, first] = cases.try_emplace(case_id.to_string());
+        if (first) {
+            auto found = web.cases.get_case(case_id);
+            if (!found)
+                continue;  // unreadable: never shown
+            auto visibility = TRY(policy.visibility(actor, *found));
             if (!visibility)
                 continue;
-            auto state = web.cases.case_state(c.id);
-            if (!state)
-                continue;
-            const auto* definition = web.protocols.find(c.protocol_id, c.protocol_version);
-            for (const auto& task : state->tasks) {
-                if (!is_mine(task, actor))
-                    continue;
-                InboxTask item{access::Seen<Case>{c, *visibility}, task,
-                               definition ? definition->step(task.step) : nullptr};
-                if (matches_filter(item, filter))
-                    out.push_back(std::move(item));
-            }
+            it->second.definition = web.protocols.find(found->protocol_id, found->protocol_version);
+            it->second.seen.emplace(access::Seen<Case>{std::move(*found), *visibility});
         }
-        if (page.next.empty())
-            break;
-        page_filter.after = page.next;
+        const auto& entry = it->second;
+        if (!entry.seen)
+            continue;
+        const auto* step = entry.definition ? entry.definition->step(task.step) : nullptr;
+        InboxTask item{*entry.seen, std::move(task), step};
+        if (matches_filter(item, filter))
+            out.push_back(std::move(item));
     }
     std::stable_sort(out.begin(), out.end(), [](const InboxTask& a, const InboxTask& b) {
         bool a_late = a.task.days_overdue > 0;

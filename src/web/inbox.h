@@ -28,8 +28,9 @@ bool matches_filter(const InboxTask& item, const InboxFilter& filter);
 
 // The tasks that the protocol gives the actor's institution (its type, on its country's side)
 // in the open cases it is a party to: overdue first (most overdue first), then by due date,
-// then those without a deadline. The policy decides which cases are seen (CaseAccess::policy);
-// nothing of a case is read beyond its protocol state and the fields its visibility allows.
+// then those without a deadline. The tasks come from the store's open-tasks projection
+// (domain/open_task.h), kept at every append; the policy decides which cases are seen
+// (CaseAccess::policy), and each case is read once, for that.
 Result<std::vector<InboxTask>> institution_tasks(WebContext& web, const Actor& actor,
                                                  const InboxFilter& filter = {});
 

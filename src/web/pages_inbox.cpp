@@ -1,5 +1,8 @@
+#include <algorithm>
 #include <chrono>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "web/inbox.h"
 #include "web/inbox_counts.h"
@@ -8,6 +11,21 @@
 #include "web/view_helpers.h"
 
 namespace retorno::web {
+
+namespace {
+
+constexpr std::size_t kRowsPerPage = 50;
+
+// The page asked for; anything that is not a positive number is the first page.
+std::size_t page_number(const std::string& text) {
+    if (text.empty() || text.size() > 6 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
+        return 1;
+    }
+    return static_cast<std::size_t>(std::stoul(text));
+}
+
+}  // namespace
 
 void add_inbox_pages(http::Router& router, WebContext& web) {
     add_page(
@@ -20,18 +38,41 @@ void add_inbox_pages(http::Router& router, WebContext& web) {
             std::set<std::string> countries;
             std::set<std::string> steps;
             const auto today = date_of(web.clock.now());
-            List rows;
+            std::vector<const InboxTask*> shown;
             for (const auto& item : all) {
                 countries.insert(item.seen.value.origin_country);
                 countries.insert(item.seen.value.destination_country);
                 steps.insert(item.task.step);
                 if (matches_filter(item, filter))
-                    rows.push_back(task_row(web, page, item, today));
+                    shown.push_back(&item);
             }
+            // A page of rows at a time, so that a busy institution's inbox stays light on a
+            // slow link; the filters travel with the page links.
+            const auto pages =
+                std::max<std::size_t>(1, (shown.size() + kRowsPerPage - 1) / kRowsPerPage);
+            const auto number = std::clamp<std::size_t>(page_number(page.query("page")), 1, pages);
+            List rows;
+            const auto first = (number - 1) * kRowsPerPage;
+            for (auto i = first; i < std::min(shown.size(), first + kRowsPerPage); ++i)
+                rows.push_back(task_row(web, page, *shown[i], today));
             Data context;
-            context.set("empty", rows.empty());
-            context.set("count", Locales::number(page.lang, static_cast<long long>(rows.size())));
+            context.set("empty", shown.empty());
+            context.set("count", Locales::number(page.lang, static_cast<long long>(shown.size())));
             context.set("tasks", rows);
+            if (pages > 1) {
+                const std::string filters = "country=" + url_component(filter.country) +
+                                            "&step=" + url_component(filter.step) +
+                                            "&status=" + url_component(filter.status);
+                Data pager{Data::type::object};
+                pager.set("number", Locales::number(page.lang, static_cast<long long>(number)));
+                pager.set("pages", Locales::number(page.lang, static_cast<long long>(pages)));
+                if (number > 1)
+                    pager.set("previous",
+                              "/inbox?" + filters + "&page=" + std::to_string(number - 1));
+                if (number < pages)
+                    pager.set("next", "/inbox?" + filters + "&page=" + std::to_string(number + 1));
+                context.set("pager", pager);
+            }
             List country_options;
             for (const auto& code : countries) {
                 country_options.push_back(

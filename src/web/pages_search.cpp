@@ -1,6 +1,10 @@
+#include <string>
+#include <utility>
+
 #include <boost/json.hpp>
 
 #include "domain/vocabulary.h"
+#include "matching/match_scorer.h"
 #include "web/child_search.h"
 #include "web/inbox_counts.h"
 #include "web/page.h"
@@ -77,52 +81,86 @@ Result<http::Response> new_case_form(WebContext& web, const Page& page, const Fo
     return render_page(web, page, "new_case", context, "new_case.title", status);
 }
 
+// Where a refused search shows its message, and which message: the index names the HTCDS
+// field it refused; the form has one place for both names.
+std::pair<std::string, std::string> search_error(const ChildQuery& query,
+                                                 const std::string& field) {
+    if (field == "prs_Birthdate")
+        return {"birthdate", "search.bad_birthdate"};
+    if (field.starts_with("prs_") && field.ends_with("Name")) {
+        bool no_name = query.given_names.find_first_not_of(" \t") == std::string::npos &&
+                       query.surnames.find_first_not_of(" \t") == std::string::npos;
+        return {"name", no_name ? "search.need_name" : "search.bad_name"};
+    }
+    return {"form", "search.bad_query"};
+}
+
+// A score as a whole percentage, "87 %".
+std::string likeness(double score) {
+    return std::to_string(static_cast<int>(score * 100.0 + 0.5)) + " %";
+}
+
+// Why the index thinks it is the same child, in the reader's language.
+std::string reasons_in(WebContext& web, const Page& page, const matching::MatchResult& result) {
+    std::string out;
+    for (std::size_t i = 0; i < result.reason_count; ++i) {
+        if (!out.empty())
+            out += "; ";
+        out += web.locales.text(page.lang,
+                                "match." + std::string(matching::reason_code(result.reasons[i])));
+    }
+    return out;
+}
+
 }  // namespace
 
 void add_search_pages(http::Router& router, WebContext& web) {
     add_page(router, web, "GET", "/cases/search",
              [](WebContext& web, const Page& page) -> Result<http::Response> {
                  TRY_STATUS(require_case_role(page));
-                 ChildQuery query{page.query("name"), parse_date(page.query("birthdate")),
-                                  page.query("nationality")};
+                 ChildQuery query{page.query("given_names"), page.query("surnames"),
+                                  page.query("birthdate"), page.query("nationality")};
                  Data context;
-                 context.set("name", query.name);
-                 context.set("birthdate", page.query("birthdate"));
+                 context.set("given_names", query.given_names);
+                 context.set("surnames", query.surnames);
+                 context.set("birthdate", query.birthdate);
                  context.set("nationalities", country_options(web, page, query.nationality));
-                 bool searched =
-                     !query.name.empty() || query.birthdate || !query.nationality.empty();
-                 context.set("searched", searched);
-                 if (searched) {
-                     List results;
-                     for (const auto& seen : TRY(search_children(web, page.actor, query))) {
-                         Data row{Data::type::object};
-                         row.set("case_id", seen.value.id.to_string());
-                         row.set("child", child_label(web, page, seen));
-                         if (seen.value.person.birthdate &&
-                             seen.visibility.categories.contains(access::Category::Identity)) {
-                             row.set("birthdate",
-                                     web.locales.date(page.lang, *seen.value.person.birthdate));
-                         }
-                         row.set("route", country_name(web, page, seen.value.destination_country) +
-                                              " → " +
-                                              country_name(web, page, seen.value.origin_country));
-                         row.set("status", web.locales.label(page.lang, seen.value.status));
-                         row.set("opened_at",
-                                 web.locales.date(page.lang, date_of(seen.value.opened_at)));
-                         results.push_back(row);
-                     }
-                     context.set("none", results.empty());
-                     context.set("results", results);
-                     // The new-case form starts with what was searched for.
-                     std::string first = query.name;
-                     std::string rest;
-                     if (auto space = first.find(' '); space != std::string::npos) {
-                         rest = first.substr(space + 1);
-                         first = first.substr(0, space);
-                     }
-                     context.set("new_first", first);
-                     context.set("new_second", rest);
+                 if (query.empty())
+                     return render_page(web, page, "search", context, "search.title");
+                 auto found = search_children(web, page.actor, query);
+                 if (!found) {
+                     if (found.error().code != ErrorCode::InvalidInput)
+                         return fail(found.error());
+                     auto [field, key] = search_error(query, found.error().field);
+                     context.set(field + "_error", web.locales.text(page.lang, key));
+                     return render_page(web, page, "search", context, "search.title", 422);
                  }
+                 context.set("searched", true);
+                 List results;
+                 for (const auto& seen : *found) {
+                     const auto& c = seen.value.found;
+                     const access::Seen<Case> seen_case{c, seen.visibility};
+                     Data row{Data::type::object};
+                     row.set("case_id", c.id.to_string());
+                     row.set("child", child_label(web, page, seen_case));
+                     if (c.person.birthdate)
+                         row.set("birthdate", web.locales.date(page.lang, *c.person.birthdate));
+                     row.set("route", country_name(web, page, c.destination_country) + " → " +
+                                          country_name(web, page, c.origin_country));
+                     row.set("status", web.locales.label(page.lang, c.status));
+                     row.set("opened_at", web.locales.date(page.lang, date_of(c.opened_at)));
+                     row.set("likeness", likeness(seen.value.result.score));
+                     row.set("reasons", reasons_in(web, page, seen.value.result));
+                     results.push_back(row);
+                 }
+                 context.set("none", results.empty());
+                 context.set("results", results);
+                 // The new-case form starts with what was searched for.
+                 context.set("new_case_query",
+                             "prs_FirstName=" + url_component(query.given_names) +
+                                 "&prs_SecondName=" + url_component(query.surnames) +
+                                 "&prs_Birthdate=" + url_component(query.birthdate) +
+                                 "&prs_Citizenship=" + url_component(query.nationality));
                  return render_page(web, page, "search", context, "search.title");
              });
 

@@ -35,7 +35,12 @@ Result<std::string> Templates::render(const std::string& name, Data context) con
     auto it = m_sources.find(name);
     if (it == m_sources.end())
         return fail(Error::internal("no template named " + name));
+    // Partials are the templates whose name starts with "_" ({{> _field}}). They live in the
+    // same namespace as the page's data, so a page template's name ("error", "case") must never
+    // be one: it would hide the page's own value of that name.
     for (const auto& [partial, source] : m_sources) {
+        if (!partial.starts_with('_'))
+            continue;
         const std::string* text = &source;
         context.set(partial, mustache::partial([text] { return *text; }));
     }

@@ -14,8 +14,10 @@ using Data = kainjow::mustache::data;
 using List = kainjow::mustache::list;
 using Object = kainjow::mustache::object;
 
-// The mustache templates of web/templates/*.mustache, parsed once at start-up. Every template
-// is also a partial under its own name ({{> case_nav}}); `layout` wraps every page.
+// The mustache templates of web/templates/*.mustache, read once at start-up. A template whose
+// name starts with "_" is a partial under its own name ({{> _field}}); the others are pages, and
+// `layout` wraps every page. (Partials share the namespace of the page's data: when every
+// template was a partial, the page value "error" was hidden by error.mustache.)
 class Templates {
   public:
     static Result<Templates> load(const std::filesystem::path& dir);

@@ -17,6 +17,8 @@ std::string country_name(WebContext& web, const Page& page, const std::string& c
 std::string step_title(WebContext& web, const Page& page, const std::string& step);
 // The child's name as far as the visibility allows, else the case's short reference.
 std::string child_label(WebContext& web, const Page& page, const access::Seen<Case>& seen);
+// `text` percent-encoded for a query string value (RFC 3986 unreserved characters kept).
+std::string url_component(std::string_view text);
 // One row of the inbox (and of a case's tasks): case, step, what it needs, due date, lateness.
 Data task_row(WebContext& web, const Page& page, const InboxTask& item, Date today);
 

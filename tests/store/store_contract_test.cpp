@@ -437,7 +437,94 @@ TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {
 }
 
 TEST_P(StoreContract, DescribesItsBackendAndSchema) {
-    EXPECT_NE(store().describe().find("schema 4"), std::string::npos) << store().describe();
+    EXPECT_NE(store().describe().find("schema 5"), std::string::npos) << store().describe();
+}
+
+OpenTask task_of(const Case& c, std::string step, std::string type, std::string country,
+                 std::optional<Date> due) {
+    return OpenTask{c.id, std::move(step), "step", "DEST", std::move(country), std::move(type),
+                    "",   "supervisor",    due};
+}
+
+Date day(int d) {
+    return Date{std::chrono::year{2026}, std::chrono::March, std::chrono::day{unsigned(d)}};
+}
+
+TEST_P(StoreContract, OpenTasksComeBackForTheirInstitutionTypeAndCountryDatedFirst) {
+    Case a = make_case(Id::generate(), 1);
+    Case b = make_case(Id::generate(), 1, "Active", "HN", "GT");
+    CaseTasks tasks_a{1,
+                      "fp",
+                      {task_of(a, "interview", "shelter", "MX", std::nullopt),
+                       task_of(a, "assessment", "shelter", "MX", day(20)),
+                       task_of(a, "notify", "consulate", "MX", day(5))}};
+    CaseTasks tasks_b{1,
+                      "fp",
+                      {task_of(b, "interview", "shelter", "", day(10)),
+                       task_of(b, "interview", "shelter", "GT", day(1))}};
+    ASSERT_TRUE(store().append(make_event(a), a, &tasks_a));
+    ASSERT_TRUE(store().append(make_event(b), b, &tasks_b));
+
+    auto shelter_mx = store().open_tasks({"shelter", "MX"}).value();
+    ASSERT_EQ(shelter_mx.size(), 3u);
+    // b's task with no country is any shelter's; dated tasks first, by due date.
+    EXPECT_EQ(shelter_mx[0], tasks_b.tasks[0]);
+    EXPECT_EQ(shelter_mx[1], tasks_a.tasks[1]);
+    EXPECT_EQ(shelter_mx[2], tasks_a.tasks[0]);
+    EXPECT_EQ(store().open_tasks({"consulate", "MX"}).value(),
+              std::vector<OpenTask>{tasks_a.tasks[2]});
+    EXPECT_EQ(store().open_tasks({"shelter", "GT"}).value().size(), 2u);
+    EXPECT_TRUE(store().open_tasks({"police", "MX"}).value().empty());
+}
+
+TEST_P(StoreContract, AnAppendReplacesTheTasksAndOneWithoutTasksLeavesTheCaseStale) {
+    Case c = open_case(1);
+    EXPECT_EQ(store().cases_with_stale_tasks("fp", "", 10).value(), std::vector<Id>{c.id});
+
+    Case next = make_case(c.id, 2);
+    CaseTasks tasks{2, "fp", {task_of(next, "interview", "shelter", "MX", day(3))}};
+    ASSERT_TRUE(store().append(make_event(next), next, &tasks));
+    EXPECT_TRUE(store().cases_with_stale_tasks("fp", "", 10).value().empty());
+    // Other protocol files make every projection stale.
+    EXPECT_EQ(store().cases_with_stale_tasks("other", "", 10).value().size(), 1u);
+
+    // A refused append leaves the tasks as they were.
+    Case stale = make_case(c.id, 2, "Closed");
+    CaseTasks none{2, "fp", {}};
+    EXPECT_FALSE(store().append(make_event(stale), stale, &none));
+    EXPECT_EQ(store().open_tasks({"shelter", "MX"}).value(), tasks.tasks);
+
+    Case third = make_case(c.id, 3);
+    ASSERT_TRUE(store().append(make_event(third), third));
+    EXPECT_TRUE(store().open_tasks({"shelter", "MX"}).value().empty());
+    EXPECT_EQ(store().cases_with_stale_tasks("fp", "", 10).value(), std::vector<Id>{c.id});
+}
+
+TEST_P(StoreContract, TasksDerivedAtAnOlderVersionNeverReplaceNewerOnes) {
+    Case c = open_case(2);
+    CaseTasks old_tasks{1, "fp", {task_of(c, "interview", "shelter", "MX", day(3))}};
+    EXPECT_FALSE(store().replace_case_tasks(c.id, old_tasks).value());
+    EXPECT_TRUE(store().open_tasks({"shelter", "MX"}).value().empty());
+    EXPECT_EQ(store().cases_with_stale_tasks("fp", "", 10).value().size(), 1u);
+
+    CaseTasks current{2, "fp", {task_of(c, "interview", "shelter", "MX", day(3))}};
+    EXPECT_TRUE(store().replace_case_tasks(c.id, current).value());
+    EXPECT_EQ(store().open_tasks({"shelter", "MX"}).value(), current.tasks);
+    EXPECT_TRUE(store().cases_with_stale_tasks("fp", "", 10).value().empty());
+    EXPECT_FALSE(store().replace_case_tasks(Id::generate(), current).value());
+}
+
+TEST_P(StoreContract, StaleCasesComeInPagesInIdOrder) {
+    std::vector<Id> ids;
+    for (int i = 0; i < 5; ++i)
+        ids.push_back(open_case(1).id);
+    std::sort(ids.begin(), ids.end(),
+              [](const Id& x, const Id& y) { return x.to_string() < y.to_string(); });
+    auto first = store().cases_with_stale_tasks("fp", "", 3).value();
+    ASSERT_EQ(first.size(), 3u);
+    auto rest = store().cases_with_stale_tasks("fp", first.back().to_string(), 3).value();
+    first.insert(first.end(), rest.begin(), rest.end());
+    EXPECT_EQ(first, ids);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,

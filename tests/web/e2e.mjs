@@ -184,7 +184,8 @@ async function openCase(page, child) {
     await page.goto(`${base}/cases/search`);
     await audit(page, 'search');
     const search = page.locator('form[role=search]');
-    await fill(search, 'name', `${child.first} ${child.surnames}`);
+    await fill(search, 'given_names', child.first);
+    await fill(search, 'surnames', child.surnames);
     await fill(search, 'nationality', child.origin);
     await submit(page, search);
     check(await page.locator('#results-title').count() === 1, 'the search shows its results');
@@ -218,6 +219,17 @@ await scenario('a whole voluntary return, MX -> GT, by three institutions in two
     await audit(mx, 'inbox', true);
     luciaCase = await openCase(mx, lucia);
     await audit(mx, 'case-opened', true);
+    // The same child searched again as another register would write her (no accents, the
+    // surnames swapped) is found, with the reasons in words, so she is not registered twice.
+    await mx.goto(`${base}/cases/search?given_names=Lucia&surnames=${encodeURIComponent('Tzoc Aju')}`);
+    const again = mx.locator(`tr:has(a[href="/cases/${luciaCase}"])`);
+    check(await again.count() === 1, 'a search with another spelling finds the case');
+    const why = (await again.textContent()) || '';
+    check(why.includes('mismos apellidos en orden invertido'), `the reasons say why (${why})`);
+    await mx.goto(`${base}/cases/search?given_names=%20&birthdate=2012-05-04`);
+    check(await mx.locator('#q-name-error').count() === 1, 'a search with no name says so next to the names');
+    await audit(mx, 'search-refused', true);
+    await mx.goto(`${base}/cases/${luciaCase}`);
     await recordStep(mx, 'immediate_protection', { protection_measure: 'specialised_shelter',
         guardian_appointed: 'true', medical_care_given: 'true', psychological_care_given: 'true' });
     await recordStep(mx, 'interview', { interview_date: today, interviewer_profession: 'psychologist',
@@ -454,7 +466,8 @@ await scenario('administration: institutions and users, for administrators only'
 
 await scenario('a user of an uninvolved institution cannot find the case', async () => {
     const sv = await userSession('sv.trabajo.social');
-    await sv.goto(`${base}/cases/search?name=${encodeURIComponent('Lucía Ajú')}`);
+    await sv.goto(`${base}/cases/search?given_names=${encodeURIComponent('Lucía')}&surnames=${encodeURIComponent('Ajú Tzoc')}`);
+    check(await sv.locator('#results-title').count() === 1, 'the search ran');
     check(await sv.locator(`a[href="/cases/${luciaCase}"]`).count() === 0, 'the search does not show it');
     const direct = await sv.goto(`${base}/cases/${luciaCase}`);
     check(direct.status() === 404, `the case page answers 404 (${direct.status()})`);

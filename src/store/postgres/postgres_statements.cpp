@@ -158,6 +158,32 @@ std::vector<Statement> build() {
         "ON CONFLICT (day) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, "
         "signature = excluded.signature");
     add(kAuditDayHeads, "SELECT day, seq, hash, signature FROM audit_day_heads ORDER BY day");
+    // The open-tasks projection (migration 5). A case's tasks are cleared with its head, and
+    // the new tasks arrive as one JSON array, so that replacing them costs two statements.
+    add(kClearCaseTasks,
+        "WITH cleared AS (DELETE FROM open_tasks WHERE case_id = $1) "
+        "DELETE FROM case_task_heads WHERE case_id = $1");
+    add(kPutCaseTaskHead,
+        "WITH cleared AS (DELETE FROM open_tasks WHERE case_id = $1) "
+        "INSERT INTO case_task_heads (case_id, case_version, fingerprint) VALUES ($1, $2, $3) "
+        "ON CONFLICT (case_id) DO UPDATE SET case_version = excluded.case_version, "
+        "fingerprint = excluded.fingerprint");
+    add(kInsertOpenTasks,
+        "INSERT INTO open_tasks (case_id, position, step, kind, side, country, institution_type, "
+        "institution_name, supervisor_type, due) SELECT $1, t.n - 1, t.v->>'step', "
+        "t.v->>'kind', t.v->>'side', t.v->>'country', t.v->>'institution_type', "
+        "t.v->>'institution_name', t.v->>'supervisor_type', (t.v->>'due')::date "
+        "FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(v, n)");
+    add(kLockCaseVersion, "SELECT version FROM cases WHERE id = $1 FOR UPDATE");
+    add(kStaleTaskCases,
+        "SELECT c.id FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
+        "WHERE c.id > $1::uuid AND (h.case_id IS NULL OR h.case_version <> c.version "
+        "OR h.fingerprint <> $2) ORDER BY c.id LIMIT $3");
+    add(kOpenTasks,
+        "SELECT case_id, step, kind, side, country, institution_type, institution_name, "
+        "supervisor_type, to_char(due, 'YYYY-MM-DD') FROM open_tasks "
+        "WHERE institution_type = $1 AND (country = $2 OR country = '') "
+        "ORDER BY due NULLS LAST, case_id, position");
 
     for (auto status : {StatusFilter::Any, StatusFilter::Given}) {
         for (auto country : {CountryFilter::Any, CountryFilter::Given}) {

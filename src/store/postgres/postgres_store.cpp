@@ -5,6 +5,7 @@
 #include <pqxx/pqxx>
 
 #include "store/case_document.h"
+#include "store/postgres/postgres_open_tasks.h"
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_schema.h"
 #include "store/postgres/postgres_statements.h"
@@ -92,7 +93,7 @@ Result<ReadFreshness> PostgresStore::freshness() {
 // log's UNIQUE (case_id, version) admits one version N per case. A writer that lost the race
 // waits on the winner's row lock, then finds no row to change and reports a Conflict; its
 // transaction is rolled back, so nothing it wrote remains.
-Status PostgresStore::append(const Event& event, const Case& after) {
+Status PostgresStore::append(const Event& event, const Case& after, const CaseTasks* tasks) {
     // Sealed before a connection is taken: encryption needs no database.
     json::object sealed_data = event.data;
     TRY_STATUS(seal_event_data(sealed_data, event.case_id, event.id, m_cipher.get()));
@@ -136,6 +137,7 @@ Status PostgresStore::append(const Event& event, const Case& after) {
                                     "case and try again.",
                                     "the cases projection is behind the events table"));
         }
+        postgres::write_case_tasks(tx, case_id, tasks);
         tx.commit();
         return {};
     });

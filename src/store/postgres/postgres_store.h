@@ -24,7 +24,12 @@ class PostgresStore final : public Store {
     static Result<std::unique_ptr<PostgresStore>> open_replica(
         const std::string& url, int pool_size, std::shared_ptr<FieldCipher> cipher = nullptr);
 
-    Status append(const Event& event, const Case& after) override;
+    using Store::append;
+    Status append(const Event& event, const Case& after, const CaseTasks* tasks) override;
+    Result<bool> replace_case_tasks(const Id& case_id, const CaseTasks& tasks) override;
+    Result<std::vector<Id>> cases_with_stale_tasks(const std::string& fingerprint,
+                                                   const std::string& after, int limit) override;
+    Result<std::vector<OpenTask>> open_tasks(const OpenTaskQuery& query) override;
     Result<std::optional<Case>> find_case(const Id& case_id) override;
     Result<CasePage> list_cases(const CaseFilter& filter) override;
     Result<std::vector<Event>> case_events(const Id& case_id, std::int64_t after_version,

@@ -5,6 +5,7 @@
 
 #include "store/case_document.h"
 #include "store/migration.h"
+#include "store/sqlite/sqlite_open_tasks.h"
 #include "store/sqlite/sqlite_schema.h"
 
 namespace retorno {
@@ -117,7 +118,7 @@ Status SqliteStore::write_transaction(const std::function<Status(sqlite::Connect
     return {};
 }
 
-Status SqliteStore::append(const Event& event, const Case& after) {
+Status SqliteStore::append(const Event& event, const Case& after, const CaseTasks* tasks) {
     // Sealed before the write lock is taken: encryption needs no database.
     json::object data = event.data;
     TRY_STATUS(seal_event_data(data, event.case_id, event.id, m_cipher.get()));
@@ -172,7 +173,8 @@ Status SqliteStore::append(const Event& event, const Case& after) {
             .bind(6, format_timestamp(after.opened_at))
             .bind(7, format_timestamp(after.updated_at))
             .bind(8, json::serialize(document));
-        return upsert.run();
+        TRY_STATUS(upsert.run());
+        return sqlite::write_case_tasks(db, after.id, tasks);
     });
 }
 

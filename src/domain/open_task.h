@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/id.h"
+#include "core/time.h"
+
+namespace retorno {
+
+// A task that a case's protocol state gives an institution now, as the store keeps it for the
+// inboxes (the open-tasks projection, docs/architecture.md). It holds what protocol::Task
+// holds except how late the task is, which depends on the day it is read: a task's due date
+// depends only on the case's events, its protocol definition and the calendars.
+struct OpenTask {
+    Id case_id;
+    std::string step;
+    std::string kind;  // "step" or "decision" (protocol::to_string(TaskKind))
+    std::string side;  // "DEST" or "ORIG" (protocol::to_string(Side))
+    std::string country;
+    std::string institution_type;
+    std::string institution_name;
+    std::string supervisor_type;
+    std::optional<Date> due;
+    bool operator==(const OpenTask&) const = default;
+};
+
+// The open tasks of one case at one version, derived under the protocol definitions and
+// calendars that `fingerprint` names (protocol::ProtocolRegistry::fingerprint). A projection
+// whose version or fingerprint differs from the case's is stale and derived again.
+struct CaseTasks {
+    std::int64_t case_version = 0;
+    std::string fingerprint;
+    std::vector<OpenTask> tasks;
+};
+
+// Which open tasks an inbox asks for: those of an institution type, in one country or in no
+// particular one.
+struct OpenTaskQuery {
+    std::string institution_type;
+    std::string country;
+};
+
+}  // namespace retorno

@@ -1,0 +1,40 @@
+#include "protocol/open_tasks.h"
+
+#include "protocol/engine.h"
+
+namespace retorno::protocol {
+
+CaseTasks open_tasks_after(const Definition& definition, std::span<const Event> history,
+                           const ProtocolRegistry& registry, Timestamp now) {
+    CaseTasks out;
+    out.case_version = history.empty() ? 0 : history.back().version;
+    out.fingerprint = registry.fingerprint();
+    const auto state = derive_state(definition, history, now, registry.calendars());
+    const Id case_id = history.empty() ? Id{} : history.front().case_id;
+    for (const auto& task : state.tasks) {
+        out.tasks.push_back(OpenTask{case_id, task.step, std::string(to_string(task.kind)),
+                                     std::string(to_string(task.side)), task.country,
+                                     task.institution_type, task.institution_name,
+                                     task.supervisor_type, task.due});
+    }
+    return out;
+}
+
+Task task_from(const OpenTask& stored, Date today) {
+    Task task;
+    task.step = stored.step;
+    task.kind = stored.kind == to_string(TaskKind::Decision) ? TaskKind::Decision : TaskKind::Step;
+    task.side = stored.side == to_string(Side::Orig) ? Side::Orig : Side::Dest;
+    task.country = stored.country;
+    task.institution_type = stored.institution_type;
+    task.institution_name = stored.institution_name;
+    task.supervisor_type = stored.supervisor_type;
+    task.due = stored.due;
+    if (task.due) {
+        auto late = (std::chrono::sys_days{today} - std::chrono::sys_days{*task.due}).count();
+        task.days_overdue = late > 0 ? static_cast<int>(late) : 0;
+    }
+    return task;
+}
+
+}  // namespace retorno::protocol

@@ -1,0 +1,114 @@
+// The open-tasks projection of the SQLite store (migration 5): written in the append
+// transaction, replaced when a case's tasks are derived again, read by the inboxes.
+
+#include "store/sqlite/sqlite_open_tasks.h"
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace retorno {
+
+Status sqlite::write_case_tasks(Connection& db, const Id& case_id, const CaseTasks* tasks) {
+    const auto id = case_id.to_string();
+    auto clear_tasks = TRY(db.prepare("DELETE FROM open_tasks WHERE case_id = ?1"));
+    clear_tasks.bind(1, id);
+    TRY_STATUS(clear_tasks.run());
+    if (tasks == nullptr) {
+        auto clear_head = TRY(db.prepare("DELETE FROM case_task_heads WHERE case_id = ?1"));
+        clear_head.bind(1, id);
+        return clear_head.run();
+    }
+    auto head = TRY(db.prepare(
+        "INSERT INTO case_task_heads (case_id, case_version, fingerprint) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (case_id) DO UPDATE SET case_version = excluded.case_version, "
+        "fingerprint = excluded.fingerprint"));
+    head.bind(1, id).bind(2, tasks->case_version).bind(3, tasks->fingerprint);
+    TRY_STATUS(head.run());
+    std::int64_t position = 0;
+    for (const auto& task : tasks->tasks) {
+        auto insert =
+            TRY(db.prepare("INSERT INTO open_tasks (case_id, position, step, kind, side, country, "
+                           "institution_type, institution_name, supervisor_type, due) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+        insert.bind(1, id)
+            .bind(2, position++)
+            .bind(3, task.step)
+            .bind(4, task.kind)
+            .bind(5, task.side)
+            .bind(6, task.country)
+            .bind(7, task.institution_type)
+            .bind(8, task.institution_name)
+            .bind(9, task.supervisor_type);
+        if (task.due)
+            insert.bind(10, format_date(*task.due));
+        else
+            insert.bind_null(10);
+        TRY_STATUS(insert.run());
+    }
+    return {};
+}
+
+Result<bool> SqliteStore::replace_case_tasks(const Id& case_id, const CaseTasks& tasks) {
+    bool replaced = false;
+    TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
+        auto current = TRY(db.prepare("SELECT version FROM cases WHERE id = ?1"));
+        current.bind(1, case_id.to_string());
+        if (!TRY(current.step()) || current.integer(0) != tasks.case_version)
+            return {};
+        replaced = true;
+        return sqlite::write_case_tasks(db, case_id, &tasks);
+    }));
+    return replaced;
+}
+
+Result<std::vector<Id>> SqliteStore::cases_with_stale_tasks(const std::string& fingerprint,
+                                                            const std::string& after, int limit) {
+    auto db = TRY(reader());
+    auto query =
+        TRY(db->prepare("SELECT c.id FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
+                        "WHERE c.id > ?1 AND (h.case_id IS NULL OR h.case_version <> c.version "
+                        "OR h.fingerprint <> ?2) ORDER BY c.id LIMIT ?3"));
+    query.bind(1, after).bind(2, fingerprint).bind(3, static_cast<std::int64_t>(limit));
+    std::vector<Id> out;
+    while (TRY(query.step())) {
+        auto id = Id::parse(query.text_view(0));
+        if (!id)
+            return fail(Error::internal("case row with an unreadable id"));
+        out.push_back(*id);
+    }
+    return out;
+}
+
+Result<std::vector<OpenTask>> SqliteStore::open_tasks(const OpenTaskQuery& query) {
+    auto db = TRY(reader());
+    // Tasks with no country are anyone's of that type; ordering by due date puts the undated
+    // ones last.
+    auto rows = TRY(db->prepare(
+        "SELECT case_id, step, kind, side, country, institution_type, institution_name, "
+        "supervisor_type, due FROM open_tasks WHERE institution_type = ?1 "
+        "AND (country = ?2 OR country = '') ORDER BY due NULLS LAST, case_id, position"));
+    rows.bind(1, query.institution_type).bind(2, query.country);
+    std::vector<OpenTask> out;
+    while (TRY(rows.step())) {
+        OpenTask task;
+        auto id = Id::parse(rows.text_view(0));
+        if (!id)
+            return fail(Error::internal("open task with an unreadable case id"));
+        task.case_id = *id;
+        task.step = rows.text(1);
+        task.kind = rows.text(2);
+        task.side = rows.text(3);
+        task.country = rows.text(4);
+        task.institution_type = rows.text(5);
+        task.institution_name = rows.text(6);
+        task.supervisor_type = rows.text(7);
+        if (!rows.is_null(8)) {
+            task.due = parse_date(rows.text_view(8));
+            if (!task.due)
+                return fail(Error::internal("open task with an unreadable due date"));
+        }
+        out.push_back(std::move(task));
+    }
+    return out;
+}
+
+}  // namespace retorno

@@ -1,0 +1,134 @@
+// The search before a case is opened: the person index finds the child under the spellings of
+// another register and says why, only among the cases the user may see; a search it cannot run
+// says so next to the field; each case shown is recorded in the audit trail.
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include <boost/json.hpp>
+
+#include "support/api/page_client.h"
+#include "support/api/test_server.h"
+
+namespace retorno {
+namespace {
+
+using testing::PageClient;
+using testing::TestServer;
+using testing::url_encode;
+
+class SearchPage : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        server.start();
+        server.add_user(server.institution(), {Role::Caseworker}, "mx.caseworker");
+        auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
+        ASSERT_EQ(opened.status, 201) << opened.body;
+        case_id = boost::json::parse(opened.body).at("id").as_string().c_str();
+        auto elsewhere = server.add_institution("SV", "ChildProtectionAuthority");
+        server.add_user(elsewhere, {Role::Caseworker}, "sv.caseworker");
+    }
+
+    PageClient signed_in(const std::string& username) {
+        PageClient client(server.anonymous_client().port());
+        EXPECT_TRUE(client.sign_in(username, TestServer::kTestPassword)) << username;
+        return client;
+    }
+
+    static std::string search(const std::string& given, const std::string& surnames,
+                              const std::string& more = "") {
+        return "/cases/search?given_names=" + url_encode(given) +
+               "&surnames=" + url_encode(surnames) + more;
+    }
+
+    std::size_t audited_reads() {
+        std::size_t count = 0;
+        const auto entries = server.store().audit_entries(0, 1000, case_id).value();
+        for (const auto& entry : entries)
+            count += entry.action == "read" ? 1 : 0;
+        return count;
+    }
+
+    TestServer server;
+    std::string case_id;
+};
+
+// The sample child is "Ana Lucía" "Pérez Xol", Guatemalan.
+TEST_F(SearchPage, FindsTheChildUnderAnotherRegistersSpellingAndSaysWhy) {
+    auto worker = signed_in("mx.caseworker");
+    const auto reads_before = audited_reads();
+    auto found = worker.get(search("ana lucia", "XOL PEREZ", "&nationality=GT"));
+    ASSERT_EQ(found.status, 200) << found.body;
+    EXPECT_NE(found.body.find("href=\"/cases/" + case_id + "\""), std::string::npos);
+    EXPECT_NE(found.body.find("mismos apellidos en orden invertido"), std::string::npos);
+    EXPECT_NE(found.body.find("misma nacionalidad"), std::string::npos);
+    EXPECT_EQ(audited_reads(), reads_before + 1);
+    // The link to a new case carries what was searched, encoded.
+    EXPECT_NE(found.body.find("prs_SecondName=XOL%20PEREZ"), std::string::npos);
+
+    worker.set_cookie("retorno_lang", "en");
+    auto english = worker.get(search("Ana", "Perez Xol"));
+    ASSERT_EQ(english.status, 200) << english.body;
+    EXPECT_NE(english.body.find("same surnames"), std::string::npos);
+}
+
+TEST_F(SearchPage, AnotherChildOrAnUninvolvedInstitutionFindsNothing) {
+    auto worker = signed_in("mx.caseworker");
+    auto other = worker.get(search("Roberto", "Mejía Castro"));
+    ASSERT_EQ(other.status, 200);
+    EXPECT_EQ(other.body.find("href=\"/cases/" + case_id + "\""), std::string::npos);
+
+    const auto reads_before = audited_reads();
+    auto outsider = signed_in("sv.caseworker");
+    auto hidden = outsider.get(search("Ana Lucía", "Pérez Xol"));
+    ASSERT_EQ(hidden.status, 200) << hidden.body;
+    EXPECT_NE(hidden.body.find("id=\"results-title\""), std::string::npos);
+    EXPECT_EQ(hidden.body.find("href=\"/cases/" + case_id + "\""), std::string::npos);
+    EXPECT_EQ(audited_reads(), reads_before);
+}
+
+TEST_F(SearchPage, ASearchItCannotRunSaysWhyNextToTheField) {
+    auto worker = signed_in("mx.caseworker");
+    const auto reads_before = audited_reads();
+    auto no_name = worker.get(search(" ", "", "&birthdate=2011-03-04"));
+    EXPECT_EQ(no_name.status, 422);
+    EXPECT_NE(no_name.body.find("id=\"q-name-error\""), std::string::npos) << no_name.body;
+    EXPECT_NE(no_name.body.find("Escriba al menos un nombre o un apellido."), std::string::npos);
+    EXPECT_EQ(no_name.body.find("results-title"), std::string::npos);
+
+    auto future = worker.get(search("Ana", "Pérez", "&birthdate=2999-01-01"));
+    EXPECT_EQ(future.status, 422);
+    EXPECT_NE(future.body.find("id=\"q-birthdate-error\""), std::string::npos);
+    EXPECT_NE(future.body.find("aria-invalid=\"true\""), std::string::npos);
+
+    auto too_long = worker.get(search(std::string(300, 'a'), "Pérez"));
+    EXPECT_EQ(too_long.status, 422);
+    EXPECT_NE(too_long.body.find("demasiado largo"), std::string::npos);
+    EXPECT_EQ(audited_reads(), reads_before);
+}
+
+// The form the search leads to: a refused field is marked next to it and nothing is stored;
+// a complete form opens the case and goes to its page.
+TEST_F(SearchPage, TheNewCaseFormRefusesABadFieldNextToItAndStoresNothing) {
+    auto worker = signed_in("mx.caseworker");
+    ASSERT_EQ(worker.get("/cases/new?prs_FirstName=Mar%C3%ADa&prs_SecondName=Ixcoy").status, 200);
+    const auto cases_before = server.store().count_cases().value();
+    std::map<std::string, std::string> form{
+        {"prs_FirstName", "María"},      {"prs_SecondName", "Ixcoy Tum"},
+        {"prs_Birthdate", "2999-01-01"}, {"prs_Citizenship", "GT"},
+        {"origin_country", "GT"},        {"destination_country", "MX"}};
+    auto refused = worker.post("/cases/new", form);
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_NE(refused.body.find("id=\"n-birthdate-error\""), std::string::npos) << refused.body;
+    EXPECT_NE(refused.body.find("value=\"Ixcoy Tum\""), std::string::npos);
+    EXPECT_EQ(server.store().count_cases().value(), cases_before);
+
+    form["prs_Birthdate"] = "2012-07-19";
+    auto opened = worker.post("/cases/new", form);
+    EXPECT_EQ(opened.status, 303) << opened.body;
+    EXPECT_EQ(server.store().count_cases().value(), cases_before + 1);
+}
+
+}  // namespace
+}  // namespace retorno
