@@ -6,7 +6,12 @@
 CREATE TABLE case_task_heads (
     case_id      uuid PRIMARY KEY,
     case_version bigint NOT NULL,
-    fingerprint  text NOT NULL
+    fingerprint  text NOT NULL,
+    -- The parties that decide who may see the case (access::CasePolicy), so that an inbox
+    -- decides it for every task without reading the case documents.
+    origin_country        text NOT NULL,
+    destination_country   text NOT NULL,
+    opened_by_institution text NOT NULL
 );
 
 CREATE TABLE open_tasks (

@@ -6,7 +6,12 @@
 CREATE TABLE case_task_heads (
     case_id      TEXT PRIMARY KEY,
     case_version INTEGER NOT NULL,
-    fingerprint  TEXT NOT NULL
+    fingerprint  TEXT NOT NULL,
+    -- The parties that decide who may see the case (access::CasePolicy), so that an inbox
+    -- decides it for every task without reading the case documents.
+    origin_country        TEXT NOT NULL,
+    destination_country   TEXT NOT NULL,
+    opened_by_institution TEXT NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE open_tasks (

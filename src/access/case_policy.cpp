@@ -6,31 +6,37 @@ Error case_not_found() {
     return Error::make(ErrorCode::NotFound, "No case with that id exists, or you may not see it.");
 }
 
-bool has_protocol_task(const Actor& actor, const Case& c) {
+bool has_protocol_task(const Actor& actor, const CaseParties& parties) {
     if (actor.institution_type == "ChildProtectionAuthority") {
-        return actor.institution_country == c.origin_country ||
-               actor.institution_country == c.destination_country;
+        return actor.institution_country == parties.origin_country ||
+               actor.institution_country == parties.destination_country;
     }
     if (actor.institution_type == "Consulate") {
-        return actor.institution_country == c.origin_country;
+        return actor.institution_country == parties.origin_country;
     }
     return false;
 }
 
 Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Case& c) {
+    return visibility(
+        actor, c.id, CaseParties{c.origin_country, c.destination_country, c.opened_by_institution});
+}
+
+Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Id& case_id,
+                                                         const CaseParties& parties) {
     if (!sees_case_content(actor.roles) || actor.institution_id.empty()) {
         return std::optional<Visibility>{};
     }
     auto roles = categories_of(actor.roles);
-    if (c.opened_by_institution == actor.institution_id) {
+    if (parties.opened_by_institution == actor.institution_id) {
         return std::optional<Visibility>{Visibility{roles, "opened"}};
     }
-    if (has_protocol_task(actor, c)) {
+    if (has_protocol_task(actor, parties)) {
         return std::optional<Visibility>{Visibility{roles, "protocol task"}};
     }
     // Several shares with one institution add up; each is limited to what the role may see.
     std::optional<Visibility> shared;
-    for (const auto& share : TRY(m_store.case_shares(c.id))) {
+    for (const auto& share : TRY(m_store.case_shares(case_id))) {
         if (share.institution_id.to_string() != actor.institution_id)
             continue;
         if (!shared)

@@ -5,6 +5,7 @@
 #include "access/categories.h"
 #include "core/error.h"
 #include "domain/case.h"
+#include "domain/open_task.h"
 #include "service/actor.h"
 #include "store/store.h"
 
@@ -19,6 +20,9 @@ class CasePolicy {
 
     // What the actor may see of the case, or nullopt when it may not see the case at all.
     Result<std::optional<Visibility>> visibility(const Actor& actor, const Case& c);
+    // The same from the case's parties alone (the inboxes, from the open-tasks projection).
+    Result<std::optional<Visibility>> visibility(const Actor& actor, const Id& case_id,
+                                                 const CaseParties& parties);
 
     // Whether the actor may share a case it sees: its institution is a party in its own right
     // (not only through a share) and one of its roles may decide that.
@@ -37,7 +41,7 @@ class CasePolicy {
 // which institution types act in the case's current and next steps, instead of this rule:
 // the child-protection authority of the origin or the destination country, and the consulate
 // of the origin country (which acts in the destination country).
-bool has_protocol_task(const Actor& actor, const Case& c);
+bool has_protocol_task(const Actor& actor, const CaseParties& parties);
 
 // The answer for a case the actor may not see: the same as for a case that does not exist.
 Error case_not_found();

@@ -14,8 +14,17 @@ namespace retorno {
 // inboxes (the open-tasks projection, docs/architecture.md). It holds what protocol::Task
 // holds except how late the task is, which depends on the day it is read: a task's due date
 // depends only on the case's events, its protocol definition and the calendars.
+// The parties of a case that decide who may see it (access::CasePolicy), without its document.
+struct CaseParties {
+    std::string origin_country;
+    std::string destination_country;
+    std::string opened_by_institution;
+    bool operator==(const CaseParties&) const = default;
+};
+
 struct OpenTask {
     Id case_id;
+    CaseParties parties;  // of the case, as of its tasks' version (filled when read)
     std::string step;
     std::string kind;  // "step" or "decision" (protocol::to_string(TaskKind))
     std::string side;  // "DEST" or "ORIG" (protocol::to_string(Side))
@@ -33,6 +42,7 @@ struct OpenTask {
 struct CaseTasks {
     std::int64_t case_version = 0;
     std::string fingerprint;
+    CaseParties parties;
     std::vector<OpenTask> tasks;
 };
 

@@ -9,8 +9,12 @@ namespace {
 // query parameter.
 Result<protocol::Language> document_language(const Request& request,
                                              access::AccessServices& security) {
-    auto language = TRY(security.auth.language(request.actor)) == "en" ? protocol::Language::En
-                                                                       : protocol::Language::Es;
+    // Kept in its Result, not moved out by TRY: g++ 12 at -O3 warns (maybe-uninitialized, an
+    // error here) on the moved-out string of a Result<std::string> compared in place.
+    const auto own = security.auth.language(request.actor);
+    if (!own)
+        return fail(own.error());
+    auto language = *own == "en" ? protocol::Language::En : protocol::Language::Es;
     for (const auto& [name, value] : request.query) {
         if (name != "lang") {
             return fail(Error{ErrorCode::UnknownField,

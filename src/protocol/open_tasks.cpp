@@ -12,10 +12,17 @@ CaseTasks open_tasks_after(const Definition& definition, std::span<const Event> 
     const auto state = derive_state(definition, history, now, registry.calendars());
     const Id case_id = history.empty() ? Id{} : history.front().case_id;
     for (const auto& task : state.tasks) {
-        out.tasks.push_back(OpenTask{case_id, task.step, std::string(to_string(task.kind)),
-                                     std::string(to_string(task.side)), task.country,
-                                     task.institution_type, task.institution_name,
-                                     task.supervisor_type, task.due});
+        OpenTask stored;
+        stored.case_id = case_id;
+        stored.step = task.step;
+        stored.kind = std::string(to_string(task.kind));
+        stored.side = std::string(to_string(task.side));
+        stored.country = task.country;
+        stored.institution_type = task.institution_type;
+        stored.institution_name = task.institution_name;
+        stored.supervisor_type = task.supervisor_type;
+        stored.due = task.due;
+        out.tasks.push_back(std::move(stored));
     }
     return out;
 }

@@ -21,6 +21,10 @@ Error case_not_found() {
 // Every event of a case, however long its history.
 constexpr int kWholeHistory = 1'000'000;
 
+CaseParties parties_of(const Case& c) {
+    return CaseParties{c.origin_country, c.destination_country, c.opened_by_institution};
+}
+
 }  // namespace
 
 Result<Case> CaseService::open_case(const OpenCaseRequest& request, const Actor& actor) {
@@ -87,6 +91,7 @@ Result<RecordedEvent> CaseService::append_next(const Case& before, Event event,
     const auto* definition = TRY(definition_of(after));
     history.push_back(event);
     auto tasks = protocol::open_tasks_after(*definition, history, m_protocols, m_clock.now());
+    tasks.parties = parties_of(after);
     TRY_STATUS(m_store.append(event, after, &tasks));
     return RecordedEvent{std::move(event), std::move(after)};
 }
@@ -228,7 +233,7 @@ Result<std::vector<CaseService::TaskOfCase>> CaseService::open_tasks(const OpenT
     std::vector<TaskOfCase> out;
     out.reserve(stored.size());
     for (const auto& task : stored)
-        out.push_back(TaskOfCase{task.case_id, protocol::task_from(task, today)});
+        out.push_back(TaskOfCase{task.case_id, task.parties, protocol::task_from(task, today)});
     return out;
 }
 
@@ -252,6 +257,7 @@ Result<int> CaseService::refresh_open_tasks() {
                 continue;  // appended meanwhile: that append wrote its own tasks
             auto tasks =
                 protocol::open_tasks_after(**definition, history, m_protocols, m_clock.now());
+            tasks.parties = parties_of(*found);
             if (TRY(m_store.replace_case_tasks(case_id, tasks)))
                 ++derived;
         }

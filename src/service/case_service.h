@@ -50,6 +50,7 @@ class CaseService {
     // inboxes); each as the engine would give it today.
     struct TaskOfCase {
         Id case_id;
+        CaseParties parties;
         protocol::Task task;
     };
     Result<std::vector<TaskOfCase>> open_tasks(const OpenTaskQuery& query);

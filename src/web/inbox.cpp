@@ -17,7 +17,7 @@ bool is_mine(const protocol::Task& task, const Actor& actor) {
 }  // namespace
 
 bool matches_filter(const InboxTask& item, const InboxFilter& filter) {
-    const auto& c = item.seen.value;
+    const auto& c = item.parties;
     if (!filter.country.empty() && c.origin_country != filter.country &&
         c.destination_country != filter.country) {
         return false;
@@ -42,32 +42,18 @@ Result<std::vector<InboxTask>> institution_tasks(WebContext& web, const Actor& a
     // The store's open-tasks projection names the tasks of the actor's institution type in its
     // country (or in none); each case is read once, to check that the actor may see it.
     auto tasks = TRY(web.cases.open_tasks({actor.institution_type, actor.institution_country}));
-    // A case's tasks need not be next to each other (they come by due date): each case is
-    // read, and its visibility decided, once.
-    struct SeenCase {
-        std::optional<access::Seen<Case>> seen;
-        const protocol::Definition* definition = nullptr;
-    };
-    std::unordered_map<std::string, SeenCase> cases;
-    for (auto& [case_id, task] : tasks) {
+    // A case's tasks need not be next to each other (they come by due date): each case's
+    // visibility is decided once.
+    std::unordered_map<std::string, std::optional<access::Visibility>> seen;
+    for (auto& [case_id, parties, task] : tasks) {
         if (!is_mine(task, actor))
             continue;
-        auto [it, first] = cases.try_emplace(case_id.to_string());
-        if (first) {
-            auto found = web.cases.get_case(case_id);
-            if (!found)
-                continue;  // unreadable: never shown
-            auto visibility = TRY(policy.visibility(actor, *found));
-            if (!visibility)
-                continue;
-            it->second.definition = web.protocols.find(found->protocol_id, found->protocol_version);
-            it->second.seen.emplace(access::Seen<Case>{std::move(*found), *visibility});
-        }
-        const auto& entry = it->second;
-        if (!entry.seen)
+        auto [it, first] = seen.try_emplace(case_id.to_string());
+        if (first)
+            it->second = TRY(policy.visibility(actor, case_id, parties));
+        if (!it->second)
             continue;
-        const auto* step = entry.definition ? entry.definition->step(task.step) : nullptr;
-        InboxTask item{*entry.seen, std::move(task), step};
+        InboxTask item{case_id, std::move(parties), *it->second, std::move(task)};
         if (matches_filter(item, filter))
             out.push_back(std::move(item));
     }
@@ -85,6 +71,15 @@ Result<std::vector<InboxTask>> institution_tasks(WebContext& web, const Actor& a
         return false;
     });
     return out;
+}
+
+std::optional<InboxRow> inbox_row(WebContext& web, const InboxTask& item) {
+    auto found = web.cases.get_case(item.case_id);
+    if (!found)
+        return std::nullopt;
+    const auto* definition = web.protocols.find(found->protocol_id, found->protocol_version);
+    const auto* step = definition ? definition->step(item.task.step) : nullptr;
+    return InboxRow{&item, access::Seen<Case>{std::move(*found), item.visibility}, step};
 }
 
 }  // namespace retorno::web

@@ -11,11 +11,13 @@
 namespace retorno::web {
 
 // One task of the reader's institution: the step or decision the protocol expects of it now in
-// one case it may see.
+// one case it may see. Only the case's parties are known here; a page reads the case itself for
+// the rows it shows (inbox_row).
 struct InboxTask {
-    access::Seen<Case> seen;
+    Id case_id;
+    CaseParties parties;
+    access::Visibility visibility;
     protocol::Task task;
-    const protocol::StepDef* step = nullptr;  // from the case's pinned definition
 };
 
 struct InboxFilter {
@@ -28,10 +30,20 @@ bool matches_filter(const InboxTask& item, const InboxFilter& filter);
 
 // The tasks that the protocol gives the actor's institution (its type, on its country's side)
 // in the open cases it is a party to: overdue first (most overdue first), then by due date,
-// then those without a deadline. The tasks come from the store's open-tasks projection
-// (domain/open_task.h), kept at every append; the policy decides which cases are seen
-// (CaseAccess::policy), and each case is read once, for that.
+// then those without a deadline. The tasks and the cases' parties come from the store's
+// open-tasks projection (domain/open_task.h), kept at every append, and the policy decides
+// from the parties which cases are seen (CaseAccess::policy): no case document is read, so a
+// busy institution's inbox costs one indexed query, not one read per case.
 Result<std::vector<InboxTask>> institution_tasks(WebContext& web, const Actor& actor,
                                                  const InboxFilter& filter = {});
+
+// A task with its case, read for display (the child's name as far as the visibility allows);
+// nullopt when the case is gone or unreadable meanwhile.
+struct InboxRow {
+    const InboxTask* item = nullptr;
+    access::Seen<Case> seen;
+    const protocol::StepDef* step = nullptr;  // from the case's pinned definition
+};
+std::optional<InboxRow> inbox_row(WebContext& web, const InboxTask& item);
 
 }  // namespace retorno::web

@@ -40,8 +40,8 @@ void add_inbox_pages(http::Router& router, WebContext& web) {
             const auto today = date_of(web.clock.now());
             std::vector<const InboxTask*> shown;
             for (const auto& item : all) {
-                countries.insert(item.seen.value.origin_country);
-                countries.insert(item.seen.value.destination_country);
+                countries.insert(item.parties.origin_country);
+                countries.insert(item.parties.destination_country);
                 steps.insert(item.task.step);
                 if (matches_filter(item, filter))
                     shown.push_back(&item);
@@ -53,8 +53,10 @@ void add_inbox_pages(http::Router& router, WebContext& web) {
             const auto number = std::clamp<std::size_t>(page_number(page.query("page")), 1, pages);
             List rows;
             const auto first = (number - 1) * kRowsPerPage;
-            for (auto i = first; i < std::min(shown.size(), first + kRowsPerPage); ++i)
-                rows.push_back(task_row(web, page, *shown[i], today));
+            for (auto i = first; i < std::min(shown.size(), first + kRowsPerPage); ++i) {
+                if (auto row = inbox_row(web, *shown[i]))
+                    rows.push_back(task_row(web, page, *row, today));
+            }
             Data context;
             context.set("empty", shown.empty());
             context.set("count", Locales::number(page.lang, static_cast<long long>(shown.size())));

@@ -39,24 +39,25 @@ std::string child_label(WebContext& web, const Page& page, const access::Seen<Ca
            seen.value.id.to_string().substr(seen.value.id.to_string().size() - 8);
 }
 
-Data task_row(WebContext& web, const Page& page, const InboxTask& item, Date today) {
+Data task_row(WebContext& web, const Page& page, const InboxRow& shown, Date today) {
     (void)today;
     const auto lang = protocol_language(page.lang);
+    const auto& item = *shown.item;
     Data row{Data::type::object};
-    const auto& c = item.seen.value;
+    const auto& c = shown.seen.value;
     row.set("case_id", c.id.to_string());
-    row.set("child", child_label(web, page, item.seen));
+    row.set("child", child_label(web, page, shown.seen));
     row.set("route", fmt::format("{} → {}", country_name(web, page, c.destination_country),
                                  country_name(web, page, c.origin_country)));
-    row.set("step", item.step ? item.step->title.in(lang) : item.task.step);
+    row.set("step", shown.step ? shown.step->title.in(lang) : item.task.step);
     row.set("is_decision", item.task.kind == protocol::TaskKind::Decision);
     // What the task needs: the decision to take, or the required fields of the step.
     std::string needs;
-    if (item.step != nullptr) {
-        if (item.task.kind == protocol::TaskKind::Decision && item.step->decision) {
-            needs = item.step->decision->title.in(lang);
+    if (shown.step != nullptr) {
+        if (item.task.kind == protocol::TaskKind::Decision && shown.step->decision) {
+            needs = shown.step->decision->title.in(lang);
         } else {
-            for (const auto& field : item.step->fields) {
+            for (const auto& field : shown.step->fields) {
                 if (!field.required)
                     continue;
                 if (!needs.empty())

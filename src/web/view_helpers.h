@@ -20,6 +20,6 @@ std::string child_label(WebContext& web, const Page& page, const access::Seen<Ca
 // `text` percent-encoded for a query string value (RFC 3986 unreserved characters kept).
 std::string url_component(std::string_view text);
 // One row of the inbox (and of a case's tasks): case, step, what it needs, due date, lateness.
-Data task_row(WebContext& web, const Page& page, const InboxTask& item, Date today);
+Data task_row(WebContext& web, const Page& page, const InboxRow& row, Date today);
 
 }  // namespace retorno::web

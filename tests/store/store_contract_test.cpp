@@ -440,10 +440,23 @@ TEST_P(StoreContract, DescribesItsBackendAndSchema) {
     EXPECT_NE(store().describe().find("schema 5"), std::string::npos) << store().describe();
 }
 
+CaseParties parties_of(const Case& c) {
+    return CaseParties{c.origin_country, c.destination_country, c.opened_by_institution};
+}
+
 OpenTask task_of(const Case& c, std::string step, std::string type, std::string country,
                  std::optional<Date> due) {
-    return OpenTask{c.id, std::move(step), "step", "DEST", std::move(country), std::move(type),
-                    "",   "supervisor",    due};
+    OpenTask task;
+    task.case_id = c.id;
+    task.parties = parties_of(c);
+    task.step = std::move(step);
+    task.kind = "step";
+    task.side = "DEST";
+    task.country = std::move(country);
+    task.institution_type = std::move(type);
+    task.supervisor_type = "supervisor";
+    task.due = due;
+    return task;
 }
 
 Date day(int d) {
@@ -455,11 +468,13 @@ TEST_P(StoreContract, OpenTasksComeBackForTheirInstitutionTypeAndCountryDatedFir
     Case b = make_case(Id::generate(), 1, "Active", "HN", "GT");
     CaseTasks tasks_a{1,
                       "fp",
+                      parties_of(a),
                       {task_of(a, "interview", "shelter", "MX", std::nullopt),
                        task_of(a, "assessment", "shelter", "MX", day(20)),
                        task_of(a, "notify", "consulate", "MX", day(5))}};
     CaseTasks tasks_b{1,
                       "fp",
+                      parties_of(b),
                       {task_of(b, "interview", "shelter", "", day(10)),
                        task_of(b, "interview", "shelter", "GT", day(1))}};
     ASSERT_TRUE(store().append(make_event(a), a, &tasks_a));
@@ -482,7 +497,8 @@ TEST_P(StoreContract, AnAppendReplacesTheTasksAndOneWithoutTasksLeavesTheCaseSta
     EXPECT_EQ(store().cases_with_stale_tasks("fp", "", 10).value(), std::vector<Id>{c.id});
 
     Case next = make_case(c.id, 2);
-    CaseTasks tasks{2, "fp", {task_of(next, "interview", "shelter", "MX", day(3))}};
+    CaseTasks tasks{
+        2, "fp", parties_of(next), {task_of(next, "interview", "shelter", "MX", day(3))}};
     ASSERT_TRUE(store().append(make_event(next), next, &tasks));
     EXPECT_TRUE(store().cases_with_stale_tasks("fp", "", 10).value().empty());
     // Other protocol files make every projection stale.
@@ -490,7 +506,7 @@ TEST_P(StoreContract, AnAppendReplacesTheTasksAndOneWithoutTasksLeavesTheCaseSta
 
     // A refused append leaves the tasks as they were.
     Case stale = make_case(c.id, 2, "Closed");
-    CaseTasks none{2, "fp", {}};
+    CaseTasks none{2, "fp", parties_of(stale), {}};
     EXPECT_FALSE(store().append(make_event(stale), stale, &none));
     EXPECT_EQ(store().open_tasks({"shelter", "MX"}).value(), tasks.tasks);
 
@@ -502,12 +518,12 @@ TEST_P(StoreContract, AnAppendReplacesTheTasksAndOneWithoutTasksLeavesTheCaseSta
 
 TEST_P(StoreContract, TasksDerivedAtAnOlderVersionNeverReplaceNewerOnes) {
     Case c = open_case(2);
-    CaseTasks old_tasks{1, "fp", {task_of(c, "interview", "shelter", "MX", day(3))}};
+    CaseTasks old_tasks{1, "fp", parties_of(c), {task_of(c, "interview", "shelter", "MX", day(3))}};
     EXPECT_FALSE(store().replace_case_tasks(c.id, old_tasks).value());
     EXPECT_TRUE(store().open_tasks({"shelter", "MX"}).value().empty());
     EXPECT_EQ(store().cases_with_stale_tasks("fp", "", 10).value().size(), 1u);
 
-    CaseTasks current{2, "fp", {task_of(c, "interview", "shelter", "MX", day(3))}};
+    CaseTasks current{2, "fp", parties_of(c), {task_of(c, "interview", "shelter", "MX", day(3))}};
     EXPECT_TRUE(store().replace_case_tasks(c.id, current).value());
     EXPECT_EQ(store().open_tasks({"shelter", "MX"}).value(), current.tasks);
     EXPECT_TRUE(store().cases_with_stale_tasks("fp", "", 10).value().empty());

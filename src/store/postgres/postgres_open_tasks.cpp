@@ -44,7 +44,8 @@ void postgres::write_case_tasks(pqxx::work& tx, const std::string& case_id,
         return;
     }
     tx.exec_prepared(std::string(st::kPutCaseTaskHead), case_id, tasks->case_version,
-                     tasks->fingerprint);
+                     tasks->fingerprint, tasks->parties.origin_country,
+                     tasks->parties.destination_country, tasks->parties.opened_by_institution);
     if (!tasks->tasks.empty())
         tx.exec_prepared(std::string(st::kInsertOpenTasks), case_id, tasks_as_json(tasks->tasks));
 }
@@ -106,6 +107,7 @@ Result<std::vector<OpenTask>> PostgresStore::open_tasks(const OpenTaskQuery& que
                     if (!task.due)
                         return fail(Error::internal("open task with an unreadable due date"));
                 }
+                task.parties = {row[9].c_str(), row[10].c_str(), row[11].c_str()};
                 out.push_back(std::move(task));
             }
             return out;

@@ -165,9 +165,12 @@ std::vector<Statement> build() {
         "DELETE FROM case_task_heads WHERE case_id = $1");
     add(kPutCaseTaskHead,
         "WITH cleared AS (DELETE FROM open_tasks WHERE case_id = $1) "
-        "INSERT INTO case_task_heads (case_id, case_version, fingerprint) VALUES ($1, $2, $3) "
+        "INSERT INTO case_task_heads (case_id, case_version, fingerprint, origin_country, "
+        "destination_country, opened_by_institution) VALUES ($1, $2, $3, $4, $5, $6) "
         "ON CONFLICT (case_id) DO UPDATE SET case_version = excluded.case_version, "
-        "fingerprint = excluded.fingerprint");
+        "fingerprint = excluded.fingerprint, origin_country = excluded.origin_country, "
+        "destination_country = excluded.destination_country, "
+        "opened_by_institution = excluded.opened_by_institution");
     add(kInsertOpenTasks,
         "INSERT INTO open_tasks (case_id, position, step, kind, side, country, institution_type, "
         "institution_name, supervisor_type, due) SELECT $1, t.n - 1, t.v->>'step', "
@@ -180,10 +183,12 @@ std::vector<Statement> build() {
         "WHERE c.id > $1::uuid AND (h.case_id IS NULL OR h.case_version <> c.version "
         "OR h.fingerprint <> $2) ORDER BY c.id LIMIT $3");
     add(kOpenTasks,
-        "SELECT case_id, step, kind, side, country, institution_type, institution_name, "
-        "supervisor_type, to_char(due, 'YYYY-MM-DD') FROM open_tasks "
-        "WHERE institution_type = $1 AND (country = $2 OR country = '') "
-        "ORDER BY due NULLS LAST, case_id, position");
+        "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
+        "t.institution_name, t.supervisor_type, to_char(t.due, 'YYYY-MM-DD'), "
+        "h.origin_country, h.destination_country, h.opened_by_institution FROM open_tasks t "
+        "JOIN case_task_heads h ON h.case_id = t.case_id "
+        "WHERE t.institution_type = $1 AND (t.country = $2 OR t.country = '') "
+        "ORDER BY t.due NULLS LAST, t.case_id, t.position");
 
     for (auto status : {StatusFilter::Any, StatusFilter::Given}) {
         for (auto country : {CountryFilter::Any, CountryFilter::Given}) {

@@ -114,8 +114,7 @@ Connection::~Connection() {
 }
 
 Result<Statement> Connection::prepare(std::string_view sql) {
-    auto key = std::string(sql);
-    auto it = m_cache.find(key);
+    auto it = m_cache.find(sql);
     if (it != m_cache.end())
         return Statement(it->second);
     sqlite3_stmt* statement = nullptr;
@@ -123,7 +122,7 @@ Result<Statement> Connection::prepare(std::string_view sql) {
                            SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
         return fail(sqlite_error(m_db, "prepare"));
     }
-    m_cache.emplace(std::move(key), statement);
+    m_cache.emplace(std::string(sql), statement);
     return Statement(statement);
 }
 

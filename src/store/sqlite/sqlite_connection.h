@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -67,7 +68,15 @@ class Connection {
     explicit Connection(sqlite3* db) : m_db(db) {}
 
     sqlite3* m_db;
-    std::unordered_map<std::string, sqlite3_stmt*> m_cache;
+    // Looked up by the SQL text as given (a string_view), without copying it: every read of
+    // the store prepares its statement through this cache.
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const noexcept {
+            return std::hash<std::string_view>{}(sql);
+        }
+    };
+    std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> m_cache;
 };
 
 }  // namespace retorno::sqlite

@@ -18,10 +18,18 @@ Status sqlite::write_case_tasks(Connection& db, const Id& case_id, const CaseTas
         return clear_head.run();
     }
     auto head = TRY(db.prepare(
-        "INSERT INTO case_task_heads (case_id, case_version, fingerprint) VALUES (?1, ?2, ?3) "
+        "INSERT INTO case_task_heads (case_id, case_version, fingerprint, origin_country, "
+        "destination_country, opened_by_institution) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
         "ON CONFLICT (case_id) DO UPDATE SET case_version = excluded.case_version, "
-        "fingerprint = excluded.fingerprint"));
-    head.bind(1, id).bind(2, tasks->case_version).bind(3, tasks->fingerprint);
+        "fingerprint = excluded.fingerprint, origin_country = excluded.origin_country, "
+        "destination_country = excluded.destination_country, "
+        "opened_by_institution = excluded.opened_by_institution"));
+    head.bind(1, id)
+        .bind(2, tasks->case_version)
+        .bind(3, tasks->fingerprint)
+        .bind(4, tasks->parties.origin_country)
+        .bind(5, tasks->parties.destination_country)
+        .bind(6, tasks->parties.opened_by_institution);
     TRY_STATUS(head.run());
     std::int64_t position = 0;
     for (const auto& task : tasks->tasks) {
@@ -82,10 +90,13 @@ Result<std::vector<OpenTask>> SqliteStore::open_tasks(const OpenTaskQuery& query
     auto db = TRY(reader());
     // Tasks with no country are anyone's of that type; ordering by due date puts the undated
     // ones last.
-    auto rows = TRY(db->prepare(
-        "SELECT case_id, step, kind, side, country, institution_type, institution_name, "
-        "supervisor_type, due FROM open_tasks WHERE institution_type = ?1 "
-        "AND (country = ?2 OR country = '') ORDER BY due NULLS LAST, case_id, position"));
+    auto rows = TRY(
+        db->prepare("SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
+                    "t.institution_name, t.supervisor_type, t.due, h.origin_country, "
+                    "h.destination_country, h.opened_by_institution FROM open_tasks t "
+                    "JOIN case_task_heads h ON h.case_id = t.case_id WHERE t.institution_type = ?1 "
+                    "AND (t.country = ?2 OR t.country = '') ORDER BY t.due NULLS LAST, t.case_id, "
+                    "t.position"));
     rows.bind(1, query.institution_type).bind(2, query.country);
     std::vector<OpenTask> out;
     while (TRY(rows.step())) {
@@ -106,6 +117,7 @@ Result<std::vector<OpenTask>> SqliteStore::open_tasks(const OpenTaskQuery& query
             if (!task.due)
                 return fail(Error::internal("open task with an unreadable due date"));
         }
+        task.parties = {rows.text(9), rows.text(10), rows.text(11)};
         out.push_back(std::move(task));
     }
     return out;
