@@ -42,18 +42,21 @@ Result<std::vector<InboxTask>> institution_tasks(WebContext& web, const Actor& a
     // The store's open-tasks projection names the tasks of the actor's institution type in its
     // country (or in none); each case is read once, to check that the actor may see it.
     auto tasks = TRY(web.cases.open_tasks({actor.institution_type, actor.institution_country}));
+    out.reserve(tasks.size());
     // A case's tasks need not be next to each other (they come by due date): each case's
     // visibility is decided once.
-    std::unordered_map<std::string, std::optional<access::Visibility>> seen;
+    std::unordered_map<std::string, std::shared_ptr<const access::Visibility>> seen;
     for (auto& [case_id, parties, task] : tasks) {
         if (!is_mine(task, actor))
             continue;
         auto [it, first] = seen.try_emplace(case_id.to_string());
-        if (first)
-            it->second = TRY(policy.visibility(actor, case_id, parties));
+        if (first) {
+            if (auto visibility = TRY(policy.visibility(actor, case_id, parties)))
+                it->second = std::make_shared<const access::Visibility>(std::move(*visibility));
+        }
         if (!it->second)
             continue;
-        InboxTask item{case_id, std::move(parties), *it->second, std::move(task)};
+        InboxTask item{case_id, std::move(parties), it->second, std::move(task)};
         if (matches_filter(item, filter))
             out.push_back(std::move(item));
     }
@@ -79,7 +82,7 @@ std::optional<InboxRow> inbox_row(WebContext& web, const InboxTask& item) {
         return std::nullopt;
     const auto* definition = web.protocols.find(found->protocol_id, found->protocol_version);
     const auto* step = definition ? definition->step(item.task.step) : nullptr;
-    return InboxRow{&item, access::Seen<Case>{std::move(*found), item.visibility}, step};
+    return InboxRow{&item, access::Seen<Case>{std::move(*found), *item.visibility}, step};
 }
 
 }  // namespace retorno::web

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,8 @@ namespace retorno::web {
 struct InboxTask {
     Id case_id;
     CaseParties parties;
-    access::Visibility visibility;
+    // Shared by the tasks of one case: a busy inbox holds thousands of tasks.
+    std::shared_ptr<const access::Visibility> visibility;
     protocol::Task task;
 };
 
