@@ -29,3 +29,5 @@ CREATE TABLE open_tasks (
 );
 
 CREATE INDEX open_tasks_by_institution ON open_tasks (institution_type, country, due);
+-- The deadline checks ask only for the cases with a task past its due date.
+CREATE INDEX open_tasks_by_due ON open_tasks (due, case_id);

@@ -151,19 +151,23 @@ Result<protocol::CaseState> CaseService::case_state(const Id& case_id) {
 }
 
 Result<int> CaseService::raise_escalations() {
-    // FIXME: this reads every open case; a projection of the next due date per case would let
-    // it read only the overdue ones at 10^5 cases.
+    // Only the cases with a task past its due date are read (the open-tasks projection, indexed
+    // by due date); the engine then decides from each one's events what is still to raise.
+    // refresh_open_tasks, at the server's start, makes sure no case's tasks are missing.
+    constexpr int kBatch = 500;
     int raised = 0;
-    CaseFilter filter;
-    filter.status = "Active";
-    filter.limit = 500;
+    std::string after;
+    const Date today = date_of(m_clock.now());
     for (;;) {
-        auto page = TRY(m_store.list_cases(filter));
-        for (const auto& c : page.cases) {
-            const auto* definition = TRY(definition_of(c));
-            auto history = TRY(history_of(c.id));
+        auto due = TRY(m_store.cases_with_tasks_due_before(today, after, kBatch));
+        for (const auto& case_id : due) {
+            auto found = TRY(m_store.find_case(case_id));
+            if (!found)
+                continue;
+            const auto* definition = TRY(definition_of(*found));
+            auto history = TRY(history_of(case_id));
             auto now = m_clock.now();
-            Case state = c;
+            Case state = *found;
             for (auto& event :
                  protocol::escalations_due(*definition, history, now, m_protocols.calendars())) {
                 event.id = Id::generate(now);
@@ -182,9 +186,9 @@ Result<int> CaseService::raise_escalations() {
                 ++raised;
             }
         }
-        if (page.next.empty())
+        if (static_cast<int>(due.size()) < kBatch)
             break;
-        filter.after = page.next;
+        after = due.back().to_string();
     }
     return raised;
 }

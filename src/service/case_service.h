@@ -44,6 +44,7 @@ class CaseService {
     Result<protocol::CaseState> case_state(const Id& case_id);
     // Appends the escalations of every overdue task of every open case (idempotent: a task
     // already escalated for its due date is not escalated again). Answers how many were added.
+    // Reads only the cases that the open-tasks projection shows with a task past its date.
     Result<int> raise_escalations();
     Result<CasePage> list_cases(const CaseFilter& filter);
     // The open tasks of an institution type in a country, from the store's projection (the

@@ -530,6 +530,34 @@ TEST_P(StoreContract, TasksDerivedAtAnOlderVersionNeverReplaceNewerOnes) {
     EXPECT_FALSE(store().replace_case_tasks(Id::generate(), current).value());
 }
 
+TEST_P(StoreContract, CasesWithATaskPastItsDateComeOnceInIdOrder) {
+    Case late = make_case(Id::generate(), 1);
+    Case early_and_late = make_case(Id::generate(), 1);
+    Case on_time = make_case(Id::generate(), 1);
+    CaseTasks late_tasks{1, "fp", parties_of(late), {task_of(late, "a", "shelter", "MX", day(2))}};
+    CaseTasks both{1,
+                   "fp",
+                   parties_of(early_and_late),
+                   {task_of(early_and_late, "a", "shelter", "MX", day(1)),
+                    task_of(early_and_late, "b", "police", "MX", day(3)),
+                    task_of(early_and_late, "c", "police", "MX", std::nullopt)}};
+    CaseTasks fine{1, "fp", parties_of(on_time), {task_of(on_time, "a", "shelter", "MX", day(9))}};
+    ASSERT_TRUE(store().append(make_event(late), late, &late_tasks));
+    ASSERT_TRUE(store().append(make_event(early_and_late), early_and_late, &both));
+    ASSERT_TRUE(store().append(make_event(on_time), on_time, &fine));
+    std::vector<Id> expected{late.id, early_and_late.id};
+    std::sort(expected.begin(), expected.end(),
+              [](const Id& x, const Id& y) { return x.to_string() < y.to_string(); });
+    // Due before the 5th: not the case due on the 9th, and the case with two late tasks once.
+    EXPECT_EQ(store().cases_with_tasks_due_before(day(5), "", 10).value(), expected);
+    auto first = store().cases_with_tasks_due_before(day(5), "", 1).value();
+    ASSERT_EQ(first.size(), 1u);
+    EXPECT_EQ(store().cases_with_tasks_due_before(day(5), first[0].to_string(), 10).value(),
+              std::vector<Id>{expected[1]});
+    // A task due on the day itself is not late yet.
+    EXPECT_EQ(store().cases_with_tasks_due_before(day(1), "", 10).value(), std::vector<Id>{});
+}
+
 TEST_P(StoreContract, StaleCasesComeInPagesInIdOrder) {
     std::vector<Id> ids;
     for (int i = 0; i < 5; ++i)

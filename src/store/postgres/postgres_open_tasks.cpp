@@ -114,4 +114,23 @@ Result<std::vector<OpenTask>> PostgresStore::open_tasks(const OpenTaskQuery& que
         });
 }
 
+Result<std::vector<Id>> PostgresStore::cases_with_tasks_due_before(Date day,
+                                                                   const std::string& after,
+                                                                   int limit) {
+    return with_connection<std::vector<Id>>(
+        [&](pqxx::connection& connection) -> Result<std::vector<Id>> {
+            pqxx::nontransaction tx(connection);
+            std::vector<Id> out;
+            const std::string from = after.empty() ? std::string(kBeforeEveryId) : after;
+            for (const auto& row : tx.exec_prepared(std::string(st::kCasesWithTasksDue),
+                                                    format_date(day), from, limit)) {
+                auto id = Id::parse(row[0].c_str());
+                if (!id)
+                    return fail(Error::internal("open task with an unreadable case id"));
+                out.push_back(*id);
+            }
+            return out;
+        });
+}
+
 }  // namespace retorno

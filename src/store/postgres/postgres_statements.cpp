@@ -177,6 +177,9 @@ std::vector<Statement> build() {
         "t.v->>'kind', t.v->>'side', t.v->>'country', t.v->>'institution_type', "
         "t.v->>'institution_name', t.v->>'supervisor_type', (t.v->>'due')::date "
         "FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(v, n)");
+    add(kCasesWithTasksDue,
+        "SELECT DISTINCT case_id FROM open_tasks WHERE due < $1::date AND case_id > $2::uuid "
+        "ORDER BY case_id LIMIT $3");
     add(kLockCaseVersion, "SELECT version FROM cases WHERE id = $1 FOR UPDATE");
     add(kStaleTaskCases,
         "SELECT c.id FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "

@@ -68,6 +68,7 @@ inline constexpr std::string_view kInsertOpenTasks = "insert_open_tasks";
 inline constexpr std::string_view kLockCaseVersion = "lock_case_version";
 inline constexpr std::string_view kStaleTaskCases = "stale_task_cases";
 inline constexpr std::string_view kOpenTasks = "open_tasks";
+inline constexpr std::string_view kCasesWithTasksDue = "cases_with_tasks_due";
 }  // namespace statement
 
 // Case listing has one statement per combination of filters rather than one statement with

@@ -123,4 +123,21 @@ Result<std::vector<OpenTask>> SqliteStore::open_tasks(const OpenTaskQuery& query
     return out;
 }
 
+Result<std::vector<Id>> SqliteStore::cases_with_tasks_due_before(Date day, const std::string& after,
+                                                                 int limit) {
+    auto db = TRY(reader());
+    auto query =
+        TRY(db->prepare("SELECT DISTINCT case_id FROM open_tasks WHERE due < ?1 AND case_id > ?2 "
+                        "ORDER BY case_id LIMIT ?3"));
+    query.bind(1, format_date(day)).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
+    std::vector<Id> out;
+    while (TRY(query.step())) {
+        auto id = Id::parse(query.text_view(0));
+        if (!id)
+            return fail(Error::internal("open task with an unreadable case id"));
+        out.push_back(*id);
+    }
+    return out;
+}
+
 }  // namespace retorno
