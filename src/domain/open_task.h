@@ -46,8 +46,19 @@ struct CaseTasks {
     std::vector<OpenTask> tasks;
 };
 
+// What the dashboard needs of every case, without its document: its status and countries,
+// when it was opened, and when its child was last handed over (the "handover" step).
+struct CaseSummary {
+    Id case_id;
+    std::string status;
+    std::string origin_country;
+    std::string destination_country;
+    Timestamp opened_at{};
+    std::optional<Timestamp> handover_at;
+};
+
 // Which open tasks an inbox asks for: those of an institution type, in one country or in no
-// particular one.
+// particular one. An empty institution type asks for every open task (the dashboard).
 struct OpenTaskQuery {
     std::string institution_type;
     std::string country;

@@ -9,8 +9,8 @@
 namespace retorno::reports {
 
 // The last dashboard computed, served again while it is younger than `max_age`. Computing it
-// derives the protocol state of every case, which takes seconds at thousands of cases; a
-// dashboard a few minutes old (it says when it was computed) is good enough for supervisors.
+// reads every open task and a summary of every case; a dashboard a few minutes old (it says
+// when it was computed) is good enough for supervisors and spares the store that work.
 // One computation at a time: a request that arrives during one waits for its result. The
 // dashboard is already suppressed and the same for everyone allowed to see it, so sharing it
 // between users discloses nothing.

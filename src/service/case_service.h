@@ -55,6 +55,8 @@ class CaseService {
         protocol::Task task;
     };
     Result<std::vector<TaskOfCase>> open_tasks(const OpenTaskQuery& query);
+    // Every case, summarised for the dashboard, from the store's columns and index.
+    Result<std::vector<CaseSummary>> case_summaries() { return m_store.case_summaries(); }
     // Derives again the open tasks of every case whose projection is missing or stale (another
     // case version, or other protocol files); the server calls it when it starts. Answers how
     // many cases it derived. Safe while other processes append: a case that moved on meanwhile

@@ -83,6 +83,8 @@ class Store {
     virtual Result<std::vector<Id>> cases_with_stale_tasks(const std::string& fingerprint,
                                                            const std::string& after, int limit) = 0;
     virtual Result<std::vector<OpenTask>> open_tasks(const OpenTaskQuery& query) = 0;
+    // Every case, summarised for the dashboard (domain/open_task.h), in id order.
+    virtual Result<std::vector<CaseSummary>> case_summaries() = 0;
     // Up to `limit` cases, in id order after `after`, with a task due before `day`.
     virtual Result<std::vector<Id>> cases_with_tasks_due_before(Date day, const std::string& after,
                                                                 int limit) = 0;

@@ -88,8 +88,11 @@ Result<std::vector<OpenTask>> PostgresStore::open_tasks(const OpenTaskQuery& que
         [&](pqxx::connection& connection) -> Result<std::vector<OpenTask>> {
             pqxx::nontransaction tx(connection);
             std::vector<OpenTask> out;
-            for (const auto& row : tx.exec_prepared(std::string(st::kOpenTasks),
-                                                    query.institution_type, query.country)) {
+            const bool every = query.institution_type.empty();
+            auto rows = every ? tx.exec_prepared(std::string(st::kEveryOpenTask))
+                              : tx.exec_prepared(std::string(st::kOpenTasks),
+                                                 query.institution_type, query.country);
+            for (const auto& row : rows) {
                 OpenTask task;
                 auto id = Id::parse(row[0].c_str());
                 if (!id)
@@ -128,6 +131,33 @@ Result<std::vector<Id>> PostgresStore::cases_with_tasks_due_before(Date day,
                 if (!id)
                     return fail(Error::internal("open task with an unreadable case id"));
                 out.push_back(*id);
+            }
+            return out;
+        });
+}
+
+Result<std::vector<CaseSummary>> PostgresStore::case_summaries() {
+    return with_connection<std::vector<CaseSummary>>(
+        [&](pqxx::connection& connection) -> Result<std::vector<CaseSummary>> {
+            pqxx::nontransaction tx(connection);
+            std::vector<CaseSummary> out;
+            for (const auto& row : tx.exec_prepared(std::string(st::kCaseSummaries))) {
+                CaseSummary summary;
+                auto id = Id::parse(row[0].c_str());
+                auto opened = parse_timestamp(row[4].c_str());
+                if (!id || !opened)
+                    return fail(Error::internal("case row with an unreadable id or time"));
+                summary.case_id = *id;
+                summary.status = row[1].c_str();
+                summary.origin_country = row[2].c_str();
+                summary.destination_country = row[3].c_str();
+                summary.opened_at = *opened;
+                if (!row[5].is_null()) {
+                    summary.handover_at = parse_timestamp(row[5].c_str());
+                    if (!summary.handover_at)
+                        return fail(Error::internal("event row with an unreadable time"));
+                }
+                out.push_back(std::move(summary));
             }
             return out;
         });

@@ -185,13 +185,22 @@ std::vector<Statement> build() {
         "SELECT c.id FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
         "WHERE c.id > $1::uuid AND (h.case_id IS NULL OR h.case_version <> c.version "
         "OR h.fingerprint <> $2) ORDER BY c.id LIMIT $3");
-    add(kOpenTasks,
+    constexpr std::string_view kOpenTaskColumns =
         "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
         "t.institution_name, t.supervisor_type, to_char(t.due, 'YYYY-MM-DD'), "
         "h.origin_country, h.destination_country, h.opened_by_institution FROM open_tasks t "
-        "JOIN case_task_heads h ON h.case_id = t.case_id "
-        "WHERE t.institution_type = $1 AND (t.country = $2 OR t.country = '') "
-        "ORDER BY t.due NULLS LAST, t.case_id, t.position");
+        "JOIN case_task_heads h ON h.case_id = t.case_id ";
+    constexpr std::string_view kOpenTaskOrder = " ORDER BY t.due NULLS LAST, t.case_id, t.position";
+    add(kOpenTasks, std::string(kOpenTaskColumns) +
+                        "WHERE t.institution_type = $1 AND (t.country = $2 OR t.country = '')" +
+                        std::string(kOpenTaskOrder));
+    add(kEveryOpenTask, std::string(kOpenTaskColumns) + std::string(kOpenTaskOrder));
+    add(kCaseSummaries,
+        fmt::format("SELECT c.id, c.status, c.origin_country, c.destination_country, {}, "
+                    "(SELECT {} FROM events e WHERE e.case_id = c.id "
+                    "AND e.kind = 'step_completed' AND e.step = 'handover' "
+                    "ORDER BY e.recorded_at DESC LIMIT 1) FROM cases c ORDER BY c.id",
+                    utc_text("c.opened_at"), utc_text("e.recorded_at")));
 
     for (auto status : {StatusFilter::Any, StatusFilter::Given}) {
         for (auto country : {CountryFilter::Any, CountryFilter::Given}) {

@@ -30,6 +30,7 @@ class PostgresStore final : public Store {
     Result<std::vector<Id>> cases_with_stale_tasks(const std::string& fingerprint,
                                                    const std::string& after, int limit) override;
     Result<std::vector<OpenTask>> open_tasks(const OpenTaskQuery& query) override;
+    Result<std::vector<CaseSummary>> case_summaries() override;
     Result<std::vector<Id>> cases_with_tasks_due_before(Date day, const std::string& after,
                                                         int limit) override;
     Result<std::optional<Case>> find_case(const Id& case_id) override;

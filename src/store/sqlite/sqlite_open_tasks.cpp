@@ -90,14 +90,21 @@ Result<std::vector<OpenTask>> SqliteStore::open_tasks(const OpenTaskQuery& query
     auto db = TRY(reader());
     // Tasks with no country are anyone's of that type; ordering by due date puts the undated
     // ones last.
-    auto rows = TRY(
-        db->prepare("SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
-                    "t.institution_name, t.supervisor_type, t.due, h.origin_country, "
-                    "h.destination_country, h.opened_by_institution FROM open_tasks t "
-                    "JOIN case_task_heads h ON h.case_id = t.case_id WHERE t.institution_type = ?1 "
-                    "AND (t.country = ?2 OR t.country = '') ORDER BY t.due NULLS LAST, t.case_id, "
-                    "t.position"));
-    rows.bind(1, query.institution_type).bind(2, query.country);
+    constexpr std::string_view kColumns =
+        "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
+        "t.institution_name, t.supervisor_type, t.due, h.origin_country, "
+        "h.destination_country, h.opened_by_institution FROM open_tasks t "
+        "JOIN case_task_heads h ON h.case_id = t.case_id ";
+    constexpr std::string_view kOrder = " ORDER BY t.due NULLS LAST, t.case_id, t.position";
+    static const std::string kOfInstitution =
+        std::string(kColumns) +
+        "WHERE t.institution_type = ?1 AND (t.country = ?2 OR t.country = '')" +
+        std::string(kOrder);
+    static const std::string kEvery = std::string(kColumns) + std::string(kOrder);
+    const bool every = query.institution_type.empty();
+    auto rows = TRY(db->prepare(every ? kEvery : kOfInstitution));
+    if (!every)
+        rows.bind(1, query.institution_type).bind(2, query.country);
     std::vector<OpenTask> out;
     while (TRY(rows.step())) {
         OpenTask task;
@@ -136,6 +143,35 @@ Result<std::vector<Id>> SqliteStore::cases_with_tasks_due_before(Date day, const
         if (!id)
             return fail(Error::internal("open task with an unreadable case id"));
         out.push_back(*id);
+    }
+    return out;
+}
+
+Result<std::vector<CaseSummary>> SqliteStore::case_summaries() {
+    auto db = TRY(reader());
+    // The latest handover of each case, from the log's (case_id, version) index.
+    auto rows = TRY(db->prepare(
+        "SELECT c.id, c.status, c.origin_country, c.destination_country, c.opened_at, "
+        "(SELECT max(e.recorded_at) FROM events e WHERE e.case_id = c.id "
+        "AND e.kind = 'step_completed' AND e.step = 'handover') FROM cases c ORDER BY c.id"));
+    std::vector<CaseSummary> out;
+    while (TRY(rows.step())) {
+        CaseSummary summary;
+        auto id = Id::parse(rows.text_view(0));
+        auto opened = parse_timestamp(rows.text_view(4));
+        if (!id || !opened)
+            return fail(Error::internal("case row with an unreadable id or time"));
+        summary.case_id = *id;
+        summary.status = rows.text(1);
+        summary.origin_country = rows.text(2);
+        summary.destination_country = rows.text(3);
+        summary.opened_at = *opened;
+        if (!rows.is_null(5)) {
+            summary.handover_at = parse_timestamp(rows.text_view(5));
+            if (!summary.handover_at)
+                return fail(Error::internal("event row with an unreadable time"));
+        }
+        out.push_back(std::move(summary));
     }
     return out;
 }
