@@ -172,6 +172,11 @@ Result<User> Directory::add_user(const NewUser& request, const Actor& actor) {
 
 Result<int> Directory::disable_user(const Id& user_id, const Actor& actor) {
     TRY_STATUS(require_administrator(actor));
+    // Another administrator must do it, so that nobody locks a deployment out by a slip.
+    if (user_id.to_string() == actor.user_id) {
+        return fail(Error::invalid(
+            "self", "An administrator cannot disable their own account; another one can."));
+    }
     auto user = TRY(existing_user(user_id));
     user.disabled = true;
     TRY_STATUS(m_store.put_user(user));

@@ -53,7 +53,8 @@ class Directory {
     Result<Institution> add_institution(const NewInstitution& request, const Actor& actor);
     Result<User> add_user(const NewUser& request, const Actor& actor);
     // Disables the user and closes every session of theirs at once, in every server process;
-    // answers how many sessions were closed. NotFound for an unknown id.
+    // answers how many sessions were closed. NotFound for an unknown id; InvalidInput (field
+    // "self") when administrators would disable their own account.
     Result<int> disable_user(const Id& user_id, const Actor& actor);
     // Sets a new password and closes every session of the user; answers how many.
     Result<int> reset_password(const Id& user_id, const std::string& password, const Actor& actor);

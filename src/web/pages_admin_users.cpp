@@ -134,8 +134,14 @@ void add_admin_user_pages(http::Router& router, WebContext& web) {
 
     add_page(router, web, "POST", "/admin/users/{id}/disable",
              [](WebContext& web, const Page& page) -> Result<http::Response> {
-                 TRY(web.security.directory.disable_user(TRY(user_id_of(page)), page.actor));
-                 return redirect("/admin/users?done=user_disabled");
+                 auto id = TRY(user_id_of(page));
+                 auto disabled = web.security.directory.disable_user(id, page.actor);
+                 if (disabled)
+                     return redirect("/admin/users?done=user_disabled");
+                 if (disabled.error().code != ErrorCode::InvalidInput)
+                     return fail(disabled.error());
+                 // Shown in the user's own row, as a refused password reset is.
+                 return users_page(web, page, {&disabled.error(), id.to_string()});
              });
 
     add_page(router, web, "POST", "/admin/users/{id}/password",

@@ -133,7 +133,7 @@ void add_search_pages(http::Router& router, WebContext& web) {
                          return fail(found.error());
                      auto [field, key] = search_error(query, found.error().field);
                      context.set(field + "_error", web.locales.text(page.lang, key));
-                     return render_page(web, page, "search", context, "search.title", 422);
+                     return render_page(web, page, "search", context, "search.title", 400);
                  }
                  context.set("searched", true);
                  List results;

@@ -177,6 +177,17 @@ TEST_F(AdminPages, ABadUserIsRefusedNextToItsFieldAndChangesNothing) {
     EXPECT_TRUE(audited("user_added").empty());
 }
 
+TEST_F(AdminPages, AnAdministratorCannotDisableTheirOwnAccount) {
+    auto admin = signed_in("admin");
+    admin.get("/admin/users");
+    auto reply = admin.post("/admin/users/" + admin_user.id.to_string() + "/disable", {});
+    EXPECT_EQ(reply.status, 400) << reply.body;
+    EXPECT_NE(reply.body.find("No puede desactivar su propia cuenta"), std::string::npos);
+    EXPECT_FALSE(server.store().find_user(admin_user.id).value()->disabled);
+    EXPECT_TRUE(audited("user_disabled").empty());
+    EXPECT_EQ(admin.get("/admin/users").status, 200) << "still signed in";
+}
+
 TEST_F(AdminPages, DisablingAUserEndsTheirSessionAtOnce) {
     auto worker = signed_in("caseworker");
     EXPECT_EQ(worker.get("/inbox").status, 200);

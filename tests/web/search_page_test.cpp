@@ -92,18 +92,18 @@ TEST_F(SearchPage, ASearchItCannotRunSaysWhyNextToTheField) {
     auto worker = signed_in("mx.caseworker");
     const auto reads_before = audited_reads();
     auto no_name = worker.get(search(" ", "", "&birthdate=2011-03-04"));
-    EXPECT_EQ(no_name.status, 422);
+    EXPECT_EQ(no_name.status, 400);
     EXPECT_NE(no_name.body.find("id=\"q-name-error\""), std::string::npos) << no_name.body;
     EXPECT_NE(no_name.body.find("Escriba al menos un nombre o un apellido."), std::string::npos);
     EXPECT_EQ(no_name.body.find("results-title"), std::string::npos);
 
     auto future = worker.get(search("Ana", "Pérez", "&birthdate=2999-01-01"));
-    EXPECT_EQ(future.status, 422);
+    EXPECT_EQ(future.status, 400);
     EXPECT_NE(future.body.find("id=\"q-birthdate-error\""), std::string::npos);
     EXPECT_NE(future.body.find("aria-invalid=\"true\""), std::string::npos);
 
     auto too_long = worker.get(search(std::string(300, 'a'), "Pérez"));
-    EXPECT_EQ(too_long.status, 422);
+    EXPECT_EQ(too_long.status, 400);
     EXPECT_NE(too_long.body.find("demasiado largo"), std::string::npos);
     EXPECT_EQ(audited_reads(), reads_before);
 }
