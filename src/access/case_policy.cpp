@@ -18,8 +18,7 @@ bool has_protocol_task(const Actor& actor, const CaseParties& parties) {
 }
 
 Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Case& c) {
-    return visibility(
-        actor, c.id, CaseParties{c.origin_country, c.destination_country, c.opened_by_institution});
+    return visibility(actor, c.id, parties_of(c));
 }
 
 Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Id& case_id,

@@ -7,6 +7,7 @@
 
 #include "core/id.h"
 #include "core/time.h"
+#include "domain/case.h"
 
 namespace retorno {
 
@@ -21,6 +22,10 @@ struct CaseParties {
     std::string opened_by_institution;
     bool operator==(const CaseParties&) const = default;
 };
+
+inline CaseParties parties_of(const Case& c) {
+    return CaseParties{c.origin_country, c.destination_country, c.opened_by_institution};
+}
 
 struct OpenTask {
     Id case_id;

@@ -21,10 +21,6 @@ Error case_not_found() {
 // Every event of a case, however long its history.
 constexpr int kWholeHistory = 1'000'000;
 
-CaseParties parties_of(const Case& c) {
-    return CaseParties{c.origin_country, c.destination_country, c.opened_by_institution};
-}
-
 }  // namespace
 
 Result<Case> CaseService::open_case(const OpenCaseRequest& request, const Actor& actor) {

@@ -440,10 +440,6 @@ TEST_P(StoreContract, DescribesItsBackendAndSchema) {
     EXPECT_NE(store().describe().find("schema 5"), std::string::npos) << store().describe();
 }
 
-CaseParties parties_of(const Case& c) {
-    return CaseParties{c.origin_country, c.destination_country, c.opened_by_institution};
-}
-
 OpenTask task_of(const Case& c, std::string step, std::string type, std::string country,
                  std::optional<Date> due) {
     OpenTask task;
