@@ -232,8 +232,8 @@ Status AuthService::change_password(const Actor& actor, std::string_view current
         error.field = "new_password";
         return fail(error);
     }
-    user->password_hash = TRY(hash_password(replacement));
-    TRY_STATUS(m_store.put_user(*user));
+    auto hash = TRY(hash_password(replacement));
+    TRY_STATUS(m_store.set_user_password(*id, hash));
     TRY(m_store.revoke_user_sessions(*id, m_clock.now()));
     return m_audit.record(audit::Record{actor.user_id, actor.institution_id, actor.address,
                                         "password_changed", "", "", ""});

@@ -178,8 +178,7 @@ Result<int> Directory::disable_user(const Id& user_id, const Actor& actor) {
             "self", "An administrator cannot disable their own account; another one can."));
     }
     auto user = TRY(existing_user(user_id));
-    user.disabled = true;
-    TRY_STATUS(m_store.put_user(user));
+    TRY_STATUS(m_store.disable_user(user.id));
     // A disabled user's open sessions end now, in every server process.
     auto closed = TRY(m_store.revoke_user_sessions(user.id, m_clock.now()));
     TRY_STATUS(record(actor, "user_disabled", "user " + user.id.to_string()));
@@ -195,8 +194,8 @@ Result<int> Directory::reset_password(const Id& user_id, const std::string& pass
         error.field = "password";
         return fail(error);
     }
-    user.password_hash = TRY(hash_password(password));
-    TRY_STATUS(m_store.put_user(user));
+    auto hash = TRY(hash_password(password));
+    TRY_STATUS(m_store.set_user_password(user.id, hash));
     auto closed = TRY(m_store.revoke_user_sessions(user.id, m_clock.now()));
     TRY_STATUS(record(actor, "password_reset", "user " + user.id.to_string()));
     return closed;

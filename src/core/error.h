@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,31 @@ enum class ErrorCode {
 
 std::string_view to_string(ErrorCode code);
 
+// Why an input was refused, as a stable code beside the English message, so that a page can
+// say it in the reader's language and an API client can act on it ("reason" in problem+json).
+enum class InvalidReason {
+    Unspecified,
+    Required,         // The field is missing or empty.
+    TooLong,          // Longer than the field allows.
+    NotAString,       // Of the wrong JSON type: a string was expected.
+    NotAnInteger,     // A whole number was expected.
+    NotABoolean,      // Yes or no was expected.
+    NotAList,         // A list was expected.
+    NotAnObject,      // An object was expected.
+    NotADate,         // Not a real calendar date written YYYY-MM-DD.
+    NotACountry,      // Not an ISO 3166-1 alpha-2 code.
+    NotALanguage,     // Not an ISO 639 code.
+    NotInVocabulary,  // Outside the field's list of values.
+    OutOfRange,       // A number outside the allowed range.
+    InTheFuture,      // A date after today.
+    TooLongAgo,       // A birth date more than 120 years ago.
+    NotApplicable,    // The field does not belong with the rest of the request.
+};
+
+std::string_view to_string(InvalidReason reason);
+// Every reason but Unspecified, for the tests that check that each has its words.
+std::span<const InvalidReason> all_invalid_reasons();
+
 // An error as a value. `message` is safe to show to anyone; `detail` may hold internals (a
 // SQLite message, a file path) and goes only to the server log, never to a client. `field`
 // names the input that was wrong, as a JSON Pointer ("/person/prs_Birthdate"), when there is one.
@@ -42,9 +68,13 @@ struct Error {
     std::string message;
     std::string detail;
     std::string field;
+    InvalidReason reason = InvalidReason::Unspecified;
 
     static Error invalid(std::string field, std::string message) {
         return Error{ErrorCode::InvalidInput, std::move(message), {}, std::move(field)};
+    }
+    static Error invalid(std::string field, InvalidReason reason, std::string message) {
+        return Error{ErrorCode::InvalidInput, std::move(message), {}, std::move(field), reason};
     }
     static Error internal(std::string detail) {
         return Error{ErrorCode::Internal, "An internal error occurred.", std::move(detail), {}};

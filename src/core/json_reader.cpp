@@ -60,7 +60,8 @@ Result<std::optional<std::string>> JsonReader::optional_string(std::string_view 
     if (value == nullptr)
         return std::optional<std::string>{};
     if (!value->is_string()) {
-        return fail(Error::invalid(pointer_to(key), fmt::format("'{}' must be a string.", key)));
+        return fail(Error::invalid(pointer_to(key), InvalidReason::NotAString,
+                                   fmt::format("'{}' must be a string.", key)));
     }
     return std::optional<std::string>{std::string(value->get_string())};
 }
@@ -68,7 +69,8 @@ Result<std::optional<std::string>> JsonReader::optional_string(std::string_view 
 Result<std::string> JsonReader::required_string(std::string_view key) {
     auto value = TRY(optional_string(key));
     if (!value || value->empty()) {
-        return fail(Error::invalid(pointer_to(key), fmt::format("'{}' is required.", key)));
+        return fail(Error::invalid(pointer_to(key), InvalidReason::Required,
+                                   fmt::format("'{}' is required.", key)));
     }
     return *value;
 }
@@ -82,7 +84,8 @@ Result<std::optional<std::int64_t>> JsonReader::optional_integer(std::string_vie
     if (value->is_uint64() && value->get_uint64() <= INT64_MAX) {
         return std::optional<std::int64_t>{static_cast<std::int64_t>(value->get_uint64())};
     }
-    return fail(Error::invalid(pointer_to(key), fmt::format("'{}' must be an integer.", key)));
+    return fail(Error::invalid(pointer_to(key), InvalidReason::NotAnInteger,
+                               fmt::format("'{}' must be an integer.", key)));
 }
 
 Result<std::optional<bool>> JsonReader::optional_bool(std::string_view key) {
@@ -90,8 +93,8 @@ Result<std::optional<bool>> JsonReader::optional_bool(std::string_view key) {
     if (value == nullptr)
         return std::optional<bool>{};
     if (!value->is_bool()) {
-        return fail(
-            Error::invalid(pointer_to(key), fmt::format("'{}' must be true or false.", key)));
+        return fail(Error::invalid(pointer_to(key), InvalidReason::NotABoolean,
+                                   fmt::format("'{}' must be true or false.", key)));
     }
     return std::optional<bool>{value->get_bool()};
 }
@@ -103,7 +106,7 @@ Result<std::optional<Date>> JsonReader::optional_date(std::string_view key) {
     auto date = parse_date(*text);
     if (!date) {
         return fail(Error::invalid(
-            pointer_to(key),
+            pointer_to(key), InvalidReason::NotADate,
             fmt::format("'{}' must be a real calendar date written YYYY-MM-DD.", key)));
     }
     return std::optional<Date>{*date};
@@ -115,13 +118,14 @@ Result<std::vector<std::string>> JsonReader::string_list(std::string_view key) {
     if (value == nullptr)
         return out;
     if (!value->is_array()) {
-        return fail(
-            Error::invalid(pointer_to(key), fmt::format("'{}' must be a list of strings.", key)));
+        return fail(Error::invalid(pointer_to(key), InvalidReason::NotAList,
+                                   fmt::format("'{}' must be a list of strings.", key)));
     }
     const auto& array = value->get_array();
     for (std::size_t i = 0; i < array.size(); ++i) {
         if (!array[i].is_string()) {
             return fail(Error::invalid(fmt::format("{}/{}", pointer_to(key), i),
+                                       InvalidReason::NotAList,
                                        fmt::format("'{}' must be a list of strings.", key)));
         }
         out.emplace_back(array[i].get_string());
@@ -133,7 +137,7 @@ Result<std::optional<std::string>> JsonReader::optional_country(std::string_view
     auto code = TRY(optional_string(key));
     if (code && find_country(*code) == nullptr) {
         return fail(Error::invalid(
-            pointer_to(key),
+            pointer_to(key), InvalidReason::NotACountry,
             fmt::format("'{}' must be an ISO 3166-1 alpha-2 country code such as GT or SV.", key)));
     }
     return code;
@@ -143,8 +147,9 @@ Result<std::optional<std::string>> JsonReader::optional_choice(
     std::string_view key, std::span<const std::string_view> allowed) {
     auto text = TRY(optional_string(key));
     if (text && std::find(allowed.begin(), allowed.end(), *text) == allowed.end()) {
-        return fail(Error::invalid(
-            pointer_to(key), fmt::format("'{}' must be one of: {}.", key, join_allowed(allowed))));
+        return fail(
+            Error::invalid(pointer_to(key), InvalidReason::NotInVocabulary,
+                           fmt::format("'{}' must be one of: {}.", key, join_allowed(allowed))));
     }
     return text;
 }
@@ -155,7 +160,7 @@ Result<std::vector<std::string>> JsonReader::choice_list(
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (std::find(allowed.begin(), allowed.end(), values[i]) == allowed.end()) {
             return fail(Error::invalid(
-                fmt::format("{}/{}", pointer_to(key), i),
+                fmt::format("{}/{}", pointer_to(key), i), InvalidReason::NotInVocabulary,
                 fmt::format("'{}' values must be among: {}.", key, join_allowed(allowed))));
         }
     }
@@ -167,7 +172,8 @@ Result<const json::object*> JsonReader::optional_object(std::string_view key) {
     if (value == nullptr)
         return static_cast<const json::object*>(nullptr);
     if (!value->is_object()) {
-        return fail(Error::invalid(pointer_to(key), fmt::format("'{}' must be an object.", key)));
+        return fail(Error::invalid(pointer_to(key), InvalidReason::NotAnObject,
+                                   fmt::format("'{}' must be an object.", key)));
     }
     return &value->get_object();
 }

@@ -29,14 +29,14 @@ Result<std::string> bounded_name(JsonReader& reader, std::string_view key, bool 
     auto value = TRY(reader.optional_string(key));
     if (!value || value->empty()) {
         if (required) {
-            return fail(
-                Error::invalid(reader.pointer_to(key), fmt::format("'{}' is required.", key)));
+            return fail(Error::invalid(reader.pointer_to(key), InvalidReason::Required,
+                                       fmt::format("'{}' is required.", key)));
         }
         return std::string{};
     }
     if (value->size() > kMaxNameLength) {
         return fail(
-            Error::invalid(reader.pointer_to(key),
+            Error::invalid(reader.pointer_to(key), InvalidReason::TooLong,
                            fmt::format("'{}' is longer than {} bytes.", key, kMaxNameLength)));
     }
     return *value;
@@ -47,7 +47,7 @@ Result<std::string> language(JsonReader& reader, std::string_view key) {
     if (!code)
         return std::string{};
     if (find_language(*code) == nullptr) {
-        return fail(Error::invalid(reader.pointer_to(key),
+        return fail(Error::invalid(reader.pointer_to(key), InvalidReason::NotALanguage,
                                    fmt::format("'{}' must be an ISO 639 language code such as "
                                                "es or quc.",
                                                key)));
@@ -67,14 +67,14 @@ Result<Person> person_from_json(const json::object& object, const std::string& p
     auto estimate = TRY(reader.optional_integer("age_estimate"));
     if (estimate) {
         if (*estimate < 0 || *estimate > 25) {
-            return fail(Error::invalid(reader.pointer_to("age_estimate"),
+            return fail(Error::invalid(reader.pointer_to("age_estimate"), InvalidReason::OutOfRange,
                                        "'age_estimate' must be between 0 and 25 years."));
         }
         person.age_estimate = static_cast<int>(*estimate);
     }
     person.age_estimate_date = TRY(reader.optional_date("age_estimate_date"));
     if (person.age_estimate && !person.age_estimate_date) {
-        return fail(Error::invalid(reader.pointer_to("age_estimate_date"),
+        return fail(Error::invalid(reader.pointer_to("age_estimate_date"), InvalidReason::Required,
                                    "'age_estimate_date' is required with 'age_estimate'."));
     }
     person.gender = TRY(reader.optional_choice("prs_Gender", vocabulary::gender()))
@@ -84,6 +84,7 @@ Result<Person> person_from_json(const json::object& object, const std::string& p
         if (find_country(person.citizenship[i]) == nullptr) {
             return fail(Error::invalid(
                 fmt::format("{}/{}", reader.pointer_to("prs_Citizenship"), i),
+                InvalidReason::NotACountry,
                 "'prs_Citizenship' values must be ISO 3166-1 alpha-2 codes such as GT or SV."));
         }
     }
@@ -98,16 +99,17 @@ Result<Person> person_from_json(const json::object& object, const std::string& p
     auto today = date_of(now_utc());
     if (person.birthdate &&
         std::chrono::sys_days{*person.birthdate} > std::chrono::sys_days{today}) {
-        return fail(Error::invalid(reader.pointer_to("prs_Birthdate"),
+        return fail(Error::invalid(reader.pointer_to("prs_Birthdate"), InvalidReason::InTheFuture,
                                    "'prs_Birthdate' is in the future."));
     }
     if (person.birthdate && age_in_years(*person.birthdate, today) > 120) {
-        return fail(Error::invalid(reader.pointer_to("prs_Birthdate"),
+        return fail(Error::invalid(reader.pointer_to("prs_Birthdate"), InvalidReason::TooLongAgo,
                                    "'prs_Birthdate' is more than 120 years ago."));
     }
     if (person.age_estimate_date &&
         std::chrono::sys_days{*person.age_estimate_date} > std::chrono::sys_days{today}) {
         return fail(Error::invalid(reader.pointer_to("age_estimate_date"),
+                                   InvalidReason::InTheFuture,
                                    "'age_estimate_date' is in the future."));
     }
     return person;

@@ -29,6 +29,7 @@ Result<VictimContext> victim_context_from_json(const json::object& object,
     if (age) {
         if (*age < 0 || *age > 25) {
             return fail(Error::invalid(reader.pointer_to("vic_AgeWhenTrafficked"),
+                                       InvalidReason::OutOfRange,
                                        "'vic_AgeWhenTrafficked' must be between 0 and 25 years."));
         }
         victim.age_when_trafficked = static_cast<int>(*age);

@@ -104,6 +104,8 @@ Response problem_response(const Error& error, const std::string& instance) {
         // For a protocol refusal the field holds the rule's id; otherwise a JSON Pointer.
         body[error.code == ErrorCode::RuleViolation ? "rule" : "pointer"] = error.field;
     }
+    if (error.reason != InvalidReason::Unspecified)
+        body["reason"] = to_string(error.reason);
     Response response;
     response.status = status_of(error.code);
     response.content_type = "application/problem+json";

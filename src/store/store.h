@@ -112,6 +112,10 @@ class Store {
     // Changes only the user's language ("es" or "en"; the schema refuses anything else), so
     // that it never overwrites a concurrent change of the same user (a disable, say).
     virtual Status set_user_language(const Id& user_id, const std::string& language) = 0;
+    // Change only one column each, for the same reason: a password reset that read the user
+    // before a concurrent disable must not enable the account again by writing it whole.
+    virtual Status disable_user(const Id& user_id) = 0;
+    virtual Status set_user_password(const Id& user_id, const std::string& password_hash) = 0;
     virtual Result<std::vector<User>> list_users() = 0;
     virtual Result<std::optional<User>> find_user_by_name(const std::string& username) = 0;
 

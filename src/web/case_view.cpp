@@ -100,16 +100,7 @@ FormProblem problem_of(WebContext& web, const Page& page, const Error& error,
     problem.form = form;
     problem.sent = &sent;
     problem.status = http::status_of(error.code);
-    // The engine's refusals carry English in the message and Spanish in the detail.
-    bool engine = error.code == ErrorCode::RuleViolation ||
-                  (error.code == ErrorCode::InvalidInput && error.field.starts_with("/data/"));
-    if (engine) {
-        problem.message =
-            page.lang == Lang::Es && !error.detail.empty() ? error.detail : error.message;
-    } else {
-        problem.message =
-            web.locales.text(page.lang, "error." + std::string(to_string(error.code)));
-    }
+    problem.message = error_text(web, page.lang, error);
     if (error.code == ErrorCode::InvalidInput && error.field.starts_with("/data/"))
         problem.field = error.field.substr(6);
     return problem;

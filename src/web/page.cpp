@@ -48,18 +48,6 @@ Result<Actor> authenticate(WebContext& web, const http::Request& request,
     return actor;
 }
 
-std::string error_text(WebContext& web, Lang lang, const Error& error) {
-    if (error.code == ErrorCode::RuleViolation) {
-        // The engine's refusal names the rule in both languages: English in the message,
-        // Spanish in the detail (protocol/refusal.h).
-        if (lang == Lang::Es && !error.detail.empty())
-            return error.detail;
-        if (!error.message.empty())
-            return error.message;
-    }
-    return web.locales.text(lang, "error." + std::string(to_string(error.code)));
-}
-
 http::Response error_page(WebContext& web, Page& page, const Error& error) {
     if (error.code == ErrorCode::Internal || error.code == ErrorCode::Unavailable) {
         spdlog::error("{} {}: {}", page.request.method, page.request.path, error.detail);
@@ -78,6 +66,20 @@ http::Response error_page(WebContext& web, Page& page, const Error& error) {
 }
 
 }  // namespace
+
+std::string error_text(WebContext& web, Lang lang, const Error& error) {
+    // The engine's refusals carry their own words in both languages: English in the message,
+    // Spanish in the detail (protocol/refusal.h); so do its refusals of a step's field.
+    bool engine = error.code == ErrorCode::RuleViolation ||
+                  (error.code == ErrorCode::InvalidInput && error.field.starts_with("/data/"));
+    if (engine && !error.detail.empty())
+        return lang == Lang::Es ? error.detail : error.message;
+    if (error.code == ErrorCode::InvalidInput && error.reason != InvalidReason::Unspecified)
+        return web.locales.text(lang, "invalid." + std::string(to_string(error.reason)));
+    if (engine && !error.message.empty())
+        return error.message;
+    return web.locales.text(lang, "error." + std::string(to_string(error.code)));
+}
 
 void add_page_headers(http::Response& response) {
     response.headers.emplace_back("Content-Security-Policy", kPageCsp);

@@ -37,6 +37,10 @@ using PageHandler = std::function<Result<http::Response>(WebContext&, const Page
 // POST is refused. Public pages (sign-in itself) need none.
 enum class PageAccess { SignedIn, Public };
 
+// What a refusal says to the reader, in their language: the protocol's own words for its
+// refusals, the reason of a refused field ("invalid.<reason>"), else the kind of error.
+std::string error_text(WebContext& web, Lang lang, const Error& error);
+
 // Registers a page. The router sees it as Access::Public because a page authenticates with the
 // session cookie, not a bearer token: this wrapper does it (and the rate limits) before the
 // handler runs, checks the CSRF token of every POST, and renders errors as HTML pages.

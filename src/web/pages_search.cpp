@@ -217,10 +217,7 @@ void add_search_pages(http::Router& router, WebContext& web) {
                 error.field.find("prs_Citizenship") != std::string::npos) {
                 field = "prs_Citizenship";
             }
-            // The domain's messages are English; Spanish readers get the field's own hint.
-            auto message = page.lang == Lang::Es ? web.locales.text(page.lang, "new_case.invalid")
-                                                 : error.message;
-            return new_case_form(web, page, &form, field, message, 400);
+            return new_case_form(web, page, &form, field, error_text(web, page.lang, error), 400);
         });
 }
 

@@ -156,14 +156,16 @@ Result<json::object> data_from_form(const std::vector<protocol::FieldDef>& field
         switch (field.type) {
             case FieldType::Boolean:
                 if (text != "true" && text != "false")
-                    return fail(Error::invalid(pointer, "Choose yes or no."));
+                    return fail(
+                        Error::invalid(pointer, InvalidReason::NotABoolean, "Choose yes or no."));
                 data[field.name] = text == "true";
                 break;
             case FieldType::Integer: {
                 std::int64_t value = 0;
                 auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
                 if (ec != std::errc{} || end != text.data() + text.size())
-                    return fail(Error::invalid(pointer, "Write a whole number."));
+                    return fail(Error::invalid(pointer, InvalidReason::NotAnInteger,
+                                               "Write a whole number."));
                 data[field.name] = value;
                 break;
             }

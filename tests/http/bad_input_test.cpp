@@ -433,5 +433,48 @@ INSTANTIATE_TEST_SUITE_P(Api, BadInput,
                              return name + "_" + testing::backend_name(std::get<1>(info.param));
                          });
 
+// A refused field also says why as a stable code, so that a client can say it in its reader's
+// language without parsing the English detail.
+TEST(BadInputReason, NamesWhyTheFieldWasRefused) {
+    struct Case {
+        std::string person;
+        const char* pointer;
+        const char* reason;
+    };
+    const Case cases[] = {
+        {R"("prs_SecondName": "Pérez")", "/person/prs_FirstName", "required"},
+        {R"("prs_FirstName": 5)", "/person/prs_FirstName", "not_a_string"},
+        {R"("prs_FirstName": "Ana", "prs_Birthdate": "2011-02-30")", "/person/prs_Birthdate",
+         "not_a_date"},
+        {R"("prs_FirstName": "Ana", "prs_Birthdate": "2999-01-01")", "/person/prs_Birthdate",
+         "in_the_future"},
+        {R"("prs_FirstName": "Ana", "prs_Birthdate": "1850-01-01")", "/person/prs_Birthdate",
+         "too_long_ago"},
+        {R"("prs_FirstName": "Ana", "prs_Gender": "F")", "/person/prs_Gender", "not_in_vocabulary"},
+        {R"("prs_FirstName": "Ana", "prs_Citizenship": ["GT", "XX"])", "/person/prs_Citizenship/1",
+         "not_a_country"},
+        {R"("prs_FirstName": "Ana", "age_estimate": 40, "age_estimate_date": "2026-01-01")",
+         "/person/age_estimate", "out_of_range"},
+        {R"("prs_FirstName": ")" + std::string(201, 'a') + "\"", "/person/prs_FirstName",
+         "too_long"},
+    };
+    TestServer server;
+    server.start();
+    auto client = server.client();
+    for (const auto& bad : cases) {
+        auto reply = client.post_json("/api/v1/cases", with_person(bad.person));
+        ASSERT_EQ(reply.status, 400) << bad.person;
+        auto problem = json::parse(reply.body).as_object();
+        EXPECT_EQ(problem.at("pointer"), bad.pointer) << reply.body;
+        ASSERT_TRUE(problem.contains("reason")) << reply.body;
+        EXPECT_EQ(problem.at("reason"), bad.reason) << reply.body;
+    }
+    // An error that is not about one field's value names no reason.
+    auto unknown = client.post_json("/api/v1/cases",
+                                    with_person(R"("prs_FirstName": "Ana", "prs_Nickname": "x")"));
+    ASSERT_EQ(unknown.status, 400);
+    EXPECT_FALSE(json::parse(unknown.body).as_object().contains("reason")) << unknown.body;
+}
+
 }  // namespace
 }  // namespace retorno

@@ -53,5 +53,28 @@ TEST(OpenApi, DescribesExactlyTheRoutesOfTheRouter) {
         EXPECT_TRUE(routed.contains(op)) << "no such route: " << op;
 }
 
+// The reasons a problem may give for a refused field are listed in the document, all of them.
+TEST(OpenApi, ListsEveryReasonForRefusingAField) {
+    testing::TestServer server;
+    server.start();
+    auto reply = server.client().get("/api/v1/openapi.json");
+    ASSERT_EQ(reply.status, 200);
+    auto document = json::parse(reply.body).as_object();
+    const auto& listed = document.at("components")
+                             .at("schemas")
+                             .at("Problem")
+                             .at("properties")
+                             .at("reason")
+                             .at("enum")
+                             .as_array();
+    std::set<std::string> documented;
+    for (const auto& value : listed)
+        documented.insert(std::string(value.as_string()));
+    std::set<std::string> known;
+    for (auto reason : all_invalid_reasons())
+        known.insert(std::string(to_string(reason)));
+    EXPECT_EQ(documented, known);
+}
+
 }  // namespace
 }  // namespace retorno

@@ -394,6 +394,34 @@ TEST_P(StoreContract, UsersKeepTheirLanguage) {
     EXPECT_EQ(store().find_user(ana.id).value()->language, "es");
 }
 
+// A disable and a password reset each change one column: whichever comes last, the account
+// stays disabled with the new password, and nothing else of the user moves.
+TEST_P(StoreContract, DisablingAndSettingAPasswordChangeOnlyTheirOwnColumn) {
+    Institution office{Id::generate(), "SV", "Ministry", "Oficina de Prueba", std::nullopt};
+    ASSERT_TRUE(store().put_institution(office));
+    User luis{Id::generate(),     "luis.cuenta",   "Luis", office.id,
+              {Role::Supervisor}, "$argon2id$old", false};
+    luis.language = "en";
+    ASSERT_TRUE(store().put_user(luis));
+
+    // As a reset that read the user before the disable would write it.
+    ASSERT_TRUE(store().disable_user(luis.id));
+    ASSERT_TRUE(store().set_user_password(luis.id, "$argon2id$new"));
+    auto after = store().find_user(luis.id).value();
+    ASSERT_TRUE(after.has_value());
+    EXPECT_TRUE(after->disabled);
+    EXPECT_EQ(after->password_hash, "$argon2id$new");
+    EXPECT_EQ(after->language, "en");
+    EXPECT_EQ(after->display_name, "Luis");
+    EXPECT_EQ(after->roles, std::vector<Role>{Role::Supervisor});
+
+    // A user that does not exist is not created by either.
+    const auto nobody = Id::generate();
+    ASSERT_TRUE(store().disable_user(nobody));
+    ASSERT_TRUE(store().set_user_password(nobody, "$argon2id$x"));
+    EXPECT_FALSE(store().find_user(nobody).value().has_value());
+}
+
 // Two writers race to append version N+1 of the same case; the database lets exactly one win,
 // whichever gets there first. Repeated so that the writers really overlap on some rounds.
 TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.h"
 #include "core/resources.h"
 #include "domain/vocabulary.h"
 #include "matching/match_scorer.h"
@@ -52,6 +53,18 @@ TEST(Locales, EveryMatchingReasonHasItsWordsInBothLanguages) {
     }
     EXPECT_EQ(locales().text(Lang::Es, "match.surnames_swapped"),
               "mismos apellidos en orden invertido");
+}
+
+// A refused field is explained next to it in the reader's language, whatever the reason.
+TEST(Locales, EveryReasonForRefusingAFieldHasItsWordsInBothLanguages) {
+    for (auto reason : all_invalid_reasons()) {
+        auto key = "invalid." + std::string(to_string(reason));
+        for (auto lang : {Lang::Es, Lang::En}) {
+            EXPECT_TRUE(locales().strings(lang).contains(key))
+                << key << " has no words in " << (lang == Lang::Es ? "es" : "en");
+        }
+    }
+    EXPECT_EQ(locales().text(Lang::Es, "invalid.in_the_future"), "La fecha es posterior a hoy.");
 }
 
 }  // namespace

@@ -121,8 +121,20 @@ TEST_F(SearchPage, TheNewCaseFormRefusesABadFieldNextToItAndStoresNothing) {
     auto refused = worker.post("/cases/new", form);
     EXPECT_EQ(refused.status, 400);
     EXPECT_NE(refused.body.find("id=\"n-birthdate-error\""), std::string::npos) << refused.body;
+    EXPECT_NE(refused.body.find("La fecha es posterior a hoy."), std::string::npos);
     EXPECT_NE(refused.body.find("value=\"Ixcoy Tum\""), std::string::npos);
     EXPECT_EQ(server.store().count_cases().value(), cases_before);
+
+    // In English the same refusal says why in English, next to the same field.
+    worker.set_cookie("retorno_lang", "en");
+    form["prs_Birthdate"] = "2011-02-30";
+    auto impossible = worker.post("/cases/new", form);
+    EXPECT_EQ(impossible.status, 400);
+    EXPECT_NE(impossible.body.find("id=\"n-birthdate-error\""), std::string::npos);
+    EXPECT_NE(impossible.body.find("This is not a real date"), std::string::npos)
+        << impossible.body;
+    EXPECT_EQ(server.store().count_cases().value(), cases_before);
+    worker.set_cookie("retorno_lang", "es");
 
     form["prs_Birthdate"] = "2012-07-19";
     auto opened = worker.post("/cases/new", form);

@@ -84,6 +84,8 @@ std::vector<Statement> build() {
     add(kFindUser, fmt::format("SELECT {} FROM users WHERE id = $1::uuid", kUserColumns));
     // Migration 4: the user's language.
     add(kSetUserLanguage, "UPDATE users SET language = $2 WHERE id = $1::uuid");
+    add(kDisableUser, "UPDATE users SET disabled = true WHERE id = $1::uuid");
+    add(kSetUserPassword, "UPDATE users SET password_hash = $2 WHERE id = $1::uuid");
 
     // Migration 2: sessions, sign-in counters, second factor, shares, audit trail.
     const std::string session_columns =

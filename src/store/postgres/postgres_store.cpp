@@ -347,6 +347,24 @@ Status PostgresStore::set_user_language(const Id& user_id, const std::string& la
     });
 }
 
+Status PostgresStore::disable_user(const Id& user_id) {
+    return with_connection<void>([&](pqxx::connection& connection) -> Status {
+        pqxx::work tx(connection);
+        tx.exec_prepared(name(st::kDisableUser), user_id.to_string());
+        tx.commit();
+        return {};
+    });
+}
+
+Status PostgresStore::set_user_password(const Id& user_id, const std::string& password_hash) {
+    return with_connection<void>([&](pqxx::connection& connection) -> Status {
+        pqxx::work tx(connection);
+        tx.exec_prepared(name(st::kSetUserPassword), user_id.to_string(), password_hash);
+        tx.commit();
+        return {};
+    });
+}
+
 Status PostgresStore::put_user(const User& user) {
     auto done = with_connection<void>([&](pqxx::connection& connection) -> Status {
         pqxx::work tx(connection);

@@ -363,6 +363,22 @@ Status SqliteStore::set_user_language(const Id& user_id, const std::string& lang
     });
 }
 
+Status SqliteStore::disable_user(const Id& user_id) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto update = TRY(db.prepare("UPDATE users SET disabled = 1 WHERE id = ?1"));
+        update.bind(1, user_id.to_string());
+        return update.run();
+    });
+}
+
+Status SqliteStore::set_user_password(const Id& user_id, const std::string& password_hash) {
+    return write_transaction([&](sqlite::Connection& db) -> Status {
+        auto update = TRY(db.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1"));
+        update.bind(1, user_id.to_string()).bind(2, password_hash);
+        return update.run();
+    });
+}
+
 Result<std::vector<User>> SqliteStore::list_users() {
     auto db = TRY(reader());
     auto query = TRY(db->prepare(

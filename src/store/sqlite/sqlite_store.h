@@ -45,6 +45,8 @@ class SqliteStore final : public Store {
     Result<std::optional<Institution>> find_institution(const Id& id) override;
     Status put_user(const User& user) override;
     Status set_user_language(const Id& user_id, const std::string& language) override;
+    Status disable_user(const Id& user_id) override;
+    Status set_user_password(const Id& user_id, const std::string& password_hash) override;
     Result<std::vector<User>> list_users() override;
     Result<std::optional<User>> find_user_by_name(const std::string& username) override;
     Status put_session(const Session& session) override;
