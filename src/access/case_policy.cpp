@@ -33,22 +33,52 @@ Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, con
     if (has_protocol_task(actor, parties)) {
         return std::optional<Visibility>{Visibility{roles, "protocol task"}};
     }
+    return shared(actor, case_id, roles);
+}
+
+Result<std::optional<Visibility>> CasePolicy::shared(const Actor& actor, const Id& case_id,
+                                                     const std::set<Category>& roles) {
     // Several shares with one institution add up; each is limited to what the role may see.
-    std::optional<Visibility> shared;
+    std::optional<Visibility> seen;
     for (const auto& share : TRY(m_store.case_shares(case_id))) {
         if (share.institution_id.to_string() != actor.institution_id)
             continue;
-        if (!shared)
-            shared = Visibility{{}, "shared: " + share.purpose};
+        if (!seen)
+            seen = Visibility{{}, "shared: " + share.purpose};
         for (const auto& name : share.categories) {
             if (auto category = parse_category(name); category && roles.contains(*category)) {
-                shared->categories.insert(*category);
+                seen->categories.insert(*category);
             }
         }
     }
-    if (shared)
-        return shared;
-    return std::optional<Visibility>{};
+    return seen;
+}
+
+CasePolicy::Batch::Batch(CasePolicy& policy, const Actor& actor)
+    : m_policy(policy),
+      m_actor(actor),
+      m_sees_cases(sees_case_content(actor.roles) && !actor.institution_id.empty()) {
+    if (!m_sees_cases)
+        return;
+    auto roles = categories_of(actor.roles);
+    m_opened = std::make_shared<const Visibility>(Visibility{roles, "opened"});
+    m_protocol_task = std::make_shared<const Visibility>(Visibility{roles, "protocol task"});
+}
+
+Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Id& case_id,
+                                                                const CaseParties& parties) {
+    if (!m_sees_cases)
+        return std::shared_ptr<const Visibility>{};
+    if (parties.opened_by_institution == m_actor.institution_id)
+        return m_opened;
+    if (has_protocol_task(m_actor, parties))
+        return m_protocol_task;
+    auto [known, first] = m_by_shares.try_emplace(case_id);
+    if (first) {
+        if (auto seen = TRY(m_policy.shared(m_actor, case_id, m_opened->categories)))
+            known->second = std::make_shared<const Visibility>(std::move(*seen));
+    }
+    return known->second;
 }
 
 bool CasePolicy::may_share(const Actor& actor, const Visibility& visibility) {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <set>
+#include <unordered_map>
 
 #include "access/categories.h"
 #include "core/error.h"
@@ -33,7 +36,31 @@ class CasePolicy {
     // does not let its recipient find the case by name).
     static bool may_match_identity(const Visibility& visibility);
 
+    // Decides many cases for one actor, as visibility() does, for a page that lists thousands
+    // of tasks: the categories of the actor's roles are worked out once, and every case seen
+    // because the institution opened it, or because the protocol gives it a task there, shares
+    // one Visibility. Only a case seen through shares gets its own.
+    class Batch {
+      public:
+        Batch(CasePolicy& policy, const Actor& actor);
+        // Null when the actor may not see the case.
+        Result<std::shared_ptr<const Visibility>> of(const Id& case_id, const CaseParties& parties);
+
+      private:
+        CasePolicy& m_policy;
+        const Actor& m_actor;
+        bool m_sees_cases;
+        std::shared_ptr<const Visibility> m_opened;
+        std::shared_ptr<const Visibility> m_protocol_task;
+        // The cases decided by their shares, since a case comes once per task.
+        std::unordered_map<Id, std::shared_ptr<const Visibility>> m_by_shares;
+    };
+
   private:
+    // What the shares of the case with the actor's institution let it see, if any.
+    Result<std::optional<Visibility>> shared(const Actor& actor, const Id& case_id,
+                                             const std::set<Category>& roles);
+
     Store& m_store;
 };
 

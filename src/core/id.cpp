@@ -57,6 +57,13 @@ std::optional<Id> Id::parse(std::string_view text) {
     return id;
 }
 
+std::size_t Id::hash() const noexcept {
+    std::uint64_t tail = 0;
+    for (std::size_t i = 8; i < m_bytes.size(); ++i)
+        tail = (tail << 8) | m_bytes[i];
+    return static_cast<std::size_t>(tail);
+}
+
 std::string Id::to_string() const {
     static constexpr char digits[] = "0123456789abcdef";
     std::string out;

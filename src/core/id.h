@@ -1,7 +1,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,9 +30,16 @@ class Id {
     Timestamp timestamp() const;
 
     auto operator<=>(const Id&) const = default;
+    // For hash maps: the id's random tail, already uniform.
+    std::size_t hash() const noexcept;
 
   private:
     std::array<std::uint8_t, 16> m_bytes{};
 };
 
 }  // namespace retorno
+
+template <>
+struct std::hash<retorno::Id> {
+    std::size_t operator()(const retorno::Id& id) const noexcept { return id.hash(); }
+};

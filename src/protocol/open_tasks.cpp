@@ -28,14 +28,18 @@ CaseTasks open_tasks_after(const Definition& definition, std::span<const Event> 
 }
 
 Task task_from(const OpenTask& stored, Date today) {
+    return task_from(OpenTask(stored), today);
+}
+
+Task task_from(OpenTask&& stored, Date today) {
     Task task;
-    task.step = stored.step;
+    task.step = std::move(stored.step);
     task.kind = stored.kind == to_string(TaskKind::Decision) ? TaskKind::Decision : TaskKind::Step;
     task.side = stored.side == to_string(Side::Orig) ? Side::Orig : Side::Dest;
-    task.country = stored.country;
-    task.institution_type = stored.institution_type;
-    task.institution_name = stored.institution_name;
-    task.supervisor_type = stored.supervisor_type;
+    task.country = std::move(stored.country);
+    task.institution_type = std::move(stored.institution_type);
+    task.institution_name = std::move(stored.institution_name);
+    task.supervisor_type = std::move(stored.supervisor_type);
     task.due = stored.due;
     if (task.due) {
         auto late = (std::chrono::sys_days{today} - std::chrono::sys_days{*task.due}).count();

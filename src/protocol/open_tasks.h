@@ -18,5 +18,7 @@ CaseTasks open_tasks_after(const Definition& definition, std::span<const Event> 
 // A stored task as the engine would give it on `today`: how late it is counts from its due
 // date, as protocol/engine.cpp counts it.
 Task task_from(const OpenTask& stored, Date today);
+// The same, taking the stored task's strings instead of copying them.
+Task task_from(OpenTask&& stored, Date today);
 
 }  // namespace retorno::protocol

@@ -227,13 +227,22 @@ Result<std::vector<Event>> CaseService::case_events(const Id& case_id, std::int6
     return m_store.case_events(case_id, after_version, limit);
 }
 
-Result<std::vector<CaseService::TaskOfCase>> CaseService::open_tasks(const OpenTaskQuery& query) {
-    auto stored = TRY(m_store.open_tasks(query));
+Status CaseService::each_open_task(const OpenTaskQuery& query,
+                                   const std::function<Status(TaskOfCase&&)>& visit) {
     const Date today = date_of(m_clock.now());
+    return m_store.each_open_task(query, [&](OpenTask&& stored) -> Status {
+        auto parties = std::move(stored.parties);
+        return visit(TaskOfCase{stored.case_id, std::move(parties),
+                                protocol::task_from(std::move(stored), today)});
+    });
+}
+
+Result<std::vector<CaseService::TaskOfCase>> CaseService::open_tasks(const OpenTaskQuery& query) {
     std::vector<TaskOfCase> out;
-    out.reserve(stored.size());
-    for (const auto& task : stored)
-        out.push_back(TaskOfCase{task.case_id, task.parties, protocol::task_from(task, today)});
+    TRY_STATUS(each_open_task(query, [&](TaskOfCase&& task) -> Status {
+        out.push_back(std::move(task));
+        return {};
+    }));
     return out;
 }
 

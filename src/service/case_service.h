@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "core/error.h"
@@ -55,6 +56,9 @@ class CaseService {
         protocol::Task task;
     };
     Result<std::vector<TaskOfCase>> open_tasks(const OpenTaskQuery& query);
+    // The same one task at a time, in the store's order (Store::each_open_task).
+    Status each_open_task(const OpenTaskQuery& query,
+                          const std::function<Status(TaskOfCase&&)>& visit);
     // Every case, summarised for the dashboard, from the store's columns and index.
     Result<std::vector<CaseSummary>> case_summaries() { return m_store.case_summaries(); }
     // Derives again the open tasks of every case whose projection is missing or stale (another

@@ -77,12 +77,23 @@ class Store {
     // case is still at `tasks.case_version` (a later append has written newer ones otherwise)
     // and answers whether it did. `cases_with_stale_tasks` answers up to `limit` cases, in id
     // order after `after`, whose tasks are missing or were derived at another version or under
-    // another fingerprint. `open_tasks` answers the tasks of an institution type in a country
-    // (or in none), the dated ones first by due date.
+    // another fingerprint. `each_open_task` gives `visit` the tasks of an institution type in a
+    // country (or in none), the dated ones first by due date, one at a time, so that a page
+    // that counts thousands of tasks and shows fifty holds only those; `visit` may use the
+    // store, and an error it returns stops the walk and is returned. `open_tasks` collects them.
     virtual Result<bool> replace_case_tasks(const Id& case_id, const CaseTasks& tasks) = 0;
     virtual Result<std::vector<Id>> cases_with_stale_tasks(const std::string& fingerprint,
                                                            const std::string& after, int limit) = 0;
-    virtual Result<std::vector<OpenTask>> open_tasks(const OpenTaskQuery& query) = 0;
+    virtual Status each_open_task(const OpenTaskQuery& query,
+                                  const std::function<Status(OpenTask&&)>& visit) = 0;
+    Result<std::vector<OpenTask>> open_tasks(const OpenTaskQuery& query) {
+        std::vector<OpenTask> out;
+        TRY_STATUS(each_open_task(query, [&](OpenTask&& task) -> Status {
+            out.push_back(std::move(task));
+            return {};
+        }));
+        return out;
+    }
     // Every case, summarised for the dashboard (domain/open_task.h), in id order.
     virtual Result<std::vector<CaseSummary>> case_summaries() = 0;
     // Up to `limit` cases, in id order after `after`, with a task due before `day`.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 namespace retorno::web {
 
@@ -33,47 +32,27 @@ bool matches_filter(const InboxTask& item, const InboxFilter& filter) {
     return true;
 }
 
-Result<std::vector<InboxTask>> institution_tasks(WebContext& web, const Actor& actor,
-                                                 const InboxFilter& filter) {
-    std::vector<InboxTask> out;
+Status each_institution_task(WebContext& web, const Actor& actor,
+                             const std::function<Status(InboxTask&&)>& visit) {
     if (!access::sees_case_content(actor.roles))
-        return out;
-    auto& policy = web.security.cases.policy();
+        return {};
     // The store's open-tasks projection names the tasks of the actor's institution type in its
-    // country (or in none); each case is read once, to check that the actor may see it.
-    auto tasks = TRY(web.cases.open_tasks({actor.institution_type, actor.institution_country}));
-    out.reserve(tasks.size());
-    // A case's tasks need not be next to each other (they come by due date): each case's
-    // visibility is decided once.
-    std::unordered_map<std::string, std::shared_ptr<const access::Visibility>> seen;
-    for (auto& [case_id, parties, task] : tasks) {
-        if (!is_mine(task, actor))
-            continue;
-        auto [it, first] = seen.try_emplace(case_id.to_string());
-        if (first) {
-            if (auto visibility = TRY(policy.visibility(actor, case_id, parties)))
-                it->second = std::make_shared<const access::Visibility>(std::move(*visibility));
-        }
-        if (!it->second)
-            continue;
-        InboxTask item{case_id, std::move(parties), it->second, std::move(task)};
-        if (matches_filter(item, filter))
-            out.push_back(std::move(item));
-    }
-    std::stable_sort(out.begin(), out.end(), [](const InboxTask& a, const InboxTask& b) {
-        bool a_late = a.task.days_overdue > 0;
-        bool b_late = b.task.days_overdue > 0;
-        if (a_late != b_late)
-            return a_late;
-        if (a_late && a.task.days_overdue != b.task.days_overdue)
-            return a.task.days_overdue > b.task.days_overdue;
-        if (a.task.due.has_value() != b.task.due.has_value())
-            return a.task.due.has_value();
-        if (a.task.due && b.task.due && *a.task.due != *b.task.due)
-            return *a.task.due < *b.task.due;
-        return false;
-    });
-    return out;
+    // country (or in none), dated ones first by due date: the most overdue first, then the next
+    // due, then those without a deadline, which is the inbox's order already.
+    // Cases seen on the same basis share one visibility; a case seen through its shares is
+    // decided once, however many tasks it has.
+    access::CasePolicy::Batch policy(web.security.cases.policy(), actor);
+    return web.cases.each_open_task(
+        {actor.institution_type, actor.institution_country},
+        [&](CaseService::TaskOfCase&& found) -> Status {
+            if (!is_mine(found.task, actor))
+                return {};
+            auto visibility = TRY(policy.of(found.case_id, found.parties));
+            if (!visibility)
+                return {};
+            return visit(InboxTask{found.case_id, std::move(found.parties), std::move(visibility),
+                                   std::move(found.task)});
+        });
 }
 
 std::optional<InboxRow> inbox_row(WebContext& web, const InboxTask& item) {

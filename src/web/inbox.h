@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,14 +31,15 @@ struct InboxFilter {
 
 bool matches_filter(const InboxTask& item, const InboxFilter& filter);
 
-// The tasks that the protocol gives the actor's institution (its type, on its country's side)
-// in the open cases it is a party to: overdue first (most overdue first), then by due date,
-// then those without a deadline. The tasks and the cases' parties come from the store's
-// open-tasks projection (domain/open_task.h), kept at every append, and the policy decides
-// from the parties which cases are seen (CaseAccess::policy): no case document is read, so a
-// busy institution's inbox costs one indexed query, not one read per case.
-Result<std::vector<InboxTask>> institution_tasks(WebContext& web, const Actor& actor,
-                                                 const InboxFilter& filter = {});
+// Gives `visit`, one at a time, the tasks that the protocol gives the actor's institution (its
+// type, on its country's side) in the open cases it is a party to: overdue first (most overdue
+// first), then by due date, then those without a deadline. The tasks and the cases' parties
+// come from the store's open-tasks projection (domain/open_task.h), kept at every append, and
+// the policy decides from the parties which cases are seen (CasePolicy::Batch): no case
+// document is read, so a busy institution's inbox costs one indexed query, not one read per
+// case, and holds only the rows it shows.
+Status each_institution_task(WebContext& web, const Actor& actor,
+                             const std::function<Status(InboxTask&&)>& visit);
 
 // A task with its case, read for display (the child's name as far as the visibility allows);
 // nullopt when the case is gone or unreadable meanwhile.

@@ -29,7 +29,12 @@ Result<Data> navigation(WebContext& web, const Page& page) {
         auto now = std::chrono::steady_clock::now();
         auto count = inbox_counts().find(actor.institution_id, now);
         if (!count) {
-            count = TRY(institution_tasks(web, actor)).size();
+            std::size_t tasks = 0;
+            TRY_STATUS(each_institution_task(web, actor, [&](InboxTask&&) -> Status {
+                ++tasks;
+                return {};
+            }));
+            count = tasks;
             inbox_counts().put(actor.institution_id, *count, now);
         }
         nav.set("inbox_count", Locales::number(page.lang, static_cast<long long>(*count)));

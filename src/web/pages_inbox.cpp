@@ -32,34 +32,45 @@ void add_inbox_pages(http::Router& router, WebContext& web) {
         router, web, "GET", "/inbox",
         [](WebContext& web, const Page& page) -> Result<http::Response> {
             InboxFilter filter{page.query("country"), page.query("step"), page.query("status")};
-            auto all = TRY(institution_tasks(web, page.actor));
-            inbox_counts().put(page.actor.institution_id, all.size(),
-                               std::chrono::steady_clock::now());
+            // A page of rows at a time, so that a busy institution's inbox stays light on a
+            // slow link; the filters travel with the page links. The tasks go by once: each is
+            // counted, gives its country and step to the filters, and is kept only when it
+            // falls on the page asked for. Past the last page, the last page is kept: the
+            // rows of the page being filled replace those of the page before.
+            const auto asked = std::max<std::size_t>(1, page_number(page.query("page")));
+            std::size_t all = 0;
+            std::size_t matching = 0;
+            std::vector<InboxTask> kept;
             std::set<std::string> countries;
             std::set<std::string> steps;
-            const auto today = date_of(web.clock.now());
-            std::vector<const InboxTask*> shown;
-            for (const auto& item : all) {
+            TRY_STATUS(each_institution_task(web, page.actor, [&](InboxTask&& item) -> Status {
+                ++all;
                 countries.insert(item.parties.origin_country);
                 countries.insert(item.parties.destination_country);
                 steps.insert(item.task.step);
-                if (matches_filter(item, filter))
-                    shown.push_back(&item);
-            }
-            // A page of rows at a time, so that a busy institution's inbox stays light on a
-            // slow link; the filters travel with the page links.
+                if (!matches_filter(item, filter))
+                    return {};
+                if (matching / kRowsPerPage < asked) {
+                    if (matching % kRowsPerPage == 0)
+                        kept.clear();
+                    kept.push_back(std::move(item));
+                }
+                ++matching;
+                return {};
+            }));
+            inbox_counts().put(page.actor.institution_id, all, std::chrono::steady_clock::now());
             const auto pages =
-                std::max<std::size_t>(1, (shown.size() + kRowsPerPage - 1) / kRowsPerPage);
-            const auto number = std::clamp<std::size_t>(page_number(page.query("page")), 1, pages);
+                std::max<std::size_t>(1, (matching + kRowsPerPage - 1) / kRowsPerPage);
+            const auto number = std::min(asked, pages);
+            const auto today = date_of(web.clock.now());
             List rows;
-            const auto first = (number - 1) * kRowsPerPage;
-            for (auto i = first; i < std::min(shown.size(), first + kRowsPerPage); ++i) {
-                if (auto row = inbox_row(web, *shown[i]))
+            for (const auto& item : kept) {
+                if (auto row = inbox_row(web, item))
                     rows.push_back(task_row(web, page, *row, today));
             }
             Data context;
-            context.set("empty", shown.empty());
-            context.set("count", Locales::number(page.lang, static_cast<long long>(shown.size())));
+            context.set("empty", matching == 0);
+            context.set("count", Locales::number(page.lang, static_cast<long long>(matching)));
             context.set("tasks", rows);
             if (pages > 1) {
                 const std::string filters = "country=" + url_component(filter.country) +

@@ -83,38 +83,43 @@ Result<std::vector<Id>> PostgresStore::cases_with_stale_tasks(const std::string&
         });
 }
 
-Result<std::vector<OpenTask>> PostgresStore::open_tasks(const OpenTaskQuery& query) {
-    return with_connection<std::vector<OpenTask>>(
-        [&](pqxx::connection& connection) -> Result<std::vector<OpenTask>> {
+Status PostgresStore::each_open_task(const OpenTaskQuery& query,
+                                     const std::function<Status(OpenTask&&)>& visit) {
+    // The rows arrive whole; the connection goes back to the pool before `visit` runs, since
+    // it may use the store itself.
+    auto rows = TRY(
+        with_connection<pqxx::result>([&](pqxx::connection& connection) -> Result<pqxx::result> {
             pqxx::nontransaction tx(connection);
-            std::vector<OpenTask> out;
-            const bool every = query.institution_type.empty();
-            auto rows = every ? tx.exec_prepared(std::string(st::kEveryOpenTask))
-                              : tx.exec_prepared(std::string(st::kOpenTasks),
-                                                 query.institution_type, query.country);
-            for (const auto& row : rows) {
-                OpenTask task;
-                auto id = Id::parse(row[0].c_str());
-                if (!id)
-                    return fail(Error::internal("open task with an unreadable case id"));
-                task.case_id = *id;
-                task.step = row[1].c_str();
-                task.kind = row[2].c_str();
-                task.side = row[3].c_str();
-                task.country = row[4].c_str();
-                task.institution_type = row[5].c_str();
-                task.institution_name = row[6].c_str();
-                task.supervisor_type = row[7].c_str();
-                if (!row[8].is_null()) {
-                    task.due = parse_date(row[8].c_str());
-                    if (!task.due)
-                        return fail(Error::internal("open task with an unreadable due date"));
-                }
-                task.parties = {row[9].c_str(), row[10].c_str(), row[11].c_str()};
-                out.push_back(std::move(task));
-            }
-            return out;
-        });
+            if (query.institution_type.empty())
+                return tx.exec_prepared(std::string(st::kEveryOpenTask));
+            return tx.exec_prepared(std::string(st::kOpenTasks), query.institution_type,
+                                    query.country);
+        }));
+    OpenTask task;
+    for (const auto& row : rows) {
+        auto id = Id::parse(row[0].c_str());
+        if (!id)
+            return fail(Error::internal("open task with an unreadable case id"));
+        task.case_id = *id;
+        task.step = row[1].c_str();
+        task.kind = row[2].c_str();
+        task.side = row[3].c_str();
+        task.country = row[4].c_str();
+        task.institution_type = row[5].c_str();
+        task.institution_name = row[6].c_str();
+        task.supervisor_type = row[7].c_str();
+        task.due.reset();
+        if (!row[8].is_null()) {
+            task.due = parse_date(row[8].c_str());
+            if (!task.due)
+                return fail(Error::internal("open task with an unreadable due date"));
+        }
+        task.parties.origin_country = row[9].c_str();
+        task.parties.destination_country = row[10].c_str();
+        task.parties.opened_by_institution = row[11].c_str();
+        TRY_STATUS(visit(std::move(task)));
+    }
+    return {};
 }
 
 Result<std::vector<Id>> PostgresStore::cases_with_tasks_due_before(Date day,

@@ -29,7 +29,8 @@ class PostgresStore final : public Store {
     Result<bool> replace_case_tasks(const Id& case_id, const CaseTasks& tasks) override;
     Result<std::vector<Id>> cases_with_stale_tasks(const std::string& fingerprint,
                                                    const std::string& after, int limit) override;
-    Result<std::vector<OpenTask>> open_tasks(const OpenTaskQuery& query) override;
+    Status each_open_task(const OpenTaskQuery& query,
+                          const std::function<Status(OpenTask&&)>& visit) override;
     Result<std::vector<CaseSummary>> case_summaries() override;
     Result<std::vector<Id>> cases_with_tasks_due_before(Date day, const std::string& after,
                                                         int limit) override;

@@ -86,7 +86,8 @@ Result<std::vector<Id>> SqliteStore::cases_with_stale_tasks(const std::string& f
     return out;
 }
 
-Result<std::vector<OpenTask>> SqliteStore::open_tasks(const OpenTaskQuery& query) {
+Status SqliteStore::each_open_task(const OpenTaskQuery& query,
+                                   const std::function<Status(OpenTask&&)>& visit) {
     auto db = TRY(reader());
     // Tasks with no country are anyone's of that type; ordering by due date puts the undated
     // ones last.
@@ -105,29 +106,32 @@ Result<std::vector<OpenTask>> SqliteStore::open_tasks(const OpenTaskQuery& query
     auto rows = TRY(db->prepare(every ? kEvery : kOfInstitution));
     if (!every)
         rows.bind(1, query.institution_type).bind(2, query.country);
-    std::vector<OpenTask> out;
+    // One task is filled again and again: its strings keep their buffers from row to row.
+    OpenTask task;
     while (TRY(rows.step())) {
-        OpenTask task;
         auto id = Id::parse(rows.text_view(0));
         if (!id)
             return fail(Error::internal("open task with an unreadable case id"));
         task.case_id = *id;
-        task.step = rows.text(1);
-        task.kind = rows.text(2);
-        task.side = rows.text(3);
-        task.country = rows.text(4);
-        task.institution_type = rows.text(5);
-        task.institution_name = rows.text(6);
-        task.supervisor_type = rows.text(7);
+        task.step = rows.text_view(1);
+        task.kind = rows.text_view(2);
+        task.side = rows.text_view(3);
+        task.country = rows.text_view(4);
+        task.institution_type = rows.text_view(5);
+        task.institution_name = rows.text_view(6);
+        task.supervisor_type = rows.text_view(7);
+        task.due.reset();
         if (!rows.is_null(8)) {
             task.due = parse_date(rows.text_view(8));
             if (!task.due)
                 return fail(Error::internal("open task with an unreadable due date"));
         }
-        task.parties = {rows.text(9), rows.text(10), rows.text(11)};
-        out.push_back(std::move(task));
+        task.parties.origin_country = rows.text_view(9);
+        task.parties.destination_country = rows.text_view(10);
+        task.parties.opened_by_institution = rows.text_view(11);
+        TRY_STATUS(visit(std::move(task)));
     }
-    return out;
+    return {};
 }
 
 Result<std::vector<Id>> SqliteStore::cases_with_tasks_due_before(Date day, const std::string& after,

@@ -1,0 +1,132 @@
+// The inbox: the tasks of the reader's institution, the most overdue first, then by deadline,
+// then those without one; filters by status, step and country; pages of 50 rows. The tasks are
+// written into the open-tasks projection directly, with the deadlines each row needs, so that
+// the order does not depend on the protocol's calendar.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "support/api/page_client.h"
+#include "support/api/test_server.h"
+
+namespace retorno {
+namespace {
+
+using testing::PageClient;
+using testing::TestServer;
+
+class InboxPage : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        server.start();
+        server.add_user(server.institution(), {Role::Caseworker}, "mx.bandeja");
+        today = date_of(now_utc());
+    }
+
+    // Opens a case through the API and replaces its tasks by one per (step, due, type).
+    struct Wanted {
+        std::string step;
+        std::optional<int> due_in_days;
+        std::string institution_type = "ChildProtectionAuthority";
+    };
+    std::string case_with_tasks(const std::vector<Wanted>& wanted) {
+        auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
+        EXPECT_EQ(opened.status, 201) << opened.body;
+        auto id = *Id::parse(boost::json::parse(opened.body).at("id").as_string().c_str());
+        auto c = server.store().find_case(id).value().value();
+        CaseTasks tasks{c.version, server.protocols().fingerprint(), parties_of(c), {}};
+        for (const auto& want : wanted) {
+            OpenTask task;
+            task.case_id = id;
+            task.parties = tasks.parties;
+            task.step = want.step;
+            task.kind = "step";
+            task.side = "DEST";
+            task.country = "MX";
+            task.institution_type = want.institution_type;
+            if (want.due_in_days)
+                task.due = Date{std::chrono::sys_days{today} + std::chrono::days{*want.due_in_days}};
+            tasks.tasks.push_back(task);
+        }
+        EXPECT_TRUE(server.store().replace_case_tasks(id, tasks).value());
+        return id.to_string();
+    }
+
+    PageClient signed_in() {
+        PageClient client(server.anonymous_client().port());
+        EXPECT_TRUE(client.sign_in("mx.bandeja", TestServer::kTestPassword));
+        return client;
+    }
+
+    // The case ids of the rows, in the order of the page.
+    static std::vector<std::string> rows(const std::string& html) {
+        std::vector<std::string> out;
+        const std::string marker = "<td><a href=\"/cases/";
+        for (auto at = html.find(marker); at != std::string::npos;
+             at = html.find(marker, at + 1)) {
+            out.push_back(html.substr(at + marker.size(), 36));
+        }
+        return out;
+    }
+
+    TestServer server;
+    Date today{};
+};
+
+TEST_F(InboxPage, MostOverdueFirstThenByDeadlineThenUndated) {
+    auto undated = case_with_tasks({{"immediate_protection", std::nullopt}});
+    auto soon = case_with_tasks({{"immediate_protection", 5}});
+    auto late_two = case_with_tasks({{"immediate_protection", -2}});
+    auto late_ten = case_with_tasks({{"immediate_protection", -10}});
+    auto consulate = case_with_tasks({{"consular_notification", -20, "Consulate"}});
+
+    auto worker = signed_in();
+    auto inbox = worker.get("/inbox");
+    ASSERT_EQ(inbox.status, 200) << inbox.body;
+    EXPECT_EQ(rows(inbox.body), (std::vector<std::string>{late_ten, late_two, soon, undated}));
+    EXPECT_NE(inbox.body.find("10 días"), std::string::npos) << "days overdue are shown";
+    EXPECT_NE(inbox.body.find("aria-label=\"tareas pendientes\">4<"), std::string::npos);
+
+    auto overdue = worker.get("/inbox?status=overdue");
+    EXPECT_EQ(rows(overdue.body), (std::vector<std::string>{late_ten, late_two}));
+    auto due = worker.get("/inbox?status=due");
+    EXPECT_EQ(rows(due.body), (std::vector<std::string>{soon}));
+    auto none = worker.get("/inbox?status=undated");
+    EXPECT_EQ(rows(none.body), (std::vector<std::string>{undated}));
+    auto elsewhere = worker.get("/inbox?country=HN");
+    EXPECT_TRUE(rows(elsewhere.body).empty());
+    (void)consulate;
+}
+
+TEST_F(InboxPage, FiftyRowsAPageWithTheFiltersInThePageLinks) {
+    std::vector<Wanted> many;
+    for (int i = 0; i < 53; ++i)
+        many.push_back({"step_" + std::to_string(100 + i), i});
+    auto busy = case_with_tasks(many);
+    auto other = case_with_tasks({{"immediate_protection", 60}});
+
+    auto worker = signed_in();
+    auto first = worker.get("/inbox");
+    ASSERT_EQ(first.status, 200);
+    EXPECT_EQ(rows(first.body).size(), 50u);
+    EXPECT_NE(first.body.find("Página 1 de 2"), std::string::npos);
+    EXPECT_NE(first.body.find("href=\"/inbox?country=&amp;step=&amp;status=&amp;page=2\""),
+              std::string::npos);
+    auto second = worker.get("/inbox?page=2");
+    EXPECT_EQ(rows(second.body), (std::vector<std::string>{busy, busy, busy, other}));
+    // A page past the end shows the last; a page that is not a number, the first.
+    EXPECT_EQ(rows(worker.get("/inbox?page=9").body), rows(second.body));
+    EXPECT_EQ(rows(worker.get("/inbox?page=x").body), rows(first.body));
+
+    auto one_step = worker.get("/inbox?step=step_152");
+    EXPECT_EQ(rows(one_step.body), (std::vector<std::string>{busy}));
+    EXPECT_EQ(one_step.body.find("class=\"pager\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace retorno
