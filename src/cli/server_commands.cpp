@@ -193,6 +193,9 @@ int run_serve(const ServeOptions& options) {
                                10.0 * static_cast<double>(config.session_requests_per_second));
     http::ApiContext api{*deployment.cases, *deployment.store, server_options.limits, &security,
                          deployment.read_replica.get()};
+    // One dashboard for the pages and the API, computed beside the server (below).
+    auto dashboards = std::make_shared<reports::DashboardCache>();
+    api.dashboards = dashboards;
     // The inboxes read the open-tasks projection; cases appended by an older binary, restored
     // or moved from another store, or derived under other protocol files are derived again.
     if (auto refreshed = deployment.cases->refresh_open_tasks(); !refreshed) {
@@ -217,6 +220,7 @@ int run_serve(const ServeOptions& options) {
         return 2;
     }
     (*web)->reports = deployment.read_replica.get();
+    (*web)->dashboards = dashboards;
     web::add_web_routes(router, **web);
     http::Server server(router, server_options);
     if (auto listening = server.listen(); !listening) {
@@ -250,6 +254,23 @@ int run_serve(const ServeOptions& options) {
                                  [&] { return stopped; });
         }
     });
+    // The dashboard is computed now and every half its age limit, beside the server, so that
+    // no supervisor waits for it; it reads from the read replica when there is one.
+    std::thread dashboard_refresh([&] {
+        CaseService reading(deployment.report_store(), deployment.clock, deployment.protocols);
+        reports::DashboardService service(reading, deployment.clock);
+        std::unique_lock lock(stop_mutex);
+        while (!stopped) {
+            lock.unlock();
+            if (auto refreshed = dashboards->refresh(service); !refreshed) {
+                spdlog::error("dashboard: {}", refreshed.error().detail.empty()
+                                                   ? refreshed.error().message
+                                                   : refreshed.error().detail);
+            }
+            lock.lock();
+            stop_signal.wait_for(lock, dashboards->max_age() / 2, [&] { return stopped; });
+        }
+    });
     server.run(http::Server::Signals::Handle);
     {
         std::lock_guard lock(stop_mutex);
@@ -257,6 +278,7 @@ int run_serve(const ServeOptions& options) {
     }
     stop_signal.notify_all();
     escalations.join();
+    dashboard_refresh.join();
     std::cout << "retorno: stopped." << std::endl;
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "access/access_services.h"
 #include "http/http_types.h"
 #include "http/router.h"
+#include "reports/dashboard_cache.h"
 #include "service/case_service.h"
 
 namespace retorno::http {
@@ -18,6 +19,9 @@ struct ApiContext {
     // Where reports and dashboards read: a read replica when the deployment has one
     // (`read_database`); null means the store itself.
     Store* reports = nullptr;
+    // The dashboard as last computed, shared with the pages and refreshed by `retorno serve`
+    // on a schedule; null gives the route a cache of its own.
+    std::shared_ptr<::retorno::reports::DashboardCache> dashboards;
 };
 
 // The store that reports read from (see ApiContext::reports).

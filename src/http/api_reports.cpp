@@ -6,8 +6,9 @@
 namespace retorno::http {
 
 void add_report_routes(Router& router, ApiContext& context) {
-    // One cache per router (that is, per server), owned by the handler.
-    auto cache = std::make_shared<reports::DashboardCache>(std::chrono::minutes(5));
+    // The server's cache, else one of the route's own.
+    auto cache =
+        context.dashboards ? context.dashboards : std::make_shared<reports::DashboardCache>();
     router.add("GET", "/api/v1/reports/dashboard",
                [&context, cache](const Request& request, const PathParams&) -> Result<Response> {
                    if (!request.query.empty()) {

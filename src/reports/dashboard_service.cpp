@@ -48,6 +48,10 @@ Result<Dashboard> DashboardService::compute(const Actor& actor) {
         return fail(Error::make(ErrorCode::Forbidden,
                                 "Only supervisors and statistics coordinators see the dashboard."));
     }
+    return compute_for_cache();
+}
+
+Result<Dashboard> DashboardService::compute_for_cache() {
     std::int64_t open_cases = 0;
     std::int64_t overdue_tasks = 0;
     std::map<StepCountryKey, std::int64_t> open_by_step;

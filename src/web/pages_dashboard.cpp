@@ -27,8 +27,8 @@ std::string days_text(Lang lang, double days) {
 // GET /api/v1/reports/dashboard (reports::DashboardService, already suppressed), with the
 // server's inline-SVG charts and their tables. Other roles get 403 before anything is read.
 void add_dashboard_pages(http::Router& router, WebContext& web) {
-    // One cache for the pages of this server, as the API keeps one for its route.
-    auto cache = std::make_shared<reports::DashboardCache>(std::chrono::minutes(5));
+    // The server's cache, shared with the API, else one of the pages' own.
+    auto cache = web.dashboards ? web.dashboards : std::make_shared<reports::DashboardCache>();
     add_page(router, web, "GET", "/dashboard",
              [cache](WebContext& web, const Page& page) -> Result<http::Response> {
                  if (!reports::may_see_dashboard(page.actor.roles)) {

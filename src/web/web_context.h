@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "http/http_types.h"
 #include "protocol/registry.h"
+#include "reports/dashboard_cache.h"
 #include "service/case_service.h"
 #include "store/store.h"
 #include "web/locales.h"
@@ -33,6 +34,9 @@ struct WebContext {
     // Where the dashboard reads: the read replica when the deployment has one (as the API's
     // reports, http::ApiContext::reports); null means `store`.
     Store* reports = nullptr;
+    // The dashboard as last computed, shared with the API and refreshed by `retorno serve` on a
+    // schedule; null gives the pages a cache of their own.
+    std::shared_ptr<::retorno::reports::DashboardCache> dashboards;
 
     const Data& texts(Lang lang) const { return lang == Lang::Es ? texts_es : texts_en; }
 };

@@ -239,6 +239,26 @@ TEST_P(Dashboard, TheCacheServesTheLastDashboardUntilItIsTooOld) {
     EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
 }
 
+// The server refreshes the cache on a schedule: a request then gets the refreshed dashboard
+// without computing one, and the role check still comes first.
+TEST_P(Dashboard, ARefreshedCacheServesWithoutComputingAndStillChecksTheRole) {
+    for (int i = 0; i < 5; ++i)
+        open("GT", "MX");
+    reports::DashboardService service(*cases, clock);
+    reports::DashboardCache cache(std::chrono::minutes(5));
+    ASSERT_TRUE(cache.refresh(service));
+    open("GT", "MX");
+    EXPECT_EQ(cache.get(service, clock, coordinator())->open_cases, shown(5))
+        << "a request computed instead of serving the refreshed dashboard";
+    ASSERT_TRUE(cache.refresh(service));
+    EXPECT_EQ(cache.get(service, clock, coordinator())->open_cases, shown(6));
+    Actor psychologist;
+    psychologist.roles = {Role::Psychologist};
+    auto refused = cache.get(service, clock, psychologist);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
+}
+
 TEST(Median, OfOddAndEvenCounts) {
     EXPECT_FALSE(reports::median({}));
     EXPECT_DOUBLE_EQ(*reports::median({3}), 3);
