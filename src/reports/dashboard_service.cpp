@@ -99,22 +99,39 @@ Result<Dashboard> DashboardService::compute_for_cache() {
 
     Dashboard out;
     out.computed_at = m_clock.now();
+    // Each table's total is published beside it, so its cells are suppressed together
+    // (suppress_with_total): no small count can be worked out by subtraction.
+    auto counts_of = [](const auto& table) {
+        std::vector<std::int64_t> counts;
+        for (const auto& entry : table)
+            counts.push_back(entry.second);
+        return counts;
+    };
     out.open_cases = suppress_small(open_cases);
+    auto open_cells = suppress_with_total(counts_of(open_by_step));
+    std::size_t i = 0;
     for (const auto& [key, count] : open_by_step)
-        out.open_by_step_and_country.push_back({key.step, key.country, suppress_small(count)});
+        out.open_by_step_and_country.push_back({key.step, key.country, open_cells[i++]});
     out.overdue_tasks = suppress_small(overdue_tasks);
+    auto overdue_cells = suppress_with_total(counts_of(overdue));
+    i = 0;
     for (const auto& [key, count] : overdue) {
         out.overdue_by_country_and_step.push_back(
-            {std::get<0>(key), std::get<2>(key), suppress_small(count)});
+            {std::get<0>(key), std::get<2>(key), overdue_cells[i++]});
     }
     auto returns = static_cast<std::int64_t>(all_days.size());
     out.returns = suppress_small(returns);
     if (returns >= kSmallestShownCount)
         out.median_days_to_return = median(all_days);
+    std::vector<std::int64_t> returns_per_pair;
+    for (const auto& [pair, days] : days_by_pair)
+        returns_per_pair.push_back(static_cast<std::int64_t>(days.size()));
+    auto return_cells = suppress_with_total(returns_per_pair);
+    i = 0;
     for (auto& [pair, days] : days_by_pair) {
-        auto count = static_cast<std::int64_t>(days.size());
-        CountryPairReturns row{pair.first, pair.second, suppress_small(count), std::nullopt};
-        if (count >= kSmallestShownCount)
+        CountryPairReturns row{pair.first, pair.second, return_cells[i++], std::nullopt};
+        // A median beside a suppressed count would say that it is at least five.
+        if (row.returns.count)
             row.median_days = median(days);
         out.returns_by_country_pair.push_back(std::move(row));
     }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace retorno::reports {
 
@@ -20,6 +21,13 @@ struct Cell {
 };
 
 Cell suppress_small(std::int64_t count);
+
+// The cells of a table whose total is published too. Were a single cell suppressed, its count
+// would be the total minus the cells shown; so then the smallest other non-zero cell is
+// suppressed as well (complementary suppression), and only the sum of the suppressed cells
+// can be worked out, never one of them. When the total itself is suppressed, nothing can be
+// subtracted from it.
+std::vector<Cell> suppress_with_total(const std::vector<std::int64_t>& counts);
 // "12", "0" or "<5".
 std::string display(const Cell& cell);
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 
 #include <boost/json.hpp>
 
@@ -119,6 +120,13 @@ TEST_P(Dashboard, CountsWhatTheTestDidAndSuppressesSmallCells) {
         walk(open("NI", "CR"), whole, 24 * 5);
         days_ni_cr.push_back(static_cast<double>(whole) * 5);
     }
+    // Five returned from Mexico to Guatemala in 24 days: enough to show, but the smallest
+    // other cell of the returns, so suppressed with the two (the total would give them away).
+    std::vector<double> days_gt_mx;
+    for (int k = 0; k < 5; ++k) {
+        walk(open("GT", "MX"), whole, 24 * 2);
+        days_gt_mx.push_back(static_cast<double>(whole) * 2);
+    }
     // Two months later every open task is past its deadline.
     clock.advance(std::chrono::hours(24 * 60));
 
@@ -126,36 +134,43 @@ TEST_P(Dashboard, CountsWhatTheTestDidAndSuppressesSmallCells) {
     auto dashboard = service.compute(coordinator());
     ASSERT_TRUE(dashboard) << dashboard.error().message;
 
-    EXPECT_EQ(dashboard->open_cases, shown(18));
+    EXPECT_EQ(dashboard->open_cases, shown(23));
     std::map<std::pair<std::string, std::string>, Cell> open_cells;
     for (const auto& row : dashboard->open_by_step_and_country)
         open_cells[{row.step, row.country}] = row.cases;
     std::map<std::pair<std::string, std::string>, Cell> expected_open{
-        {{"immediate_protection", "MX"}, shown(7)},
-        {{"interview", "CR"}, shown(3)},
-        {{"reintegration_plan", "HN"}, shown(6)},
-        {{"reintegration_plan", "NI"}, shown(2)},
+        {{"immediate_protection", "MX"}, shown(7)}, {{"interview", "CR"}, shown(3)},
+        {{"reintegration_plan", "HN"}, shown(6)},   {{"reintegration_plan", "NI"}, shown(2)},
+        {{"reintegration_plan", "GT"}, shown(5)},
     };
     EXPECT_EQ(open_cells, expected_open);
 
-    EXPECT_EQ(dashboard->overdue_tasks, shown(18));
+    // Guatemala's protocol also asks its court to review each return: a second open task.
+    EXPECT_EQ(dashboard->overdue_tasks, shown(28));
     std::map<std::pair<std::string, std::string>, Cell> overdue_cells;
     for (const auto& row : dashboard->overdue_by_country_and_step)
         overdue_cells[{row.step, row.country}] = row.tasks;
-    EXPECT_EQ(overdue_cells, expected_open);
+    auto expected_overdue = expected_open;
+    expected_overdue[{"court_review_on_return", "GT"}] = shown(5);
+    EXPECT_EQ(overdue_cells, expected_overdue);
 
-    EXPECT_EQ(dashboard->returns, shown(8));
+    EXPECT_EQ(dashboard->returns, shown(13));
     std::vector<double> all = days_hn_mx;
     all.insert(all.end(), days_ni_cr.begin(), days_ni_cr.end());
+    all.insert(all.end(), days_gt_mx.begin(), days_gt_mx.end());
     ASSERT_TRUE(dashboard->median_days_to_return);
     EXPECT_NEAR(*dashboard->median_days_to_return, expected_median(all), 0.01);
-    ASSERT_EQ(dashboard->returns_by_country_pair.size(), 2u);
+    ASSERT_EQ(dashboard->returns_by_country_pair.size(), 3u);
     for (const auto& pair : dashboard->returns_by_country_pair) {
         if (pair.origin == "HN") {
             EXPECT_EQ(pair.destination, "MX");
             EXPECT_EQ(pair.returns, shown(6));
             ASSERT_TRUE(pair.median_days);
             EXPECT_NEAR(*pair.median_days, expected_median(days_hn_mx), 0.01);
+        } else if (pair.origin == "GT") {
+            EXPECT_EQ(pair.destination, "MX");
+            EXPECT_EQ(pair.returns, Cell{std::nullopt}) << "complementary suppression";
+            EXPECT_FALSE(pair.median_days) << "a median beside a suppressed count";
         } else {
             EXPECT_EQ(pair.origin, "NI");
             EXPECT_EQ(pair.destination, "CR");
@@ -176,6 +191,9 @@ TEST_P(Dashboard, TheChartsAreSvgWithTheirTablesAndNoBarForASuppressedCell) {
         open("HN", "MX");
     for (int i = 0; i < 2; ++i)
         walk(open("NI", "CR"), 1, 6);
+    // Five in Guatemala: suppressed with the two, so that the total gives neither away.
+    for (int i = 0; i < 5; ++i)
+        open("HN", "GT");
     reports::DashboardService service(*cases, clock);
     auto dashboard = service.compute(coordinator());
     ASSERT_TRUE(dashboard) << dashboard.error().message;
@@ -196,7 +214,7 @@ TEST_P(Dashboard, TheChartsAreSvgWithTheirTablesAndNoBarForASuppressedCell) {
     EXPECT_EQ(occurrences("<svg"), 1);
     EXPECT_EQ(occurrences("<table>"), 1);
     EXPECT_EQ(occurrences("Sin datos por ahora."), 3);
-    // Six cases in Mexico get a bar; two in Costa Rica get none, only "<5".
+    // Six cases in Mexico get a bar; two in Costa Rica and five in Guatemala get none, "<5".
     EXPECT_EQ(occurrences("<rect"), 1);
     EXPECT_NE(html->find("Protección inmediata · México"), std::string::npos) << *html;
     EXPECT_NE(html->find("<td>&lt;5</td>"), std::string::npos) << *html;
@@ -273,6 +291,53 @@ TEST(SmallCells, OneToFourAreSuppressedAndZeroIsShown) {
         EXPECT_EQ(reports::display(reports::suppress_small(n)), "<5");
     }
     EXPECT_EQ(reports::display(reports::suppress_small(5)), "5");
+}
+
+// With the total published, one suppressed cell could be worked out by subtraction; a second
+// one, the smallest non-zero shown cell, is suppressed with it.
+TEST(SmallCells, NoSuppressedCountCanBeWorkedOutFromTheTotal) {
+    using Cells = std::vector<reports::Cell>;
+    const reports::Cell hidden{std::nullopt};
+    auto shown = [](std::int64_t n) { return reports::Cell{n}; };
+    struct Row {
+        std::vector<std::int64_t> counts;
+        Cells want;
+    };
+    const Row rows[] = {
+        {{12, 3, 7}, {shown(12), hidden, hidden}},
+        {{12, 3, 2}, {shown(12), hidden, hidden}},  // two already: only their sum is known
+        {{3, 0}, {hidden, shown(0)}},               // the total is suppressed as well
+        {{0, 9, 4, 0, 6}, {shown(0), shown(9), hidden, shown(0), hidden}},
+        {{20, 30}, {shown(20), shown(30)}},
+        {{}, {}},
+    };
+    for (const auto& row : rows)
+        EXPECT_EQ(reports::suppress_with_total(row.counts), row.want);
+
+    // Whatever the counts: never exactly one suppressed cell beside a published total.
+    std::mt19937 random(2026);
+    for (int round = 0; round < 2000; ++round) {
+        std::vector<std::int64_t> counts(1 + random() % 6);
+        std::int64_t total = 0;
+        for (auto& count : counts) {
+            count = static_cast<std::int64_t>(random() % 12);
+            total += count;
+        }
+        auto cells = reports::suppress_with_total(counts);
+        std::size_t suppressed = 0;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            suppressed += cells[i].count ? 0 : 1;
+            if (cells[i].count) {
+                EXPECT_EQ(*cells[i].count, counts[i]);
+            }
+            if (counts[i] > 0 && counts[i] < reports::kSmallestShownCount) {
+                EXPECT_FALSE(cells[i].count);
+            }
+        }
+        if (reports::suppress_small(total).count) {
+            EXPECT_NE(suppressed, 1u);
+        }
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, Dashboard,
