@@ -50,7 +50,8 @@ class InboxPage : public ::testing::Test {
             task.country = "MX";
             task.institution_type = want.institution_type;
             if (want.due_in_days)
-                task.due = Date{std::chrono::sys_days{today} + std::chrono::days{*want.due_in_days}};
+                task.due =
+                    Date{std::chrono::sys_days{today} + std::chrono::days{*want.due_in_days}};
             tasks.tasks.push_back(task);
         }
         EXPECT_TRUE(server.store().replace_case_tasks(id, tasks).value());
@@ -67,8 +68,7 @@ class InboxPage : public ::testing::Test {
     static std::vector<std::string> rows(const std::string& html) {
         std::vector<std::string> out;
         const std::string marker = "<td><a href=\"/cases/";
-        for (auto at = html.find(marker); at != std::string::npos;
-             at = html.find(marker, at + 1)) {
+        for (auto at = html.find(marker); at != std::string::npos; at = html.find(marker, at + 1)) {
             out.push_back(html.substr(at + marker.size(), 36));
         }
         return out;
