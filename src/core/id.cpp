@@ -2,21 +2,9 @@
 
 #include <sodium.h>
 
+#include "core/hex.h"
+
 namespace retorno {
-
-namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-}  // namespace
 
 Id Id::generate(Timestamp at) {
     Id id;

@@ -1,18 +1,10 @@
 #include "web/form.h"
 
+#include "core/hex.h"
+
 namespace retorno::web {
 
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // application/x-www-form-urlencoded: '+' is a space, %XX a byte.
 Result<std::string> decode(std::string_view text) {
