@@ -92,17 +92,11 @@ AuditEntry audit_from_row(const pqxx::row& row) {
 }  // namespace
 
 Status PostgresStore::put_session(const Session& session) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kInsertSession), session.id.to_string(), session.token_hash,
-                         session.user_id.to_string(), format_timestamp(session.created_at),
-                         format_timestamp(session.last_seen_at),
-                         format_timestamp(session.expires_at),
-                         session.revoked_at ? format_timestamp(*session.revoked_at) : std::string(),
-                         session.address);
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kInsertSession, session.id.to_string(), session.token_hash,
+                     session.user_id.to_string(), format_timestamp(session.created_at),
+                     format_timestamp(session.last_seen_at), format_timestamp(session.expires_at),
+                     session.revoked_at ? format_timestamp(*session.revoked_at) : std::string(),
+                     session.address);
 }
 
 Result<std::optional<Session>> PostgresStore::find_session(const std::string& token_hash) {
@@ -117,22 +111,11 @@ Result<std::optional<Session>> PostgresStore::find_session(const std::string& to
 }
 
 Status PostgresStore::touch_session(const Id& session_id, Timestamp last_seen_at) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kTouchSession), session_id.to_string(),
-                         format_timestamp(last_seen_at));
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kTouchSession, session_id.to_string(), format_timestamp(last_seen_at));
 }
 
 Status PostgresStore::revoke_session(const Id& session_id, Timestamp at) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kRevokeSession), session_id.to_string(), format_timestamp(at));
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kRevokeSession, session_id.to_string(), format_timestamp(at));
 }
 
 Result<int> PostgresStore::revoke_user_sessions(const Id& user_id, Timestamp at) {
@@ -181,21 +164,11 @@ Result<std::optional<SignInFailures>> PostgresStore::sign_in_failures(const std:
 }
 
 Status PostgresStore::clear_sign_in_failures(const std::string& key) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kClearSignInFailures), key);
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kClearSignInFailures, key);
 }
 
 Status PostgresStore::set_totp_required(const Id& institution_id, bool required) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kSetTotpRequired), institution_id.to_string(), required);
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kSetTotpRequired, institution_id.to_string(), required);
 }
 
 Result<bool> PostgresStore::totp_required(const Id& institution_id) {
@@ -208,12 +181,7 @@ Result<bool> PostgresStore::totp_required(const Id& institution_id) {
 
 Status PostgresStore::set_user_totp_secret(const Id& user_id, const std::string& secret) {
     const std::string sealed = TRY(seal_totp_secret(secret, user_id, m_cipher.get()));
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kSetUserTotpSecret), user_id.to_string(), sealed);
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kSetUserTotpSecret, user_id.to_string(), sealed);
 }
 
 Result<bool> PostgresStore::claim_totp_step(const Id& user_id, std::int64_t step) {
@@ -238,15 +206,10 @@ Result<std::optional<std::string>> PostgresStore::user_totp_secret(const Id& use
 }
 
 Status PostgresStore::put_case_share(const CaseShare& share) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kPutCaseShare), share.id.to_string(), share.case_id.to_string(),
-                         share.institution_id.to_string(), share.purpose, share.legal_basis,
-                         join(share.categories), share.shared_by_user, share.shared_by_institution,
-                         format_timestamp(share.shared_at));
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kPutCaseShare, share.id.to_string(), share.case_id.to_string(),
+                     share.institution_id.to_string(), share.purpose, share.legal_basis,
+                     join(share.categories), share.shared_by_user, share.shared_by_institution,
+                     format_timestamp(share.shared_at));
 }
 
 Result<std::vector<CaseShare>> PostgresStore::case_shares(const Id& case_id) {
@@ -325,12 +288,7 @@ Result<std::vector<AuditEntry>> PostgresStore::audit_entries(std::int64_t after_
 }
 
 Status PostgresStore::put_audit_day_head(const AuditDayHead& head) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kPutAuditDayHead), head.day, head.seq, head.hash, head.signature);
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kPutAuditDayHead, head.day, head.seq, head.hash, head.signature);
 }
 
 Result<std::vector<AuditDayHead>> PostgresStore::audit_day_heads() {

@@ -300,14 +300,9 @@ Result<std::vector<EventPosition>> PostgresStore::event_positions(std::int64_t a
 }
 
 Status PostgresStore::put_institution(const Institution& institution) {
-    auto done = with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kPutInstitution), institution.id.to_string(), institution.country,
-                         institution.type, institution.name,
-                         institution.parent ? institution.parent->to_string() : std::string());
-        tx.commit();
-        return {};
-    });
+    auto done = write_one(st::kPutInstitution, institution.id.to_string(), institution.country,
+                          institution.type, institution.name,
+                          institution.parent ? institution.parent->to_string() : std::string());
     if (!done && done.error().code == ErrorCode::Conflict) {
         return fail(Error::make(ErrorCode::Conflict, "The parent institution does not exist.",
                                 done.error().detail));
@@ -339,41 +334,21 @@ Result<std::optional<Institution>> PostgresStore::find_institution(const Id& id)
 }
 
 Status PostgresStore::set_user_language(const Id& user_id, const std::string& language) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kSetUserLanguage), user_id.to_string(), language);
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kSetUserLanguage, user_id.to_string(), language);
 }
 
 Status PostgresStore::disable_user(const Id& user_id) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kDisableUser), user_id.to_string());
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kDisableUser, user_id.to_string());
 }
 
 Status PostgresStore::set_user_password(const Id& user_id, const std::string& password_hash) {
-    return with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kSetUserPassword), user_id.to_string(), password_hash);
-        tx.commit();
-        return {};
-    });
+    return write_one(st::kSetUserPassword, user_id.to_string(), password_hash);
 }
 
 Status PostgresStore::put_user(const User& user) {
-    auto done = with_connection<void>([&](pqxx::connection& connection) -> Status {
-        pqxx::work tx(connection);
-        tx.exec_prepared(name(st::kPutUser), user.id.to_string(), user.username, user.display_name,
-                         user.institution_id.to_string(), postgres::join_roles(user.roles),
-                         user.password_hash, user.disabled, user.language);
-        tx.commit();
-        return {};
-    });
+    auto done = write_one(st::kPutUser, user.id.to_string(), user.username, user.display_name,
+                          user.institution_id.to_string(), postgres::join_roles(user.roles),
+                          user.password_hash, user.disabled, user.language);
     if (!done && done.error().code == ErrorCode::Conflict) {
         return fail(Error::make(ErrorCode::Conflict,
                                 "That user name is taken, or the institution does not exist.",

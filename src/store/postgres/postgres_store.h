@@ -90,6 +90,9 @@ class PostgresStore final : public Store {
     // nothing was committed on the broken one.
     template <typename T, typename Body>
     Result<T> with_connection(Body&& body);
+    // Runs one prepared statement that writes, in a transaction of its own.
+    template <typename... Args>
+    Status write_one(std::string_view statement, const Args&... args);
 
     postgres::ConnectionPool m_pool;
     std::string m_display;

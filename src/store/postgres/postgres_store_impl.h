@@ -1,7 +1,7 @@
 #pragma once
 
-// The definition of PostgresStore::with_connection, shared by the .cpp files that implement
-// the store (postgres_store.cpp, postgres_access.cpp).
+// The definitions of PostgresStore::with_connection and write_one, shared by the .cpp files that
+// implement the store (postgres_store.cpp, postgres_access.cpp).
 //
 // Reads that are one statement run in a pqxx::nontransaction: a single statement in autocommit
 // sees one snapshot, exactly as inside BEGIN READ ONLY … COMMIT, without the two extra round
@@ -34,6 +34,16 @@ Result<T> PostgresStore::with_connection(Body&& body) {
             return fail(std::move(error));
         }
     }
+}
+
+template <typename... Args>
+Status PostgresStore::write_one(std::string_view statement, const Args&... args) {
+    return with_connection<void>([&](pqxx::connection& connection) -> Status {
+        pqxx::work tx(connection);
+        tx.exec_prepared(std::string(statement), args...);
+        tx.commit();
+        return {};
+    });
 }
 
 }  // namespace retorno
