@@ -61,11 +61,11 @@ Result<Dashboard> DashboardService::compute_for_cache() {
 
     // From the store's open-tasks projection and one summary row per case: no case document is
     // read and no protocol state derived, so the figures of 10,000 cases take two queries.
-    std::unordered_map<std::string, std::vector<protocol::Task>> tasks_of;
-    for (auto& [case_id, parties, task] : TRY(m_cases.open_tasks({}))) {
-        (void)parties;
-        tasks_of[case_id.to_string()].push_back(std::move(task));
-    }
+    std::unordered_map<Id, std::vector<protocol::Task>> tasks_of;
+    TRY_STATUS(m_cases.each_open_task({}, [&](CaseService::TaskOfCase&& found) -> Status {
+        tasks_of[found.case_id].push_back(std::move(found.task));
+        return {};
+    }));
     for (const auto& c : TRY(m_cases.case_summaries())) {
         if (c.handover_at) {
             double days =
@@ -78,7 +78,7 @@ Result<Dashboard> DashboardService::compute_for_cache() {
             continue;
         ++open_cases;
         const protocol::Task* current = nullptr;
-        if (auto it = tasks_of.find(c.case_id.to_string()); it != tasks_of.end()) {
+        if (auto it = tasks_of.find(c.case_id); it != tasks_of.end()) {
             for (const auto& task : it->second) {
                 if (current == nullptr || step_order(task.step) < step_order(current->step))
                     current = &task;
