@@ -23,17 +23,11 @@ Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, con
 
 Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Id& case_id,
                                                          const CaseParties& parties) {
-    if (!sees_case_content(actor.roles) || actor.institution_id.empty()) {
+    // One decision for one case or for a page of thousands (Batch::of).
+    auto seen = TRY(Batch(*this, actor).of(case_id, parties));
+    if (!seen)
         return std::optional<Visibility>{};
-    }
-    auto roles = categories_of(actor.roles);
-    if (parties.opened_by_institution == actor.institution_id) {
-        return std::optional<Visibility>{Visibility{roles, "opened"}};
-    }
-    if (has_protocol_task(actor, parties)) {
-        return std::optional<Visibility>{Visibility{roles, "protocol task"}};
-    }
-    return shared(actor, case_id, roles);
+    return std::optional<Visibility>{*seen};
 }
 
 Result<std::optional<Visibility>> CasePolicy::shared(const Actor& actor, const Id& case_id,
