@@ -25,12 +25,17 @@ bool is_api_route(const std::string& pattern) {
     return pattern.starts_with("/api/") || pattern == "/healthz";
 }
 
+// The document as the server serves it.
+json::object served_document(testing::TestServer& server) {
+    auto reply = server.client().get("/api/v1/openapi.json");
+    EXPECT_EQ(reply.status, 200);
+    return json::parse(reply.body).as_object();
+}
+
 TEST(OpenApi, DescribesExactlyTheRoutesOfTheRouter) {
     testing::TestServer server;
     server.start();
-    auto reply = server.client().get("/api/v1/openapi.json");
-    ASSERT_EQ(reply.status, 200);
-    auto document = json::parse(reply.body).as_object();
+    auto document = served_document(server);
     EXPECT_EQ(document.at("openapi"), "3.1.0");
 
     std::set<std::string> documented;
@@ -57,9 +62,7 @@ TEST(OpenApi, DescribesExactlyTheRoutesOfTheRouter) {
 TEST(OpenApi, ListsEveryReasonForRefusingAField) {
     testing::TestServer server;
     server.start();
-    auto reply = server.client().get("/api/v1/openapi.json");
-    ASSERT_EQ(reply.status, 200);
-    auto document = json::parse(reply.body).as_object();
+    auto document = served_document(server);
     const auto& listed = document.at("components")
                              .at("schemas")
                              .at("Problem")
