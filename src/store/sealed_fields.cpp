@@ -1,7 +1,9 @@
 #include "store/sealed_fields.h"
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <boost/json.hpp>
 
@@ -15,28 +17,58 @@ namespace {
 
 enum class Layout { Case, Event };
 
-// `sensitive`: the value's field has a category today. Opening and rotation also visit the
-// others, because a field may have been sensitive when it was written (a protocol's
-// `sensitivity:` can change between versions) and so hold a sealed value.
-using Visit = std::function<Status(const std::string& path, json::value& value, bool sensitive)>;
+// One value of a document that may hold personal data. Its path and whether its field is
+// sensitive are worked out only when asked: a read opens every case document it returns, and
+// most of their values are neither sealed nor sensitive.
+class Field {
+  public:
+    using Classify = std::optional<Category> (*)(std::string_view);
 
-Status visit_object(json::object& object, const std::string& prefix,
-                    std::optional<Category> (*classify)(std::string_view), const Visit& visit) {
-    for (auto& [key, value] : object)
-        TRY_STATUS(visit(prefix + "/" + std::string(key), value, classify(key).has_value()));
+    Field(std::string_view prefix, std::string_view key, json::value& value, Classify classify)
+        : m_prefix(prefix), m_key(key), m_value(value), m_classify(classify) {}
+
+    json::value& value() { return m_value; }
+    std::string path() const {
+        std::string out;
+        out.reserve(m_prefix.size() + 1 + m_key.size());
+        out += m_prefix;
+        out += '/';
+        out += m_key;
+        return out;
+    }
+    // The field has a category today. Opening and rotation also visit the others, because a
+    // field may have been sensitive when it was written (a protocol's `sensitivity:` can
+    // change between versions) and so hold a sealed value.
+    bool sensitive() const { return m_classify(m_key).has_value(); }
+
+  private:
+    std::string_view m_prefix;
+    std::string_view m_key;
+    json::value& m_value;
+    Classify m_classify;
+};
+
+using Visit = std::function<Status(Field& field)>;
+
+Status visit_object(json::object& object, std::string_view prefix, Field::Classify classify,
+                    const Visit& visit) {
+    for (auto& [key, value] : object) {
+        Field field(prefix, key, value, classify);
+        TRY_STATUS(visit(field));
+    }
     return {};
 }
 
-// Calls `visit` on every value of a document that may hold personal data, with its path.
+// Calls `visit` on every value of a document that may hold personal data.
 Status for_each_field(json::object& root, Layout layout, const Visit& visit) {
     for (auto& [key, value] : root) {
-        std::string path = "/" + std::string(key);
         if (key == "person" && value.is_object()) {
-            TRY_STATUS(visit_object(value.get_object(), path, &person_field_category, visit));
+            TRY_STATUS(visit_object(value.get_object(), "/person", &person_field_category, visit));
         } else if (key == "victim" && value.is_object()) {
-            TRY_STATUS(visit_object(value.get_object(), path, &victim_field_category, visit));
+            TRY_STATUS(visit_object(value.get_object(), "/victim", &victim_field_category, visit));
         } else if (layout == Layout::Event) {
-            TRY_STATUS(visit(path, value, event_key_category(key).has_value()));
+            Field field("", key, value, &event_key_category);
+            TRY_STATUS(visit(field));
         }
     }
     return {};
@@ -61,16 +93,16 @@ Status seal(json::object& root, Layout layout, std::string_view case_id, std::st
             FieldCipher* cipher) {
     if (cipher == nullptr)
         return {};
-    return for_each_field(
-        root, layout, [&](const std::string& path, json::value& value, bool sensitive) -> Status {
-            if (!sensitive)
-                return Status{};
-            // Every sensitive value is sealed, even one that looks sealed already (a name typed
-            // as "enc1:…" must not be stored in clear, nor make the case unreadable).
-            value =
-                TRY(cipher->seal(json::serialize(value), associated_data(case_id, place, path)));
+    return for_each_field(root, layout, [&](Field& field) -> Status {
+        if (!field.sensitive())
             return Status{};
-        });
+        // Every sensitive value is sealed, even one that looks sealed already (a name typed
+        // as "enc1:…" must not be stored in clear, nor make the case unreadable).
+        auto& value = field.value();
+        value = TRY(
+            cipher->seal(json::serialize(value), associated_data(case_id, place, field.path())));
+        return Status{};
+    });
 }
 
 // A value that looks sealed in a field of no category is opened only if it authenticates: it
@@ -90,63 +122,64 @@ Result<std::optional<json::value>> open_declassified(FieldCipher& cipher, const 
 
 Status open(json::object& root, Layout layout, std::string_view case_id, std::string_view place,
             FieldCipher* cipher) {
-    return for_each_field(
-        root, layout, [&](const std::string& path, json::value& value, bool sensitive) -> Status {
-            if (!is_sealed(value))
-                return Status{};
-            if (cipher == nullptr) {
-                if (!sensitive)
-                    return Status{};
-                return Status(fail(Error::make(
-                    ErrorCode::Unavailable,
-                    "The store holds encrypted fields and was opened without its key file.")));
-            }
-            auto ad = associated_data(case_id, place, path);
-            if (!sensitive) {
-                if (auto opened = TRY(open_declassified(*cipher, value, ad)))
-                    value = std::move(*opened);
-                return Status{};
-            }
-            auto text = TRY(cipher->unseal(value.get_string(), ad));
-            boost::system::error_code ec;
-            auto parsed = json::parse(text, ec);
-            if (ec)
-                return fail(Error::internal("a decrypted field is not JSON"));
-            value = std::move(parsed);
+    return for_each_field(root, layout, [&](Field& field) -> Status {
+        auto& value = field.value();
+        if (!is_sealed(value))
             return Status{};
-        });
+        bool sensitive = field.sensitive();
+        if (cipher == nullptr) {
+            if (!sensitive)
+                return Status{};
+            return Status(fail(Error::make(
+                ErrorCode::Unavailable,
+                "The store holds encrypted fields and was opened without its key file.")));
+        }
+        auto ad = associated_data(case_id, place, field.path());
+        if (!sensitive) {
+            if (auto opened = TRY(open_declassified(*cipher, value, ad)))
+                value = std::move(*opened);
+            return Status{};
+        }
+        auto text = TRY(cipher->unseal(value.get_string(), ad));
+        boost::system::error_code ec;
+        auto parsed = json::parse(text, ec);
+        if (ec)
+            return fail(Error::internal("a decrypted field is not JSON"));
+        value = std::move(parsed);
+        return Status{};
+    });
 }
 
 Result<std::int64_t> reseal(json::object& root, Layout layout, std::string_view case_id,
                             std::string_view place, FieldCipher& cipher, ResealMode mode) {
     std::string current = cipher.current_key_id();
     std::int64_t count = 0;
-    TRY_STATUS(for_each_field(
-        root, layout, [&](const std::string& path, json::value& value, bool sensitive) -> Status {
-            auto ad = associated_data(case_id, place, path);
-            if (!sensitive) {
-                // Sealed while its field was sensitive: stored in clear from now on, so that it
-                // does not depend on a key that a later rotation may retire.
-                if (!is_sealed(value))
-                    return Status{};
-                auto opened = TRY(open_declassified(cipher, value, ad));
-                if (!opened)
-                    return Status{};
-                ++count;
-                if (mode == ResealMode::Reseal)
-                    value = std::move(*opened);
+    TRY_STATUS(for_each_field(root, layout, [&](Field& field) -> Status {
+        auto& value = field.value();
+        auto ad = associated_data(case_id, place, field.path());
+        if (!field.sensitive()) {
+            // Sealed while its field was sensitive: stored in clear from now on, so that it
+            // does not depend on a key that a later rotation may retire.
+            if (!is_sealed(value))
                 return Status{};
-            }
-            if (is_sealed(value) && FieldCipher::key_id_of(value.get_string()) == current)
+            auto opened = TRY(open_declassified(cipher, value, ad));
+            if (!opened)
                 return Status{};
             ++count;
-            if (mode == ResealMode::Count)
-                return Status{};
-            std::string plaintext = is_sealed(value) ? TRY(cipher.unseal(value.get_string(), ad))
-                                                     : json::serialize(value);
-            value = TRY(cipher.seal(plaintext, ad));
+            if (mode == ResealMode::Reseal)
+                value = std::move(*opened);
             return Status{};
-        }));
+        }
+        if (is_sealed(value) && FieldCipher::key_id_of(value.get_string()) == current)
+            return Status{};
+        ++count;
+        if (mode == ResealMode::Count)
+            return Status{};
+        std::string plaintext =
+            is_sealed(value) ? TRY(cipher.unseal(value.get_string(), ad)) : json::serialize(value);
+        value = TRY(cipher.seal(plaintext, ad));
+        return Status{};
+    }));
     return count;
 }
 
