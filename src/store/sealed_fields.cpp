@@ -120,32 +120,43 @@ Result<std::optional<json::value>> open_declassified(FieldCipher& cipher, const 
     return std::optional<json::value>{std::move(parsed)};
 }
 
+// What opening does to one value: the value decrypted and parsed when it is a sealed value
+// that opens, nothing when it stays as it is.
+Result<std::optional<json::value>> open_value(std::string_view text, bool sensitive,
+                                              const std::function<std::string()>& path,
+                                              std::string_view case_id, std::string_view place,
+                                              FieldCipher* cipher) {
+    if (!FieldCipher::is_sealed(text))
+        return std::optional<json::value>{};
+    if (cipher == nullptr) {
+        if (!sensitive)
+            return std::optional<json::value>{};
+        return fail(
+            Error::make(ErrorCode::Unavailable,
+                        "The store holds encrypted fields and was opened without its key file."));
+    }
+    auto ad = associated_data(case_id, place, path());
+    if (!sensitive)
+        return open_declassified(*cipher, json::value(text), ad);
+    auto plaintext = TRY(cipher->unseal(text, ad));
+    boost::system::error_code ec;
+    auto parsed = json::parse(plaintext, ec);
+    if (ec)
+        return fail(Error::internal("a decrypted field is not JSON"));
+    return std::optional<json::value>{std::move(parsed)};
+}
+
 Status open(json::object& root, Layout layout, std::string_view case_id, std::string_view place,
             FieldCipher* cipher) {
     return for_each_field(root, layout, [&](Field& field) -> Status {
         auto& value = field.value();
-        if (!is_sealed(value))
+        if (!value.is_string())
             return Status{};
-        bool sensitive = field.sensitive();
-        if (cipher == nullptr) {
-            if (!sensitive)
-                return Status{};
-            return Status(fail(Error::make(
-                ErrorCode::Unavailable,
-                "The store holds encrypted fields and was opened without its key file.")));
-        }
-        auto ad = associated_data(case_id, place, field.path());
-        if (!sensitive) {
-            if (auto opened = TRY(open_declassified(*cipher, value, ad)))
-                value = std::move(*opened);
-            return Status{};
-        }
-        auto text = TRY(cipher->unseal(value.get_string(), ad));
-        boost::system::error_code ec;
-        auto parsed = json::parse(text, ec);
-        if (ec)
-            return fail(Error::internal("a decrypted field is not JSON"));
-        value = std::move(parsed);
+        auto opened = TRY(open_value(
+            value.get_string(), field.sensitive(), [&] { return field.path(); }, case_id, place,
+            cipher));
+        if (opened)
+            value = std::move(*opened);
         return Status{};
     });
 }
@@ -228,6 +239,20 @@ Status open_case_document(json::object& document, FieldCipher* cipher) {
 Status seal_event_data(json::object& data, const Id& case_id, const Id& event_id,
                        FieldCipher* cipher) {
     return seal(data, Layout::Event, case_id.to_string(), event_id.to_string(), cipher);
+}
+
+Result<std::optional<json::value>> open_case_field(std::string_view case_id,
+                                                   std::string_view object, std::string_view key,
+                                                   std::string_view text, FieldCipher* cipher) {
+    Field::Classify classify = object == "person" ? &person_field_category : &victim_field_category;
+    auto path = [&] {
+        std::string out = "/";
+        out += object;
+        out += '/';
+        out += key;
+        return out;
+    };
+    return open_value(text, classify(key).has_value(), path, case_id, "case", cipher);
 }
 
 Status open_event_data(json::object& data, const Id& case_id, const Id& event_id,

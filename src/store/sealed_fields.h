@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include "core/error.h"
 #include "core/id.h"
@@ -26,6 +29,14 @@ namespace retorno {
 // `retorno keys rotate` stores it in clear; text that merely looks sealed is left alone.
 Status seal_case_document(boost::json::object& document, FieldCipher* cipher);
 Status open_case_document(boost::json::object& document, FieldCipher* cipher);
+// Opens one value of a case document's "person" or "victim" object (`object`) exactly as
+// open_case_document would: the value decrypted and parsed when `text` is sealed and opens;
+// nothing when the value stays as it is. For readers that do not build the document's tree.
+Result<std::optional<boost::json::value>> open_case_field(std::string_view case_id,
+                                                          std::string_view object,
+                                                          std::string_view key,
+                                                          std::string_view text,
+                                                          FieldCipher* cipher);
 Status seal_event_data(boost::json::object& data, const Id& case_id, const Id& event_id,
                        FieldCipher* cipher);
 Status open_event_data(boost::json::object& data, const Id& case_id, const Id& event_id,
