@@ -15,32 +15,16 @@
 #include "domain/case.h"
 #include "store/case_document.h"
 #include "store/sealed_fields.h"
+#include "support/generated_case.h"
 #include "synthetic/generator.h"
 
 namespace retorno {
 namespace {
 
-namespace json = boost::json;
+using testing::case_document_damages;
+using testing::generated_case;
 
-Case case_from(const synthetic::SyntheticCase& drawn, int index) {
-    Case c;
-    c.id = Id::generate();
-    c.version = 3 + index;
-    c.status = index % 2 == 0 ? "Active" : "FollowUp";
-    c.protocol_id = "gt-mx";
-    c.protocol_version = 2;
-    c.origin_country = drawn.origin_country;
-    c.destination_country = drawn.destination_country;
-    c.opened_by_institution = Id::generate().to_string();
-    c.opened_at = parse_timestamp("2026-03-01T10:00:00.000Z").value();
-    c.updated_at = parse_timestamp("2026-03-02T11:30:00.250Z").value();
-    c.person = drawn.person;
-    c.person.age_verified = index % 3 == 0;
-    c.victim = drawn.victim;
-    c.steps_completed = {"identification", "interview"};
-    c.last_hash = std::string(64, 'a');
-    return c;
-}
+namespace json = boost::json;
 
 // The text a store keeps for a case: the document with its sensitive fields sealed.
 std::string stored_text(const Case& c, FieldCipher* cipher) {
@@ -63,7 +47,7 @@ TEST_F(StoredCaseDocument, EveryGeneratedCaseReadsBackAsWrittenWithAndWithoutSea
     synthetic::Generator generator(11);
     int sealed_fields_seen = 0;
     for (int i = 0; i < 300; ++i) {
-        Case c = case_from(generator.next_case(), i);
+        Case c = generated_case(generator.next_case(), i);
         for (FieldCipher* key : {static_cast<FieldCipher*>(nullptr), cipher.get()}) {
             std::string text = stored_text(c, key);
             if (key != nullptr && text.find("enc1:") != std::string::npos)
@@ -82,7 +66,7 @@ TEST_F(StoredCaseDocument, EveryGeneratedCaseReadsBackAsWrittenWithAndWithoutSea
 
 TEST_F(StoredCaseDocument, SealedFieldsWithoutTheKeyAreRefusedAsTheTreeReaderRefusesThem) {
     synthetic::Generator generator(12);
-    std::string text = stored_text(case_from(generator.next_case(), 0), cipher.get());
+    std::string text = stored_text(generated_case(generator.next_case(), 0), cipher.get());
     auto read = case_from_document(text, nullptr);
     ASSERT_FALSE(read);
     EXPECT_EQ(read.error().code, ErrorCode::Unavailable);
@@ -95,7 +79,7 @@ TEST_F(StoredCaseDocument, SealedFieldsWithoutTheKeyAreRefusedAsTheTreeReaderRef
 
 TEST_F(StoredCaseDocument, ADocumentWhoseSealedFieldsComeBeforeItsIdIsStillRead) {
     synthetic::Generator generator(13);
-    Case c = case_from(generator.next_case(), 1);
+    Case c = generated_case(generator.next_case(), 1);
     auto sealed = json::parse(stored_text(c, cipher.get())).as_object();
     // Another writer could order the keys otherwise: the person object first, the id last.
     json::object reordered;
@@ -112,7 +96,7 @@ TEST_F(StoredCaseDocument, ADocumentWhoseSealedFieldsComeBeforeItsIdIsStillRead)
 
 TEST_F(StoredCaseDocument, UnknownKeysAndEscapedTextAreReadAsTheTreeReaderReadsThem) {
     synthetic::Generator generator(14);
-    Case c = case_from(generator.next_case(), 2);
+    Case c = generated_case(generator.next_case(), 2);
     c.person.first_name = "Ana \"Chayo\" Pérez\\Núñez";
     c.person.mailing_city = "San José\n\u00e9";
     auto document = json::parse(stored_text(c, nullptr)).as_object();
@@ -127,39 +111,8 @@ TEST_F(StoredCaseDocument, UnknownKeysAndEscapedTextAreReadAsTheTreeReaderReadsT
 
 TEST_F(StoredCaseDocument, ADamagedDocumentIsAnInternalErrorAsWithTheTreeReader) {
     synthetic::Generator generator(15);
-    const auto good = case_to_json(case_from(generator.next_case(), 0));
-    struct Damage {
-        const char* what;
-        void (*apply)(json::object&);
-    };
-    const Damage damages[] = {
-        {"no person", [](json::object& d) { d.erase("person"); }},
-        {"person without age_verified",
-         [](json::object& d) { d["person"].as_object().erase("age_verified"); }},
-        {"first name a number",
-         [](json::object& d) { d["person"].as_object()["prs_FirstName"] = 5; }},
-        {"first name null",
-         [](json::object& d) { d["person"].as_object()["prs_FirstName"] = nullptr; }},
-        {"birth date not a date",
-         [](json::object& d) { d["person"].as_object()["prs_Birthdate"] = "31/12/2010"; }},
-        {"citizenship not a list",
-         [](json::object& d) { d["person"].as_object()["prs_Citizenship"] = "GT"; }},
-        {"citizenship a list of lists",
-         [](json::object& d) {
-             d["person"].as_object()["prs_Citizenship"] = json::array{json::array{"GT"}};
-         }},
-        {"victim a string", [](json::object& d) { d["victim"] = "x"; }},
-        {"control methods of numbers",
-         [](json::object& d) { d["victim"].as_object()["vic_MethodsOfControl"] = json::array{1}; }},
-        {"bad id", [](json::object& d) { d["id"] = "not-an-id"; }},
-        {"version a fraction", [](json::object& d) { d["version"] = 2.5; }},
-        {"opened_at not a time", [](json::object& d) { d["opened_at"] = "yesterday"; }},
-        {"protocol a list", [](json::object& d) { d["protocol"] = json::array{}; }},
-        {"no steps", [](json::object& d) { d.erase("steps_completed"); }},
-        {"no protocol version",
-         [](json::object& d) { d["protocol"].as_object().erase("version"); }},
-    };
-    for (const auto& damage : damages) {
+    const auto good = case_to_json(generated_case(generator.next_case(), 0));
+    for (const auto& damage : case_document_damages()) {
         auto document = good;
         damage.apply(document);
         auto read = case_from_document(json::serialize(document), nullptr);
