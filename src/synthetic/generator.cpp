@@ -11,26 +11,19 @@ namespace retorno::synthetic {
 
 namespace {
 
-struct Share {
-    std::string_view value;
-    double weight;
-};
-
+// The drawn value, as a string of its own.
 template <std::size_t N>
-std::string pick_share(Random& random, const std::array<Share, N>& shares) {
-    std::array<double, N> weights{};
-    for (std::size_t i = 0; i < N; ++i)
-        weights[i] = shares[i].weight;
-    return std::string(shares[random.weighted(weights)].value);
+std::string pick_text(Random& random, const std::array<Share, N>& shares) {
+    return std::string(pick_share(random, shares));
 }
 
 // Up to `most` distinct values, the first always drawn, each further one with `more`.
 template <std::size_t N>
 std::vector<std::string> pick_distinct(Random& random, const std::array<Share, N>& shares,
                                        std::size_t most, double more) {
-    std::vector<std::string> out{pick_share(random, shares)};
+    std::vector<std::string> out{pick_text(random, shares)};
     while (out.size() < most && random.chance(more)) {
-        auto value = pick_share(random, shares);
+        auto value = pick_text(random, shares);
         if (std::find(out.begin(), out.end(), value) == out.end())
             out.push_back(value);
     }
@@ -42,33 +35,32 @@ std::vector<std::string> pick_distinct(Random& random, const std::array<Share, N
 // inside Mexico or to the USA. Internal cases (DEST == ORIG) are a minority except in Mexico.
 std::string destination_for(Random& random, std::string_view origin) {
     if (origin == "MX") {
-        return pick_share(random,
-                          std::array<Share, 4>{{{"MX", 50}, {"US", 35}, {"GT", 10}, {"CA", 5}}});
+        return pick_text(random,
+                         std::array<Share, 4>{{{"MX", 50}, {"US", 35}, {"GT", 10}, {"CA", 5}}});
     }
     if (origin == "NI") {
-        return pick_share(
-            random,
-            std::array<Share, 5>{{{"CR", 45}, {"NI", 12}, {"PA", 13}, {"MX", 20}, {"SV", 10}}});
+        return pick_text(random, std::array<Share, 5>{
+                                     {{"CR", 45}, {"NI", 12}, {"PA", 13}, {"MX", 20}, {"SV", 10}}});
     }
     if (origin == "GT") {
-        return pick_share(random, std::array<Share, 5>{
-                                      {{"MX", 62}, {"GT", 15}, {"US", 13}, {"BZ", 5}, {"SV", 5}}});
+        return pick_text(random, std::array<Share, 5>{
+                                     {{"MX", 62}, {"GT", 15}, {"US", 13}, {"BZ", 5}, {"SV", 5}}});
     }
     if (origin == "SV") {
-        return pick_share(random, std::array<Share, 5>{
-                                      {{"MX", 50}, {"GT", 20}, {"SV", 12}, {"US", 13}, {"HN", 5}}});
+        return pick_text(random, std::array<Share, 5>{
+                                     {{"MX", 50}, {"GT", 20}, {"SV", 12}, {"US", 13}, {"HN", 5}}});
     }
     if (origin == "HN") {
-        return pick_share(random, std::array<Share, 5>{
-                                      {{"MX", 52}, {"GT", 20}, {"HN", 10}, {"US", 12}, {"SV", 6}}});
+        return pick_text(random, std::array<Share, 5>{
+                                     {{"MX", 52}, {"GT", 20}, {"HN", 10}, {"US", 12}, {"SV", 6}}});
     }
     if (origin == "BZ") {
-        return pick_share(random, std::array<Share, 3>{{{"BZ", 40}, {"MX", 40}, {"GT", 20}}});
+        return pick_text(random, std::array<Share, 3>{{{"BZ", 40}, {"MX", 40}, {"GT", 20}}});
     }
     if (origin == "CR") {
-        return pick_share(random, std::array<Share, 3>{{{"CR", 50}, {"PA", 25}, {"MX", 25}}});
+        return pick_text(random, std::array<Share, 3>{{{"CR", 50}, {"PA", 25}, {"MX", 25}}});
     }
-    return pick_share(random, std::array<Share, 3>{{{"PA", 50}, {"CR", 30}, {"MX", 20}}});
+    return pick_text(random, std::array<Share, 3>{{{"PA", 50}, {"CR", 30}, {"MX", 20}}});
 }
 
 constexpr std::array<Share, 8> kExploitationOfGirls{{

@@ -9,19 +9,6 @@ namespace retorno::synthetic {
 
 namespace {
 
-struct Share {
-    std::string_view value;
-    double weight;
-};
-
-template <std::size_t N>
-std::string_view pick_share(Random& random, const std::array<Share, N>& shares) {
-    std::array<double, N> weights{};
-    for (std::size_t i = 0; i < N; ++i)
-        weights[i] = shares[i].weight;
-    return shares[random.weighted(weights)].value;
-}
-
 // Nationalities of identified child victims and returned children in the region: Guatemala,
 // Honduras and El Salvador (the northern triangle) dominate, then Nicaragua and Mexico
 // (RETURN-PROCEDURE.md, "Scale"; the proportions are rounded and illustrative).

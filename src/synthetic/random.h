@@ -1,7 +1,10 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string_view>
 
 namespace retorno::synthetic {
 
@@ -26,6 +29,21 @@ class Random {
   private:
     std::uint64_t m_state[4];
 };
+
+// A value and how often it comes, relative to the others of its table.
+struct Share {
+    std::string_view value;
+    double weight;
+};
+
+// A value of the table drawn by its share.
+template <std::size_t N>
+std::string_view pick_share(Random& random, const std::array<Share, N>& shares) {
+    std::array<double, N> weights{};
+    for (std::size_t i = 0; i < N; ++i)
+        weights[i] = shares[i].weight;
+    return shares[random.weighted(weights)].value;
+}
 
 // One step of splitmix64: a good 64-bit mix, used to derive seeds and stable ids.
 std::uint64_t splitmix64(std::uint64_t& state);
