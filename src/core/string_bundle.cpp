@@ -6,6 +6,16 @@ namespace retorno {
 
 namespace json = boost::json;
 
+Result<StringBundle> StringBundle::from_embedded(std::span<const EmbeddedFile> files,
+                                                 std::string_view folder, std::string_view file) {
+    std::string name = std::string(folder) + "/" + std::string(file);
+    for (const auto& embedded : files) {
+        if (embedded.name == file)
+            return parse(embedded.content, name);
+    }
+    return fail(Error::internal(name + " is not compiled in"));
+}
+
 Result<StringBundle> StringBundle::parse(std::string_view json_text, const std::string& name) {
     boost::system::error_code ec;
     auto value = json::parse(json_text, ec);

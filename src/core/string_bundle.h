@@ -1,9 +1,11 @@
 #pragma once
 
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 
+#include "core/embedded_file.h"
 #include "core/error.h"
 
 namespace retorno {
@@ -15,6 +17,10 @@ class StringBundle {
   public:
     // `name` names the bundle in error details ("locales/documents/es.json").
     static Result<StringBundle> parse(std::string_view json_text, const std::string& name);
+    // The bundle compiled in as `file` among `files`, the embedded copy of `folder`
+    // ("locales/documents"); a file that is not there is an internal error.
+    static Result<StringBundle> from_embedded(std::span<const EmbeddedFile> files,
+                                              std::string_view folder, std::string_view file);
 
     std::string text(std::string_view key) const;
     bool contains(std::string_view key) const { return m_strings.contains(key); }

@@ -13,11 +13,7 @@ namespace retorno::documents {
 namespace {
 
 Result<StringBundle> load(std::string_view file) {
-    for (const auto& embedded : document_locales()) {
-        if (embedded.name == file)
-            return StringBundle::parse(embedded.content, "locales/documents/" + std::string(file));
-    }
-    return fail(Error::internal("locales/documents/" + std::string(file) + " is not compiled in"));
+    return StringBundle::from_embedded(document_locales(), "locales/documents", file);
 }
 
 }  // namespace

@@ -16,11 +16,7 @@ namespace retorno::reports {
 namespace {
 
 Result<StringBundle> load(std::string_view file) {
-    for (const auto& embedded : report_locales()) {
-        if (embedded.name == file)
-            return StringBundle::parse(embedded.content, "locales/reports/" + std::string(file));
-    }
-    return fail(Error::internal("locales/reports/" + std::string(file) + " is not compiled in"));
+    return StringBundle::from_embedded(report_locales(), "locales/reports", file);
 }
 
 std::string country_name(std::string_view code, protocol::Language language) {
