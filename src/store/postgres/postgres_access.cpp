@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "store/audit_day_heads.h"
+#include "store/comma_list.h"
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_statements.h"
 #include "store/postgres/postgres_store_impl.h"
@@ -48,28 +49,6 @@ Result<SignInFailures> failures_from_row(const pqxx::row& row) {
     out.failures = row[0].as<int>();
     out.first_failed_at = TRY(time_field(row[1]));
     out.last_failed_at = TRY(time_field(row[2]));
-    return out;
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += ',';
-        out += item;
-    }
-    return out;
-}
-
-std::vector<std::string> split(std::string_view text) {
-    std::vector<std::string> out;
-    while (!text.empty()) {
-        auto comma = text.find(',');
-        out.emplace_back(text.substr(0, comma));
-        if (comma == std::string_view::npos)
-            break;
-        text.remove_prefix(comma + 1);
-    }
     return out;
 }
 
@@ -208,8 +187,8 @@ Result<std::optional<std::string>> PostgresStore::user_totp_secret(const Id& use
 Status PostgresStore::put_case_share(const CaseShare& share) {
     return write_one(st::kPutCaseShare, share.id.to_string(), share.case_id.to_string(),
                      share.institution_id.to_string(), share.purpose, share.legal_basis,
-                     join(share.categories), share.shared_by_user, share.shared_by_institution,
-                     format_timestamp(share.shared_at));
+                     join_comma_list(share.categories), share.shared_by_user,
+                     share.shared_by_institution, format_timestamp(share.shared_at));
 }
 
 Result<std::vector<CaseShare>> PostgresStore::case_shares(const Id& case_id) {
@@ -230,7 +209,7 @@ Result<std::vector<CaseShare>> PostgresStore::case_shares(const Id& case_id) {
                 share.institution_id = *institution;
                 share.purpose = row[3].c_str();
                 share.legal_basis = row[4].c_str();
-                share.categories = split(row[5].c_str());
+                share.categories = split_comma_list(row[5].c_str());
                 share.shared_by_user = row[6].c_str();
                 share.shared_by_institution = row[7].c_str();
                 share.shared_at = TRY(time_field(row[8]));

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
+#include "store/comma_list.h"
 #include "store/sealed_fields.h"
 
 namespace retorno::postgres {
@@ -13,19 +14,6 @@ namespace {
 
 std::string_view text(const pqxx::field& field) {
     return field.is_null() ? std::string_view{} : std::string_view(field.c_str(), field.size());
-}
-
-std::vector<Role> split_roles(std::string_view text) {
-    std::vector<Role> roles;
-    while (!text.empty()) {
-        auto comma = text.find(',');
-        if (auto role = parse_role(text.substr(0, comma)))
-            roles.push_back(*role);
-        if (comma == std::string_view::npos)
-            break;
-        text.remove_prefix(comma + 1);
-    }
-    return roles;
 }
 
 }  // namespace
@@ -87,16 +75,6 @@ Result<User> user_from_row(const pqxx::row& row) {
     user.disabled = row[6].as<bool>();
     user.language = text(row[7]);
     return user;
-}
-
-std::string join_roles(const std::vector<Role>& roles) {
-    std::string out;
-    for (auto role : roles) {
-        if (!out.empty())
-            out += ',';
-        out += to_string(role);
-    }
-    return out;
 }
 
 }  // namespace retorno::postgres

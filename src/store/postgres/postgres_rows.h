@@ -20,6 +20,4 @@ Result<Event> event_from_row(const pqxx::row& row, FieldCipher* cipher);
 Result<Institution> institution_from_row(const pqxx::row& row);
 Result<User> user_from_row(const pqxx::row& row);
 
-std::string join_roles(const std::vector<Role>& roles);
-
 }  // namespace retorno::postgres

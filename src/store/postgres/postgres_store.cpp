@@ -5,6 +5,7 @@
 #include <pqxx/pqxx>
 
 #include "store/case_document.h"
+#include "store/comma_list.h"
 #include "store/postgres/postgres_open_tasks.h"
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_schema.h"
@@ -347,7 +348,7 @@ Status PostgresStore::set_user_password(const Id& user_id, const std::string& pa
 
 Status PostgresStore::put_user(const User& user) {
     auto done = write_one(st::kPutUser, user.id.to_string(), user.username, user.display_name,
-                          user.institution_id.to_string(), postgres::join_roles(user.roles),
+                          user.institution_id.to_string(), join_roles(user.roles),
                           user.password_hash, user.disabled, user.language);
     if (!done && done.error().code == ErrorCode::Conflict) {
         return fail(Error::make(ErrorCode::Conflict,

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "store/audit_day_heads.h"
+#include "store/comma_list.h"
 #include "store/sealed_fields.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -44,28 +45,6 @@ Result<SignInFailures> failures_from_row(const sqlite::Statement& row) {
     out.failures = static_cast<int>(row.integer(0));
     out.first_failed_at = TRY(time_column(row, 1));
     out.last_failed_at = TRY(time_column(row, 2));
-    return out;
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty())
-            out += ',';
-        out += item;
-    }
-    return out;
-}
-
-std::vector<std::string> split(std::string_view text) {
-    std::vector<std::string> out;
-    while (!text.empty()) {
-        auto comma = text.find(',');
-        out.emplace_back(text.substr(0, comma));
-        if (comma == std::string_view::npos)
-            break;
-        text.remove_prefix(comma + 1);
-    }
     return out;
 }
 
@@ -290,7 +269,7 @@ Status SqliteStore::put_case_share(const CaseShare& share) {
             .bind(3, share.institution_id.to_string())
             .bind(4, share.purpose)
             .bind(5, share.legal_basis)
-            .bind(6, join(share.categories))
+            .bind(6, join_comma_list(share.categories))
             .bind(7, share.shared_by_user)
             .bind(8, share.shared_by_institution)
             .bind(9, format_timestamp(share.shared_at));
@@ -318,7 +297,7 @@ Result<std::vector<CaseShare>> SqliteStore::case_shares(const Id& case_id) {
         share.institution_id = *institution;
         share.purpose = query.text(3);
         share.legal_basis = query.text(4);
-        share.categories = split(query.text_view(5));
+        share.categories = split_comma_list(query.text_view(5));
         share.shared_by_user = query.text(6);
         share.shared_by_institution = query.text(7);
         share.shared_at = TRY(time_column(query, 8));

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "store/case_document.h"
+#include "store/comma_list.h"
 #include "store/migration.h"
 #include "store/sqlite/sqlite_open_tasks.h"
 #include "store/sqlite/sqlite_schema.h"
@@ -44,30 +45,6 @@ Result<Event> event_from_row(const sqlite::Statement& row, FieldCipher* cipher) 
     event.previous_hash = row.text(9);
     event.hash = row.text(10);
     return event;
-}
-
-std::string join_roles(const std::vector<Role>& roles) {
-    std::string out;
-    for (auto role : roles) {
-        if (!out.empty())
-            out += ',';
-        out += to_string(role);
-    }
-    return out;
-}
-
-std::vector<Role> split_roles(std::string_view text) {
-    std::vector<Role> roles;
-    while (!text.empty()) {
-        auto comma = text.find(',');
-        auto name = text.substr(0, comma);
-        if (auto role = parse_role(name))
-            roles.push_back(*role);
-        if (comma == std::string_view::npos)
-            break;
-        text.remove_prefix(comma + 1);
-    }
-    return roles;
 }
 
 }  // namespace
