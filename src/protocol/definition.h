@@ -103,24 +103,6 @@ struct OutcomeDef {
 
 inline constexpr std::string_view kContinueBranch = "continue";
 
-// The public step vocabulary of the regional baseline, in protocol order. Every definition
-// contains these steps (a variant inherits them); the absolute guards refer to them by id.
-inline constexpr std::string_view kBaselineSteps[] = {"identification",
-                                                      "immediate_protection",
-                                                      "interview",
-                                                      "protection_screening",
-                                                      "consular_notification",
-                                                      "identity_verification",
-                                                      "risk_assessment",
-                                                      "family_assessment",
-                                                      "best_interests_determination",
-                                                      "pre_departure",
-                                                      "escorted_transfer",
-                                                      "handover",
-                                                      "reintegration_plan",
-                                                      "follow_up",
-                                                      "closure"};
-
 struct DecisionDef {
     std::string id;  // D1, D2 ...
     Text title;

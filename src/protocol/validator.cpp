@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/step.h"
 #include "protocol/guards.h"
 #include "protocol/loader.h"
 
@@ -242,7 +243,7 @@ class Validator {
     // The absolute guards (guards.h) read these fields and outcomes; a definition that lacks
     // them could not be protected, so it is refused.
     void anchors() {
-        for (auto id : kBaselineSteps) {
+        for (auto id : baseline_steps()) {
             if (m_d.step(id) == nullptr)
                 problem(m_d.mark, fmt::format("the definition lacks baseline step '{}'", id));
         }

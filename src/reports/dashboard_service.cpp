@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "domain/step.h"
 #include "protocol/definition.h"
 
 namespace retorno::reports {
@@ -13,7 +14,7 @@ namespace {
 
 // A step's place in the baseline's protocol order; steps of a variant come after.
 int step_order(std::string_view step) {
-    const auto& steps = protocol::kBaselineSteps;
+    const auto steps = baseline_steps();
     auto it = std::find(std::begin(steps), std::end(steps), step);
     return static_cast<int>(it - std::begin(steps));
 }
