@@ -1,14 +1,13 @@
 #include "audit/signing_key.h"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
+
+#include "crypto/secret_file.h"
 
 namespace retorno::audit {
 
@@ -35,28 +34,14 @@ Status create_signing_key(const std::filesystem::path& file) {
     std::error_code ec;
     if (std::filesystem::exists(file, ec))
         return {};
-    std::filesystem::create_directories(file.parent_path(), ec);
-    ::chmod(file.parent_path().c_str(), 0700);
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     unsigned char sk[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(pk, sk);
     std::string text = hex(sk, sizeof sk) + "\n";
     sodium_memzero(sk, sizeof sk);
-    // O_EXCL: two `retorno init` at once never overwrite each other's key.
-    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) {
-        return fail(Error::make(ErrorCode::Unavailable,
-                                "The audit signing key could not be created.", file.string()));
-    }
-    auto written = ::write(fd, text.data(), text.size());
-    ::fsync(fd);
-    ::close(fd);
+    auto written = write_secret_file(file, text, "The audit signing key");
     sodium_memzero(text.data(), text.size());
-    if (written != static_cast<ssize_t>(text.size())) {
-        return fail(Error::make(ErrorCode::Unavailable,
-                                "The audit signing key could not be written.", file.string()));
-    }
-    return {};
+    return written;
 }
 
 Result<SigningKey> load_signing_key(const std::filesystem::path& file) {

@@ -2,12 +2,13 @@
 
 #include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "crypto/secret_file.h"
 
 namespace retorno {
 
@@ -46,23 +47,6 @@ Error unreadable(const std::string& detail) {
     return Error::make(ErrorCode::Unavailable,
                        "The data key file cannot be read; it must hold lines of \"KEYID HEX\".",
                        detail);
-}
-
-Status write_new_file(const std::filesystem::path& file, const std::string& text, int flags) {
-    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | flags, 0600);
-    if (fd < 0) {
-        return fail(Error::make(ErrorCode::Unavailable, "The data key file could not be written.",
-                                file.string()));
-    }
-    ::fchmod(fd, 0600);
-    auto written = ::write(fd, text.data(), text.size());
-    bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (written != static_cast<ssize_t>(text.size()) || !synced) {
-        return fail(Error::make(ErrorCode::Unavailable, "The data key file could not be written.",
-                                file.string()));
-    }
-    return {};
 }
 
 }  // namespace
@@ -150,11 +134,8 @@ Status create_keyring_file(const std::filesystem::path& file) {
     std::error_code ec;
     if (std::filesystem::exists(file, ec))
         return {};
-    std::filesystem::create_directories(file.parent_path(), ec);
-    ::chmod(file.parent_path().c_str(), 0700);
     std::string text = Keyring::generate().to_text();
-    // O_EXCL: two `retorno init` at once never overwrite each other's key.
-    auto written = write_new_file(file, text, O_EXCL);
+    auto written = write_secret_file(file, text, "The data key file");
     sodium_memzero(text.data(), text.size());
     return written;
 }
@@ -165,7 +146,7 @@ Status write_keyring_file(const std::filesystem::path& file, const Keyring& keyr
     std::error_code ec;
     std::filesystem::remove(aside, ec);
     std::string text = keyring.to_text();
-    auto written = write_new_file(aside, text, O_EXCL);
+    auto written = write_secret_file(aside, text, "The data key file");
     sodium_memzero(text.data(), text.size());
     TRY_STATUS(written);
     std::filesystem::rename(aside, file, ec);
