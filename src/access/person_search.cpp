@@ -1,5 +1,7 @@
 #include "access/person_search.h"
 
+#include <vector>
+
 namespace retorno::access {
 
 namespace {
@@ -32,12 +34,16 @@ Result<std::vector<Seen<PersonMatch>>> PersonSearch::find(const PersonQuery& que
         out.push_back(Seen<PersonMatch>{PersonMatch{std::move(*found), candidate.result},
                                         std::move(*visibility)});
     }
+    // One audit entry per candidate shown, committed together.
+    std::vector<audit::Record> reads;
+    reads.reserve(out.size());
     for (const auto& seen : out) {
-        TRY_STATUS(m_audit.record(audit::Record{actor.user_id, actor.institution_id, actor.address,
-                                                "read", seen.value.found.id.to_string(),
-                                                join_categories({Category::Identity}),
-                                                "person candidates: " + seen.visibility.basis}));
+        reads.push_back(audit::Record{actor.user_id, actor.institution_id, actor.address, "read",
+                                      seen.value.found.id.to_string(),
+                                      join_categories({Category::Identity}),
+                                      "person candidates: " + seen.visibility.basis});
     }
+    TRY_STATUS(m_audit.record_all(reads));
     return out;
 }
 

@@ -102,6 +102,15 @@ TEST_P(PersonsApi, FindsAChildWrittenAnotherWayWithTheReasonsInWords) {
     // The child as the caller may see her, to tell the candidates apart on the screen.
     EXPECT_EQ(best.at("person").at("prs_FirstName").as_string(), "María José");
     EXPECT_EQ(best.at("person").at("prs_Birthdate").as_string(), "2011-03-04");
+    // Showing a candidate is a read of her identity, and the audit trail says so.
+    int candidate_reads = 0;
+    const auto entries = server.store().audit_entries(0, 10'000, id).value();
+    for (const auto& entry : entries) {
+        if (entry.action == "read" && entry.categories == "identity" &&
+            entry.reason.starts_with("person candidates: "))
+            ++candidate_reads;
+    }
+    EXPECT_EQ(candidate_reads, 1);
 
     auto nobody = client.get(std::string(kCandidates) +
                              "?prs_FirstName=Wilfredo&prs_SecondName=Ixcot%20Tum"
