@@ -291,7 +291,7 @@ FieldAgreement compare_nationality(const PreparedPerson& a, const PreparedPerson
 FieldAgreement compare_free_text(std::string_view a, std::string_view b) {
     if (a.empty() || b.empty())
         return FieldAgreement::Missing;
-    return jaro_winkler(a, b) >= 0.9 ? FieldAgreement::Same : FieldAgreement::Different;
+    return jaro_winkler_at_least(a, b, 0.9) ? FieldAgreement::Same : FieldAgreement::Different;
 }
 
 }  // namespace retorno::matching

@@ -1,5 +1,6 @@
 #include "matching/match_scorer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
@@ -13,7 +14,7 @@ struct ReasonInfo {
 };
 
 // Indexed by Reason; keep in the order of the enum.
-constexpr std::array<ReasonInfo, 36> kReasons{{
+constexpr std::array<ReasonInfo, 37> kReasons{{
     {"given_exact", "same given names"},
     {"given_phonetic", "given names sound the same"},
     {"given_typo", "given names differ by a typing error"},
@@ -38,6 +39,7 @@ constexpr std::array<ReasonInfo, 36> kReasons{{
     {"birth_one_part_differs", "birth day or month differs"},
     {"birth_same_year", "same birth year (one date incomplete)"},
     {"birth_near_year", "birth years one apart (one date incomplete)"},
+    {"age_same_estimate", "same estimated age on the same day"},
     {"age_consistent", "estimated age fits the birth date"},
     {"age_near", "estimated age one year off"},
     {"age_far", "estimated age two years off"},
@@ -123,15 +125,25 @@ Weighted birth_weight(DateAgreement level) {
         case DateAgreement::YearOffByOne:
             return {Reason::BirthYearOffByOne, 3.5};
         case DateAgreement::OnePartDiffers:
-            return {Reason::BirthOnePartDiffers, 2.0};
+            // Compared pairs share the birth year by construction of the blocking keys, so
+            // agreeing on it is no evidence; a day or a month that differs is more often
+            // another child than a typing error.
+            return {Reason::BirthOnePartDiffers, -1.0};
         case DateAgreement::SameYear:
             return {Reason::BirthSameYear, 2.5};
         case DateAgreement::NearYear:
             return {Reason::BirthNearYear, 0.5};
+        case DateAgreement::SameEstimate:
+            // Two children estimated on the same day are rare; a register that copies another's
+            // record copies its estimate. An estimate made again on another day only fits.
+            return {Reason::AgeSameEstimate, 4.0};
+        // An estimate is often two years off, and the blocks of an estimated age span five
+        // years: an estimate that fits is about as common between two different children as
+        // between two records of the same one.
         case DateAgreement::AgeConsistent:
-            return {Reason::AgeConsistent, 0.5};
+            return {Reason::AgeConsistent, 0.0};
         case DateAgreement::AgeNear:
-            return {Reason::AgeNear, 0.0};
+            return {Reason::AgeNear, -0.5};
         case DateAgreement::AgeFar:
             return {Reason::AgeFar, -3.0};
         case DateAgreement::Different:
@@ -153,6 +165,75 @@ Weighted pair_weight(FieldAgreement level, Reason same, double plus, Reason diff
             break;
     }
     return {same, 0.0};
+}
+
+// Agreeing on a common name is weaker evidence than agreeing on a rare one: the flat weights
+// above stand for a name of average frequency, and the names' rarity weights (see
+// name_frequencies.h) correct them. An agreement between two spellings counts with the
+// commoner of the two ("fernada" is unlisted, hence rare, but stands for "fernanda"). When
+// only some given names agree (an extra name, a nickname), the first given name counts, or
+// what its nickname stands for. Initials agree on too little to count.
+double given_rarity(GivenAgreement level, const PreparedPerson& a, const PreparedPerson& b) {
+    switch (level) {
+        case GivenAgreement::Exact:
+        case GivenAgreement::Phonetic:
+        case GivenAgreement::Typo:
+        case GivenAgreement::Reordered:
+            return std::min(a.given_rarity, b.given_rarity);
+        case GivenAgreement::Nickname:
+        case GivenAgreement::ExtraName:
+            return std::min(a.first_given_rarity, b.first_given_rarity);
+        case GivenAgreement::Initials:
+        case GivenAgreement::OneInCommon:
+        case GivenAgreement::Different:
+        case GivenAgreement::Missing:
+            break;
+    }
+    return 0.0;
+}
+
+double surname_rarity(SurnameAgreement level, const PreparedPerson& a, const PreparedPerson& b) {
+    const Words wa = split_words(a.surnames);
+    const Words wb = split_words(b.surnames);
+    // The weight of a pair of surnames that agree: the commoner one's; none for an initial.
+    const auto pair = [&](std::size_t i, std::size_t j) -> double {
+        if (i >= a.surname_rarity.size() || j >= b.surname_rarity.size() || i >= wa.size ||
+            j >= wb.size || wa[i].size() <= 1 || wb[j].size() <= 1) {
+            return 0.0;
+        }
+        return std::min(a.surname_rarity[i], b.surname_rarity[j]);
+    };
+    // One side's surnames alone, all of which agree with the other side.
+    const auto alone = [](const PreparedPerson& p, const Words& w) {
+        double sum = 0;
+        for (std::size_t i = 0; i < w.size && i < p.surname_rarity.size(); ++i) {
+            if (w[i].size() > 1)
+                sum += p.surname_rarity[i];
+        }
+        return sum;
+    };
+    switch (level) {
+        case SurnameAgreement::Exact:
+        case SurnameAgreement::Phonetic:
+        case SurnameAgreement::Typo:
+        case SurnameAgreement::OneMissing:
+        case SurnameAgreement::OnlySecondKept: {
+            if (wa.size != wb.size)
+                return wa.size < wb.size ? alone(a, wa) : alone(b, wb);
+            double sum = 0;
+            for (std::size_t i = 0; i < wa.size; ++i)
+                sum += pair(i, i);
+            return sum;
+        }
+        case SurnameAgreement::Swapped:
+            return pair(0, 1) + pair(1, 0);
+        case SurnameAgreement::Married:
+        case SurnameAgreement::OneDiffers:
+        case SurnameAgreement::Different:
+        case SurnameAgreement::Missing:
+            break;
+    }
+    return 0.0;
 }
 
 // Orders a pair by content so that score_pair(a, b) and score_pair(b, a) do the same work.
@@ -194,8 +275,10 @@ MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second
     };
     const auto surnames = compare_surnames(a, b);
     add(surname_weight(surnames), surnames != SurnameAgreement::Missing);
+    result.weight += surname_rarity(surnames, a, b);
     const auto given = compare_given(a, b);
     add(given_weight(given), given != GivenAgreement::Missing);
+    result.weight += given_rarity(given, a, b);
     const auto birth = compare_birth(a.birth, b.birth);
     add(birth_weight(birth), birth != DateAgreement::Missing);
     const auto gender = compare_gender(a, b);

@@ -203,6 +203,21 @@ Result<PreparedPerson> prepare_person(const PersonRecord& record, const NameTabl
     person.married = join(surnames.married);
     if (!given.empty())
         person.first_given_expansions = tables.nickname_expansions(given.front());
+    const NameFrequencies& frequencies = tables.frequencies();
+    using Part = NameFrequencies::Part;
+    person.given_rarity = static_cast<float>(frequencies.rarity_weight(Part::Given, person.given));
+    if (!given.empty()) {
+        double first = frequencies.rarity_weight(Part::Given, given.front());
+        if (person.first_given_expansions) {
+            for (const auto& expansion : *person.first_given_expansions)
+                first = std::min(first, frequencies.rarity_weight(Part::Given, expansion));
+        }
+        person.first_given_rarity = static_cast<float>(first);
+    }
+    for (std::size_t i = 0; i < surnames.own.size() && i < person.surname_rarity.size(); ++i) {
+        person.surname_rarity[i] =
+            static_cast<float>(frequencies.rarity_weight(Part::Surname, surnames.own[i]));
+    }
     if (!record.mother_name.empty()) {
         auto mother = fold_text(record.mother_name);
         if (!mother)

@@ -63,6 +63,13 @@ struct PreparedPerson {
     // The full names a nickname in first position stands for ("chepe" -> "jose"); owned by the
     // NameTables, which must outlive this object.
     const std::vector<std::string>* first_given_expansions = nullptr;
+    // How rare the names are, as weights to add to an agreement on them
+    // (NameFrequencies::rarity_weight; 0 for an initial): all the given names together; the
+    // first given name alone, or the commonest name its nickname stands for; each of the first
+    // surnames.
+    float given_rarity = 0;
+    float first_given_rarity = 0;
+    std::array<float, 4> surname_rarity{};
 };
 
 // Prepares a record. Refuses invalid UTF-8, a malformed or absurd date, a negative or absurd

@@ -110,7 +110,7 @@ TEST(BatchDedup, ReportsEachPairOnceAndAgreesWithTheIndex) {
     const std::vector<PersonRecord> people{
         person_from_columns("a", "María / José | Hernández López", "2011-03-04", "F", "GT"),
         person_from_columns("b", "Majo | López Hernández", "2011-03-04", "F", "GT"),
-        person_from_columns("c", "MA. JOSÉ | HERNÁNDEZ", "2011", "F", "GT"),
+        person_from_columns("c", "MA. JOSÉ | HERNÁNDEZ L.", "2011-03-04", "F", "GT"),
         person_from_columns("d", "Ana / Sofía | Hernández López", "2012-09-15", "F", "GT"),
         person_from_columns("e", "Pedro | Sánchez", "2009-01-01", "M", "HN"),
     };
