@@ -23,10 +23,32 @@ namespace retorno::matching {
 // a year off by one (or an estimated age) still meet.
 // The birth year is 0 when nothing is known, so people without any date meet only each other
 // through these keys. Keys are 64-bit hashes of those texts.
-std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person);
+//
+// A block of the commonest names ("María" + "López" + 2011) holds hundreds of people at 10^5
+// records, and comparing all its pairs is most of the work. So each filing also names the
+// part of the block the person belongs to when the block is split: the other surname for
+// the name keys (a typing error in one surname still leaves the other key intact, since each
+// surname has its own key), the birth month for the surname pair (filed also under the day
+// when it could be a month, for a day/month swap). People who cannot be placed in a part (one
+// surname only, no birth month) are in part 0 and are compared with the whole block. A true
+// match must still share one key, and in it the same part or part 0.
+struct BlockingKey {
+    std::uint64_t key;
+    std::uint32_t part;  // 0: compare with everyone in the block.
 
-// Blocks larger than this are skipped as uninformative (a very common name in a very common
-// year); the other keys still bring the true matches together.
+    friend bool operator==(const BlockingKey&, const BlockingKey&) = default;
+};
+std::vector<BlockingKey> blocking_keys(const PreparedPerson& person);
+
+// Whether two people meet through one of their keys however large its block: they share a key
+// and, in it, the same part or part 0. `a` and `b` as blocking_keys returns them.
+bool meet_in_any_block(const std::vector<BlockingKey>& a, const std::vector<BlockingKey>& b);
+
+// Blocks of more than this many people are split into their parts.
+inline constexpr std::size_t kSplitBlockSize = 100;
+
+// Blocks, or parts of a split block, larger than this are skipped as uninformative; the other
+// keys still bring the true matches together.
 inline constexpr std::size_t kMaxBlockSize = 2000;
 
 }  // namespace retorno::matching
