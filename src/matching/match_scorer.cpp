@@ -193,8 +193,8 @@ double given_rarity(GivenAgreement level, const PreparedPerson& a, const Prepare
 }
 
 double surname_rarity(SurnameAgreement level, const PreparedPerson& a, const PreparedPerson& b) {
-    const Words wa = split_words(a.surnames);
-    const Words wb = split_words(b.surnames);
+    const Words wa = a.surname_words();
+    const Words wb = b.surname_words();
     // The weight of a pair of surnames that agree: the commoner one's; none for an initial.
     const auto pair = [&](std::size_t i, std::size_t j) -> double {
         if (i >= a.surname_rarity.size() || j >= b.surname_rarity.size() || i >= wa.size ||
@@ -236,6 +236,17 @@ double surname_rarity(SurnameAgreement level, const PreparedPerson& a, const Pre
     return 0.0;
 }
 
+// The flat surname weights stand for two surnames each, as most records have. When both
+// records have one surname only, agreeing on it is weaker evidence: one name, not a pair.
+double single_surname_weight(SurnameAgreement level, const PreparedPerson& a,
+                             const PreparedPerson& b) {
+    const bool agree = level == SurnameAgreement::Exact || level == SurnameAgreement::Phonetic ||
+                       level == SurnameAgreement::Typo;
+    if (!agree || a.surname_words().size != 1 || b.surname_words().size != 1)
+        return 0.0;
+    return -2.0;
+}
+
 // Orders a pair by content so that score_pair(a, b) and score_pair(b, a) do the same work.
 bool comes_first(const PreparedPerson& a, const PreparedPerson& b) {
     return std::tie(a.given, a.surnames, a.married, a.mother_name, a.birth_place, a.id) <=
@@ -275,7 +286,7 @@ MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second
     };
     const auto surnames = compare_surnames(a, b);
     add(surname_weight(surnames), surnames != SurnameAgreement::Missing);
-    result.weight += surname_rarity(surnames, a, b);
+    result.weight += surname_rarity(surnames, a, b) + single_surname_weight(surnames, a, b);
     const auto given = compare_given(a, b);
     add(given_weight(given), given != GivenAgreement::Missing);
     result.weight += given_rarity(given, a, b);
@@ -288,12 +299,15 @@ MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second
     add(pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0),
         nationality != FieldAgreement::Missing);
     const auto mother = compare_free_text(a.mother_name, b.mother_name);
-    // Siblings share a mother and a birth place as much as they share surnames, so agreement
-    // on these adds little once the surnames agree; disagreement still counts.
-    add(pair_weight(mother, Reason::MotherSame, 1.5, Reason::MotherDifferent, -4.0),
+    // Siblings share a mother and a birth place, but their given names and birth dates keep
+    // them apart. Between two records whose names agree, which is where the decision lies, a
+    // shared place is good evidence (about one child in ten of a country shares a department
+    // with another) and a shared mother's full name better still; both are kept below log2(m/u)
+    // because places are coarse and twins share everything but a given name.
+    add(pair_weight(mother, Reason::MotherSame, 2.5, Reason::MotherDifferent, -4.0),
         mother != FieldAgreement::Missing);
     const auto place = compare_free_text(a.birth_place, b.birth_place);
-    add(pair_weight(place, Reason::BirthPlaceSame, 0.5, Reason::BirthPlaceDifferent, -2.5),
+    add(pair_weight(place, Reason::BirthPlaceSame, 2.0, Reason::BirthPlaceDifferent, -2.5),
         place != FieldAgreement::Missing);
     result.score = 1.0 / (1.0 + std::exp2(kWeightAtHalf - result.weight));
     return result;

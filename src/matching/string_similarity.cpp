@@ -68,12 +68,14 @@ bool jaro_winkler_at_least(std::string_view a, std::string_view b, double thresh
     // least none, and the prefix bonus at most four characters' worth.
     const std::string_view x = a.substr(0, kMaxLength);
     const std::string_view y = b.substr(0, kMaxLength);
-    std::array<std::uint8_t, 256> count{};
+    // Characters are counted in 32 buckets (the letters apart): sharing a bucket can only
+    // raise the count of characters in common, so the bound holds.
+    std::array<std::uint8_t, 32> count{};
     for (char c : x)
-        ++count[static_cast<unsigned char>(c)];
+        ++count[static_cast<unsigned char>(c) & 31u];
     std::size_t common = 0;
     for (char c : y) {
-        auto& n = count[static_cast<unsigned char>(c)];
+        auto& n = count[static_cast<unsigned char>(c) & 31u];
         if (n > 0) {
             --n;
             ++common;
