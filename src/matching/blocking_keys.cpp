@@ -118,6 +118,13 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         const int unordered = birth->year * 10000 + low * 100 + high;
         for (const auto& first : firsts)
             keys.push_back({hash_parts('D', first, "", unordered), 0});
+        // The same with the first letter of the given name only, for a given name written as an
+        // initial (which has no key above) or misspelt, when a surname is misspelt too: a whole
+        // birth date is rare enough to block on with one letter.
+        if (!person.given.empty()) {
+            keys.push_back(
+                {hash_parts('E', std::string_view(person.given.data(), 1), "", unordered), 0});
+        }
     }
     // Each surname with the year and the first letter of the given name: for a first name
     // written only as an initial, misspelt, or a nickname the table does not know but that

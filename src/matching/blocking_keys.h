@@ -15,7 +15,8 @@ namespace retorno::matching {
 //     name dropped, and with only the first three or the last four letters of the surname's
 //     key (of four letters or more), to survive one typing error;
 //   - phonetic first given name + birth date with day and month unordered: tolerant of a
-//     changed or missing surname (a husband's, the other parent's) and day/month swaps;
+//     changed or missing surname (a husband's, the other parent's) and day/month swaps; also
+//     with only the first letter of the given name, for an initial and a misspelt surname;
 //   - each surname + the first letter of the given name + birth year: tolerant of an initial,
 //     a typo or an unknown nickname that starts alike;
 //   - both surnames, unordered, + birth year: tolerant of an unknown or misspelt first name.

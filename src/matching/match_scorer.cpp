@@ -307,7 +307,7 @@ MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second
     add(pair_weight(mother, Reason::MotherSame, 2.5, Reason::MotherDifferent, -4.0),
         mother != FieldAgreement::Missing);
     const auto place = compare_free_text(a.birth_place, b.birth_place);
-    add(pair_weight(place, Reason::BirthPlaceSame, 2.0, Reason::BirthPlaceDifferent, -2.5),
+    add(pair_weight(place, Reason::BirthPlaceSame, 1.0, Reason::BirthPlaceDifferent, -2.5),
         place != FieldAgreement::Missing);
     result.score = 1.0 / (1.0 + std::exp2(kWeightAtHalf - result.weight));
     return result;
