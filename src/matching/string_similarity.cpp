@@ -98,6 +98,23 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
         return limit;
     a = a.substr(0, kMaxLength);
     b = b.substr(0, kMaxLength);
+    // Most words compared are different names, far apart. A lower bound settles them without
+    // the table: an edit changes by at most one how many characters of the longer word have no
+    // counterpart in the other (a transposition by none), so the distance is at least that many.
+    // Counting in 32 buckets can only find more in common, so the bound still holds.
+    std::array<std::uint8_t, 32> count{};
+    for (char c : a)
+        ++count[static_cast<unsigned char>(c) & 31u];
+    std::size_t common = 0;
+    for (char c : b) {
+        auto& n = count[static_cast<unsigned char>(c) & 31u];
+        if (n > 0) {
+            --n;
+            ++common;
+        }
+    }
+    if (b.size() - common >= limit)
+        return limit;
     const std::size_t width = b.size() + 1;
     // Three rows that take turns (two back, previous, current); distances fit in a byte since
     // the texts are at most kMaxLength long. This runs for most pairs of words compared.

@@ -48,6 +48,20 @@ TEST(JaroWinkler, ThresholdTestAgreesWithTheScore) {
     }
 }
 
+TEST(EditDistance, StopsAtTheLimitWithoutChangingSmallerDistances) {
+    const char* words[] = {"hernandez", "fernandez", "ernandes", "lopez", "lopes", "maria",
+                           "mraia",     "gonzalez",  "zelaya",   "ana",   "x",     ""};
+    for (const char* a : words) {
+        for (const char* b : words) {
+            const std::size_t full = edit_distance(a, b);
+            for (std::size_t limit : {1u, 2u, 3u, 5u}) {
+                EXPECT_EQ(edit_distance(a, b, limit), std::min(full, limit))
+                    << a << " / " << b << " limit " << limit;
+            }
+        }
+    }
+}
+
 TEST(EditDistance, CountsTranspositionsAsOne) {
     EXPECT_EQ(edit_distance("gonzalez", "gonzalez"), 0u);
     EXPECT_EQ(edit_distance("gonzalez", "gonzales"), 1u);
