@@ -29,14 +29,14 @@ std::uint64_t hash_parts(char kind, std::string_view x, std::string_view y, int 
     text += y;
     text.push_back('|');
     text += std::to_string(number);
-    return hash_text(text);
+    return hash_text(text) >> (64 - kBlockingKeyBits);
 }
 
 }  // namespace
 
 // A part of a block (see BlockingKey): never 0, which means "the whole block".
 std::uint32_t part_of(std::string_view text) {
-    return static_cast<std::uint32_t>(hash_text(text) >> 32) | 1u;
+    return static_cast<std::uint32_t>(hash_text(text) >> (64 - kBlockingPartBits)) | 1u;
 }
 
 std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {

@@ -33,9 +33,15 @@ namespace retorno::matching {
 // when it could be a month, for a day/month swap). People who cannot be placed in a part (one
 // surname only, no birth month) are in part 0 and are compared with the whole block. A true
 // match must still share one key, and in it the same part or part 0.
+// Keys and parts are hashes cut to 48 and 16 bits, so that a batch can hold both in one 64-bit
+// word (at 10^6 records it files some thirty million entries); two different keys share one
+// hash about once in a batch of that size, which merely merges two blocks.
+inline constexpr int kBlockingKeyBits = 48;
+inline constexpr int kBlockingPartBits = 16;
+
 struct BlockingKey {
-    std::uint64_t key;
-    std::uint32_t part;  // 0: compare with everyone in the block.
+    std::uint64_t key;   // Below 2^kBlockingKeyBits.
+    std::uint32_t part;  // Below 2^kBlockingPartBits; 0: compare with everyone in the block.
 
     friend bool operator==(const BlockingKey&, const BlockingKey&) = default;
 };
