@@ -126,6 +126,16 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
                 {hash_parts('E', std::string_view(person.given.data(), 1), "", unordered), 0});
         }
     }
+    // An estimated age with the day it was made and the first letter of the given name: one
+    // register often copies another's estimate, and a record known only by an estimate has no
+    // birth date to meet through when a surname is misspelt too.
+    const auto& estimated_on = person.birth.age_estimate_date;
+    if (!birth && person.birth.age_estimate && estimated_on && !person.given.empty()) {
+        const int day = estimated_on->year * 10000 + estimated_on->month * 100 + estimated_on->day;
+        keys.push_back({hash_parts('A', std::string_view(person.given.data(), 1),
+                                   std::to_string(*person.birth.age_estimate), day),
+                        0});
+    }
     // Each surname with the year and the first letter of the given name: for a first name
     // written only as an initial, misspelt, or a nickname the table does not know but that
     // starts alike. (Without the letter, López or Hernández in one year is one child in twenty

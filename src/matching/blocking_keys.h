@@ -17,6 +17,8 @@ namespace retorno::matching {
 //   - phonetic first given name + birth date with day and month unordered: tolerant of a
 //     changed or missing surname (a husband's, the other parent's) and day/month swaps; also
 //     with only the first letter of the given name, for an initial and a misspelt surname;
+//   - an estimated age with the day it was made + the first letter of the given name: the
+//     same for a record known only by an estimate, which registers often copy;
 //   - each surname + the first letter of the given name + birth year: tolerant of an initial,
 //     a typo or an unknown nickname that starts alike;
 //   - both surnames, unordered, + birth year: tolerant of an unknown or misspelt first name.

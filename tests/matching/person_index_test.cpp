@@ -219,6 +219,14 @@ TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
         key_of(person_from_columns("a", "Ana / María | López", "age 14 on 2024-04-29", "", ""));
     EXPECT_TRUE(share(lopez, key_of(person_from_columns("b", "Ana / María | ópez",
                                                         "age 14 on 2024-04-29", "", ""))));
+    // Only an initial for the given name and a misspelt surname, the same birth date.
+    EXPECT_TRUE(
+        share(base, key_of(person_from_columns("b", "J. | Pérez Grcía", "2009-07-12", "", ""))));
+    // Only an initial and a misspelt surname, the estimated age copied from the other record.
+    const auto estimated =
+        key_of(person_from_columns("a", "Cristian | López", "age 10 on 2024-07-04", "", ""));
+    EXPECT_TRUE(share(
+        estimated, key_of(person_from_columns("b", "C. | Lóepz", "age 10 on 2024-07-04", "", ""))));
     EXPECT_FALSE(share(base, key_of(person_from_columns("b", "Ana | López", "2001", "", ""))));
 }
 
