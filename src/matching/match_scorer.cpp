@@ -171,8 +171,8 @@ Weighted pair_weight(FieldAgreement level, Reason same, double plus, Reason diff
 // above stand for a name of average frequency, and the names' rarity weights (see
 // name_frequencies.h) correct them. An agreement between two spellings counts with the
 // commoner of the two ("fernada" is unlisted, hence rare, but stands for "fernanda"). When
-// only some given names agree (an extra name, a nickname), the first given name counts, or
-// what its nickname stands for. Initials agree on too little to count.
+// only some given names agree (an extra name), the first given name counts. Initials agree on
+// too little to count.
 double given_rarity(GivenAgreement level, const PreparedPerson& a, const PreparedPerson& b) {
     switch (level) {
         case GivenAgreement::Exact:
@@ -180,9 +180,13 @@ double given_rarity(GivenAgreement level, const PreparedPerson& a, const Prepare
         case GivenAgreement::Typo:
         case GivenAgreement::Reordered:
             return std::min(a.given_rarity, b.given_rarity);
-        case GivenAgreement::Nickname:
         case GivenAgreement::ExtraName:
             return std::min(a.first_given_rarity, b.first_given_rarity);
+        case GivenAgreement::Nickname:
+            // A nickname stands for a first given name (Chepe: José) or for a pair (Majo: María
+            // José); the agreement is as rare as the more specific of the two readings.
+            return std::max(std::min(a.first_given_rarity, b.first_given_rarity),
+                            std::min(a.given_rarity, b.given_rarity));
         case GivenAgreement::Initials:
         case GivenAgreement::OneInCommon:
         case GivenAgreement::Different:
