@@ -251,6 +251,9 @@ double single_surname_weight(SurnameAgreement level, const PreparedPerson& a,
     return -2.0;
 }
 
+// The lowest total of the rarity weights of the given names and the surnames of a pair.
+constexpr double kMostCommonNamesWeight = -4.0;
+
 // Orders a pair by content so that score_pair(a, b) and score_pair(b, a) do the same work.
 bool comes_first(const PreparedPerson& a, const PreparedPerson& b) {
     return std::tie(a.given, a.surnames, a.married, a.mother_name, a.birth_place, a.id) <=
@@ -290,10 +293,15 @@ MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second
     };
     const auto surnames = compare_surnames(a, b);
     add(surname_weight(surnames), surnames != SurnameAgreement::Missing);
-    result.weight += surname_rarity(surnames, a, b) + single_surname_weight(surnames, a, b);
+    result.weight += single_surname_weight(surnames, a, b);
     const auto given = compare_given(a, b);
     add(given_weight(given), given != GivenAgreement::Missing);
-    result.weight += given_rarity(given, a, b);
+    // The flat weights were set on compared pairs, which already share a name key, so part of
+    // a name's commonness is in them: the correction for common given names and surnames
+    // together is bounded, so as not to count it twice ("Majo López Hernández" must still find
+    // "María José Hernández López" with her day and month swapped).
+    result.weight += std::max(kMostCommonNamesWeight,
+                              given_rarity(given, a, b) + surname_rarity(surnames, a, b));
     const auto birth = compare_birth(a.birth, b.birth);
     add(birth_weight(birth), birth != DateAgreement::Missing);
     const auto gender = compare_gender(a, b);
