@@ -6,12 +6,20 @@
 //   bench_matching run --dir D [--threshold T] [--threads K]
 //       prints one "key value" line per figure: index build, batch dedup time and peak memory,
 //       dedup precision/recall/F1, tracing recall@1/@5 and query p50/p99.
+//   bench_matching frequencies --persons N --seed S
+//       prints matching/name_frequencies.tsv: among N people drawn by the generator (originals
+//       only, no variants), how many per million have each given name among their given
+//       names, and each pair of given names as their whole given names ("maria jose"); and how
+//       many surname words per million are each surname.
+#include <sys/resource.h>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -21,6 +29,7 @@
 #include "matching/evaluation.h"
 #include "matching/person_csv.h"
 #include "matching/person_index.h"
+#include "matching/text_fold.h"
 #include "synthetic/labelled_persons.h"
 
 using namespace retorno;
@@ -36,6 +45,17 @@ double peak_rss_mib() {
             return std::atof(line.c_str() + 6) / 1024.0;
     }
     return 0;
+}
+
+// CPU seconds used by this process so far (all threads, user and system): on a shared machine
+// the wall-clock times depend on the others' load, this much less.
+double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -70,6 +90,74 @@ int generate(const std::string& dir, std::size_t persons, std::uint64_t seed) {
     return 0;
 }
 
+// One line per name, commonest first, per million of `total`. Names rarer than one in ten
+// thousand are left out: the matcher treats a name that is not listed as rare, and weighs all
+// rare names alike.
+void print_shares(const char* part, const std::map<std::string, std::size_t>& counts,
+                  std::size_t total) {
+    std::vector<std::pair<std::size_t, std::string>> rows;
+    for (const auto& [name, count] : counts) {
+        const std::size_t per_million = (count * 1000000 + total / 2) / total;
+        if (per_million >= 100)
+            rows.emplace_back(per_million, folded_to_utf8(name));
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (const auto& [per_million, name] : rows)
+        std::printf("%s\t%s\t%zu\n", part, name.c_str(), per_million);
+}
+
+int frequencies(std::size_t persons, std::uint64_t seed) {
+    synthetic::LabelledPersonsOptions options;
+    options.count = persons;
+    options.duplicate_rate = 0;
+    options.sibling_rate = 0;
+    options.namesake_rate = 0;
+    const auto set = synthetic::make_labelled_persons(seed, options);
+    auto tables = *NameTables::standard();
+    std::map<std::string, std::size_t> given;
+    std::map<std::string, std::size_t> surnames;
+    for (const auto& record : set.records) {
+        PersonRecord row;
+        row.first_name = record.person.first_name;
+        row.middle_name = record.person.middle_name;
+        row.second_name = record.person.second_name;
+        auto prepared = prepare_person(row, *tables);
+        if (!prepared) {
+            std::cerr << prepared.error().message << "\n";
+            return 1;
+        }
+        const Words words = split_words(prepared->given);
+        for (std::size_t i = 0; i < words.size; ++i) {
+            if (std::find(words.begin(), words.begin() + i, words[i]) == words.begin() + i)
+                ++given[std::string(words[i])];
+        }
+        if (words.size >= 2)
+            ++given[prepared->given];
+        for (auto word : split_words(prepared->surnames))
+            ++surnames[std::string(word)];
+    }
+    std::printf(
+        "# How common names are: per million people, how many have a given name among their\n"
+        "# given names (\"maría\"), or a pair as their given names (\"maría josé\"); per million\n"
+        "# surname words, how many are a surname. Agreeing on a common name is weaker evidence\n"
+        "# of the same person than agreeing on a rare one (see docs/matching.md, step 4). Fixed\n"
+        "# per release, never computed from the register being matched, so that a pair's score\n"
+        "# depends on the two records only. Accents are optional; a name that is not listed\n"
+        "# (here: rarer than 100 per million) counts as rare.\n"
+        "# Made by `bench_matching frequencies --persons %zu --seed %llu` from the synthetic\n"
+        "# generator's tables (names/*.tsv); a deployment may replace it with the name statistics\n"
+        "# of the civil registries it serves, in the same format.\n"
+        "# part\tname\tper_million\n",
+        persons, static_cast<unsigned long long>(seed));
+    print_shares("given", given, set.records.size());
+    std::size_t surname_words = 0;
+    for (const auto& [name, count] : surnames)
+        surname_words += count;
+    print_shares("surname", surnames, surname_words);
+    return 0;
+}
+
 int run(const std::string& dir, double threshold, unsigned threads) {
     auto tables = *NameTables::standard();
     // Batch dedup, as `retorno dedup` does it: stream the file into the batch, then run.
@@ -86,8 +174,10 @@ int run(const std::string& dir, double threshold, unsigned threads) {
         }
         const double read_s = seconds_since(start);
         start = std::chrono::steady_clock::now();
+        const double cpu_before = cpu_seconds();
         const auto pairs = batch.run(threshold, Threads{threads});
         const double dedup_s = seconds_since(start);
+        const double dedup_cpu_s = cpu_seconds() - cpu_before;
         std::unordered_map<std::string, std::string> cluster_of;
         {
             std::ifstream truth(dir + "/truth.csv", std::ios::binary);
@@ -105,8 +195,10 @@ int run(const std::string& dir, double threshold, unsigned threads) {
             clusters.push_back(cluster_of[batch.person(i).id]);
         }
         const auto q = dedup_quality(pairs, clusters, {threshold}).front();
-        std::printf("records %zu\nread_and_prepare_s %.3f\ndedup_s %.3f\ndedup_peak_rss_mib %.0f\n",
-                    batch.size(), read_s, dedup_s, peak_rss_mib());
+        std::printf(
+            "records %zu\nread_and_prepare_s %.3f\ndedup_s %.3f\ndedup_cpu_s %.3f\n"
+            "dedup_peak_rss_mib %.0f\n",
+            batch.size(), read_s, dedup_s, dedup_cpu_s, peak_rss_mib());
         std::printf(
             "dedup_threshold %.2f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
             threshold, q.precision, q.recall, q.f1);
@@ -160,13 +252,17 @@ int run(const std::string& dir, double threshold, unsigned threads) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: bench_matching generate|run --dir D ...\n";
+        std::cerr << "usage: bench_matching generate|run|frequencies ...\n";
         return 2;
     }
     const std::string dir = argument(argc, argv, "--dir", ".");
     if (std::strcmp(argv[1], "generate") == 0) {
         return generate(dir, std::stoul(argument(argc, argv, "--persons", "10000")),
                         std::stoull(argument(argc, argv, "--seed", "1")));
+    }
+    if (std::strcmp(argv[1], "frequencies") == 0) {
+        return frequencies(std::stoul(argument(argc, argv, "--persons", "1000000")),
+                           std::stoull(argument(argc, argv, "--seed", "2026")));
     }
     if (std::strcmp(argv[1], "run") == 0) {
         return run(dir, std::stod(argument(argc, argv, "--threshold", "0.5")),

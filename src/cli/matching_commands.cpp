@@ -222,13 +222,7 @@ std::string describe(const PersonRecord& r, const std::string& cluster) {
 }
 
 bool share_a_key(const PreparedPerson& a, const PreparedPerson& b) {
-    const auto x = blocking_keys(a);
-    const auto y = blocking_keys(b);
-    for (auto key : x) {
-        if (std::binary_search(y.begin(), y.end(), key))
-            return true;
-    }
-    return false;
+    return meet_in_any_block(blocking_keys(a), blocking_keys(b));
 }
 
 // Prints up to `count` false positives and false negatives of the batch at the default

@@ -10,56 +10,125 @@ namespace retorno::matching {
 
 namespace {
 
+// One filing of a person: 12 bytes, since a batch of a million people holds some thirty
+// million. The key and the part are one 64-bit number (key above, part below) kept as two
+// halves, so that the struct needs no 8-byte alignment.
 struct Entry {
-    std::uint64_t key;
+    std::uint32_t high;
+    std::uint32_t low;
     std::uint32_t person;
+
+    Entry(const BlockingKey& key, std::uint32_t who)
+        : high(static_cast<std::uint32_t>(key.key >> (32 - kBlockingPartBits))),
+          low(static_cast<std::uint32_t>(key.key << kBlockingPartBits) | key.part),
+          person(who) {}
+    std::uint64_t key() const {
+        return ((static_cast<std::uint64_t>(high) << 32) | low) >> kBlockingPartBits;
+    }
+    std::uint32_t part() const { return low & ((1u << kBlockingPartBits) - 1); }
+};
+static_assert(sizeof(Entry) == 12);
+static_assert(kBlockingKeyBits + kBlockingPartBits == 64);
+
+// A stretch of the sorted entries whose people are compared with each other: a whole block,
+// one part of a split block, or the part-0 people of a split block.
+struct Range {
+    std::uint32_t begin;
+    std::uint32_t end;
 };
 
-// Runs of equal keys in the sorted entries, and for each person the runs it belongs to.
+// The blocks, and for each person the ranges it is compared within.
 struct Blocks {
-    std::vector<Entry> entries;                // Sorted by (key, person).
-    std::vector<std::uint32_t> run_start;      // Run r spans [run_start[r], run_start[r + 1]).
-    std::vector<std::uint32_t> person_offset;  // Person p's runs: person_runs[offset[p]..].
-    std::vector<std::uint32_t> person_runs;
+    std::vector<Entry> entries;  // Sorted by (key, part, person).
+    std::vector<Range> ranges;
+    std::vector<std::uint32_t> person_offset;  // Person p's ranges: person_ranges[offset[p]..].
+    std::vector<std::uint32_t> person_ranges;
 };
+
+// People entries[begin, end) are each compared within ranges[range].
+struct Assignment {
+    std::uint32_t range;
+    std::uint32_t begin;
+    std::uint32_t end;
+};
+
+// Plans the comparisons of one block entries[i, j) (see BlockingKey): a small block is
+// compared whole. A large one is split into its parts: each part is compared within itself
+// and with the block's part-0 people, who are compared with everyone (unless the block is
+// too large, see kMaxBlockSize).
+void plan_block(Blocks& blocks, std::vector<Assignment>& plan, std::uint32_t i, std::uint32_t j) {
+    const auto add_range = [&](std::uint32_t begin, std::uint32_t end) {
+        blocks.ranges.push_back({begin, end});
+        return static_cast<std::uint32_t>(blocks.ranges.size() - 1);
+    };
+    const std::size_t size = j - i;
+    if (size < 2)
+        return;
+    if (size <= kSplitBlockSize) {
+        plan.push_back({add_range(i, j), i, j});
+        return;
+    }
+    std::uint32_t whole_end = i;
+    while (whole_end < j && blocks.entries[whole_end].part() == 0)
+        ++whole_end;
+    const bool with_everyone = whole_end > i && size <= kMaxBlockSize;
+    std::uint32_t part_zero_range = 0;
+    if (with_everyone) {
+        plan.push_back({add_range(i, j), i, whole_end});
+        part_zero_range = add_range(i, whole_end);
+    } else if (whole_end - i >= 2 && whole_end - i <= kMaxBlockSize) {
+        plan.push_back({add_range(i, whole_end), i, whole_end});
+    }
+    for (std::uint32_t s = whole_end; s < j;) {
+        std::uint32_t e = s;
+        while (e < j && blocks.entries[e].part() == blocks.entries[s].part())
+            ++e;
+        if (e - s >= 2 && e - s <= kMaxBlockSize)
+            plan.push_back({add_range(s, e), s, e});
+        if (with_everyone)
+            plan.push_back({part_zero_range, s, e});
+        s = e;
+    }
+}
 
 Blocks build_blocks(const std::vector<PreparedPerson>& people) {
     Blocks blocks;
+    // A person is filed some 25 times. Reserving for more up front spares the copy that a
+    // growing vector makes, which at 10^6 people would briefly hold the entries twice; pages
+    // reserved but never written take no memory.
+    constexpr std::size_t kFilingsReserved = 40;
+    blocks.entries.reserve(people.size() * kFilingsReserved);
     for (std::uint32_t p = 0; p < people.size(); ++p) {
-        for (std::uint64_t key : blocking_keys(people[p]))
-            blocks.entries.push_back({key, p});
+        for (const BlockingKey& key : blocking_keys(people[p]))
+            blocks.entries.emplace_back(key, p);
     }
     std::sort(blocks.entries.begin(), blocks.entries.end(), [](const Entry& x, const Entry& y) {
-        return x.key != y.key ? x.key < y.key : x.person < y.person;
+        if (x.high != y.high)
+            return x.high < y.high;
+        return x.low != y.low ? x.low < y.low : x.person < y.person;
     });
-    std::vector<std::uint32_t> count(people.size() + 1, 0);
+    std::vector<Assignment> plan;
     const auto n = static_cast<std::uint32_t>(blocks.entries.size());
     for (std::uint32_t i = 0; i < n;) {
         std::uint32_t j = i;
-        while (j < n && blocks.entries[j].key == blocks.entries[i].key)
+        while (j < n && blocks.entries[j].key() == blocks.entries[i].key())
             ++j;
-        blocks.run_start.push_back(i);
-        // A run of one person pairs with nobody; a huge run is skipped (see kMaxBlockSize).
-        if (j - i >= 2 && j - i <= kMaxBlockSize) {
-            for (std::uint32_t k = i; k < j; ++k)
-                ++count[blocks.entries[k].person + 1];
-        }
+        plan_block(blocks, plan, i, j);
         i = j;
     }
-    blocks.run_start.push_back(n);
+    std::vector<std::uint32_t> count(people.size() + 1, 0);
+    for (const auto& a : plan) {
+        for (std::uint32_t k = a.begin; k < a.end; ++k)
+            ++count[blocks.entries[k].person + 1];
+    }
     for (std::size_t p = 1; p < count.size(); ++p)
         count[p] += count[p - 1];
     blocks.person_offset = count;
-    blocks.person_runs.resize(count.back());
+    blocks.person_ranges.resize(count.back());
     std::vector<std::uint32_t> fill(count.begin(), count.end() - 1);
-    for (std::uint32_t r = 0; r + 1 < blocks.run_start.size(); ++r) {
-        const std::uint32_t i = blocks.run_start[r];
-        const std::uint32_t j = blocks.run_start[r + 1];
-        if (j - i < 2 || j - i > kMaxBlockSize)
-            continue;
-        for (std::uint32_t k = i; k < j; ++k) {
-            blocks.person_runs[fill[blocks.entries[k].person]++] = r;
-        }
+    for (const auto& a : plan) {
+        for (std::uint32_t k = a.begin; k < a.end; ++k)
+            blocks.person_ranges[fill[blocks.entries[k].person]++] = a.range;
     }
     return blocks;
 }
@@ -93,9 +162,8 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
             for (std::uint32_t p = begin; p < end; ++p) {
                 for (std::uint32_t r = blocks.person_offset[p]; r < blocks.person_offset[p + 1];
                      ++r) {
-                    const std::uint32_t run = blocks.person_runs[r];
-                    for (std::uint32_t k = blocks.run_start[run]; k < blocks.run_start[run + 1];
-                         ++k) {
+                    const Range range = blocks.ranges[blocks.person_ranges[r]];
+                    for (std::uint32_t k = range.begin; k < range.end; ++k) {
                         const std::uint32_t q = blocks.entries[k].person;
                         if (q <= p || seen[q] == p + 1)
                             continue;

@@ -29,12 +29,17 @@ std::uint64_t hash_parts(char kind, std::string_view x, std::string_view y, int 
     text += y;
     text.push_back('|');
     text += std::to_string(number);
-    return hash_text(text);
+    return hash_text(text) >> (64 - kBlockingKeyBits);
 }
 
 }  // namespace
 
-std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person) {
+// A part of a block (see BlockingKey): never 0, which means "the whole block".
+std::uint32_t part_of(std::string_view text) {
+    return static_cast<std::uint32_t>(hash_text(text) >> (64 - kBlockingPartBits)) | 1u;
+}
+
+std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
     std::vector<std::string> firsts;
     const Words given = split_words(person.given_key);
     if (!given.empty() && split_words(person.given)[0].size() > 1) {
@@ -48,18 +53,27 @@ std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person) {
             }
         }
     }
-    std::vector<std::string_view> surnames;
+    // Each surname's key, with the part it puts its blocks in: the other surname of two.
+    struct Surname {
+        std::string_view key;
+        std::uint32_t part;
+    };
+    std::vector<Surname> surnames;
     const Words surname_words = split_words(person.surnames);
     const Words surname_keys = split_words(person.surname_key);
     for (std::size_t i = 0; i < surname_keys.size; ++i) {
         if (surname_words[i].size() > 1)
-            surnames.push_back(surname_keys[i]);
+            surnames.push_back({surname_keys[i], 0});
+    }
+    if (surnames.size() == 2) {
+        surnames[0].part = part_of(surnames[1].key);
+        surnames[1].part = part_of(surnames[0].key);
     }
     const std::string married_keys = spanish_phonetic_keys(person.married);
     for (auto key : split_words(married_keys))
-        surnames.push_back(key);
+        surnames.push_back({key, 0});
 
-    std::vector<std::uint64_t> keys;
+    std::vector<BlockingKey> keys;
     // Every key but the last carries the birth year (0 when unknown), because common names
     // are very common: "María López" is one child in thirty in the synthetic sets. The main
     // key is filed under the year and the next, so that years one apart still meet.
@@ -81,50 +95,97 @@ std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person) {
     // "opez" and "lopez").
     const auto tail = [](std::string_view key) { return key.size() > 3 ? key.substr(1) : key; };
     for (const auto& first : firsts) {
-        for (auto surname : surnames) {
+        for (const auto& [surname, part] : surnames) {
             for (int y : years)
-                keys.push_back(hash_parts('F', first, surname, y));
-            keys.push_back(hash_parts('F', tail(first), surname, year));
+                keys.push_back({hash_parts('F', first, surname, y), part});
+            keys.push_back({hash_parts('F', tail(first), surname, year), part});
+            // Under the same years as the main key: a typing error in one surname often comes
+            // with a year off by one or an estimated age, and in a split block only these
+            // keys still meet (their part is the other, intact, surname).
             if (surname.size() >= 4) {
-                keys.push_back(hash_parts('P', first, surname.substr(0, 3), year));
-                keys.push_back(hash_parts('Q', first, surname.substr(surname.size() - 4), year));
+                for (int y : years) {
+                    keys.push_back({hash_parts('P', first, surname.substr(0, 3), y), part});
+                    keys.push_back(
+                        {hash_parts('Q', first, surname.substr(surname.size() - 4), y), part});
+                }
             }
         }
     }
-    if (person.birth.birth && person.birth.birth->has_day()) {
-        const auto& d = *person.birth.birth;
-        const int low = std::min(d.day, d.month);
-        const int high = std::max(d.day, d.month);
-        const int unordered = d.year * 10000 + low * 100 + high;
+    const auto& birth = person.birth.birth;
+    if (birth && birth->has_day()) {
+        const int low = std::min(birth->day, birth->month);
+        const int high = std::max(birth->day, birth->month);
+        const int unordered = birth->year * 10000 + low * 100 + high;
         for (const auto& first : firsts)
-            keys.push_back(hash_parts('D', first, "", unordered));
+            keys.push_back({hash_parts('D', first, "", unordered), 0});
+        // The same with the first letter of the given name only, for a given name written as an
+        // initial (which has no key above) or misspelt, when a surname is misspelt too: a whole
+        // birth date is rare enough to block on with one letter.
+        if (!person.given.empty()) {
+            keys.push_back(
+                {hash_parts('E', std::string_view(person.given.data(), 1), "", unordered), 0});
+        }
     }
-    // Each surname, and both unordered, with the year: for a first name that the nickname
-    // table does not know, that is misspelt or only an initial.
+    // An estimated age with the day it was made and the first letter of the given name: one
+    // register often copies another's estimate, and a record known only by an estimate has no
+    // birth date to meet through when a surname is misspelt too.
+    const auto& estimated_on = person.birth.age_estimate_date;
+    if (!birth && person.birth.age_estimate && estimated_on && !person.given.empty()) {
+        const int day = estimated_on->year * 10000 + estimated_on->month * 100 + estimated_on->day;
+        keys.push_back({hash_parts('A', std::string_view(person.given.data(), 1),
+                                   std::to_string(*person.birth.age_estimate), day),
+                        0});
+    }
     // Each surname with the year and the first letter of the given name: for a first name
     // written only as an initial, misspelt, or a nickname the table does not know but that
     // starts alike. (Without the letter, López or Hernández in one year is one child in twenty
     // of the synthetic sets.)
     const char initial = person.given.empty() ? '_' : person.given.front();
-    // Both are filed under the same years as the main key, so that a year off by one or an
-    // estimated age still meets a misspelt or unknown first name.
+    // This key and the next are filed under the same years as the main key, so that a year off
+    // by one or an estimated age still meets a misspelt or unknown first name.
     if (year != 0) {
-        for (auto surname : surnames) {
-            for (int y : years)
-                keys.push_back(hash_parts('Y', surname, std::string_view(&initial, 1), y));
+        for (const auto& [surname, part] : surnames) {
+            for (int y : years) {
+                keys.push_back({hash_parts('Y', surname, std::string_view(&initial, 1), y), part});
+            }
         }
     }
+    // Both surnames, unordered, with the year: for a first name that the nickname table does
+    // not know or that is misspelt. Split by the birth month, and also by the day when it could
+    // be a month, so that a day/month swap still meets.
     if (surnames.size() >= 2) {
-        auto x = surnames[0];
-        auto y = surnames[1];
+        auto x = surnames[0].key;
+        auto y = surnames[1].key;
         if (y < x)
             std::swap(x, y);
-        for (int in_year : years)
-            keys.push_back(hash_parts('S', x, y, in_year));
+        std::uint32_t month = 0;
+        std::uint32_t day_as_month = 0;
+        if (birth && birth->has_month()) {
+            month = static_cast<std::uint32_t>(birth->month);
+            if (birth->has_day() && birth->day <= 12 && birth->day != birth->month)
+                day_as_month = static_cast<std::uint32_t>(birth->day);
+        }
+        for (int in_year : years) {
+            keys.push_back({hash_parts('S', x, y, in_year), month});
+            if (day_as_month != 0)
+                keys.push_back({hash_parts('S', x, y, in_year), day_as_month});
+        }
     }
-    std::sort(keys.begin(), keys.end());
+    std::sort(keys.begin(), keys.end(), [](const BlockingKey& a, const BlockingKey& b) {
+        return a.key != b.key ? a.key < b.key : a.part < b.part;
+    });
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     return keys;
+}
+
+bool meet_in_any_block(const std::vector<BlockingKey>& a, const std::vector<BlockingKey>& b) {
+    for (const auto& x : a) {
+        for (const auto& y : b) {
+            if (x.key == y.key && (x.part == y.part || x.part == 0 || y.part == 0))
+                return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace retorno::matching

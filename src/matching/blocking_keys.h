@@ -15,7 +15,10 @@ namespace retorno::matching {
 //     name dropped, and with only the first three or the last four letters of the surname's
 //     key (of four letters or more), to survive one typing error;
 //   - phonetic first given name + birth date with day and month unordered: tolerant of a
-//     changed or missing surname (a husband's, the other parent's) and day/month swaps;
+//     changed or missing surname (a husband's, the other parent's) and day/month swaps; also
+//     with only the first letter of the given name, for an initial and a misspelt surname;
+//   - an estimated age with the day it was made + the first letter of the given name: the
+//     same for a record known only by an estimate, which registers often copy;
 //   - each surname + the first letter of the given name + birth year: tolerant of an initial,
 //     a typo or an unknown nickname that starts alike;
 //   - both surnames, unordered, + birth year: tolerant of an unknown or misspelt first name.
@@ -23,10 +26,38 @@ namespace retorno::matching {
 // a year off by one (or an estimated age) still meet.
 // The birth year is 0 when nothing is known, so people without any date meet only each other
 // through these keys. Keys are 64-bit hashes of those texts.
-std::vector<std::uint64_t> blocking_keys(const PreparedPerson& person);
+//
+// A block of the commonest names ("María" + "López" + 2011) holds hundreds of people at 10^5
+// records, and comparing all its pairs is most of the work. So each filing also names the
+// part of the block the person belongs to when the block is split: the other surname for
+// the name keys (a typing error in one surname still leaves the other key intact, since each
+// surname has its own key), the birth month for the surname pair (filed also under the day
+// when it could be a month, for a day/month swap). People who cannot be placed in a part (one
+// surname only, no birth month) are in part 0 and are compared with the whole block. A true
+// match must still share one key, and in it the same part or part 0.
+// Keys and parts are hashes cut to 48 and 16 bits, so that a batch can hold both in one 64-bit
+// word (at 10^6 records it files some thirty million entries); two different keys share one
+// hash about once in a batch of that size, which merely merges two blocks.
+inline constexpr int kBlockingKeyBits = 48;
+inline constexpr int kBlockingPartBits = 16;
 
-// Blocks larger than this are skipped as uninformative (a very common name in a very common
-// year); the other keys still bring the true matches together.
+struct BlockingKey {
+    std::uint64_t key;   // Below 2^kBlockingKeyBits.
+    std::uint32_t part;  // Below 2^kBlockingPartBits; 0: compare with everyone in the block.
+
+    friend bool operator==(const BlockingKey&, const BlockingKey&) = default;
+};
+std::vector<BlockingKey> blocking_keys(const PreparedPerson& person);
+
+// Whether two people meet through one of their keys however large its block: they share a key
+// and, in it, the same part or part 0. `a` and `b` as blocking_keys returns them.
+bool meet_in_any_block(const std::vector<BlockingKey>& a, const std::vector<BlockingKey>& b);
+
+// Blocks of more than this many people are split into their parts.
+inline constexpr std::size_t kSplitBlockSize = 100;
+
+// Blocks, or parts of a split block, larger than this are skipped as uninformative; the other
+// keys still bring the true matches together.
 inline constexpr std::size_t kMaxBlockSize = 2000;
 
 }  // namespace retorno::matching

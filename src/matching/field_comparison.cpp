@@ -173,8 +173,8 @@ WordAgreement compare_word(std::string_view a, std::string_view b, std::string_v
 }
 
 GivenAgreement compare_given(const PreparedPerson& a, const PreparedPerson& b) {
-    const NameView va = view(a.given, a.given_key, NameKind::Given);
-    const NameView vb = view(b.given, b.given_key, NameKind::Given);
+    const NameView va{a.given_words(), a.given_keys(), NameKind::Given};
+    const NameView vb{b.given_words(), b.given_keys(), NameKind::Given};
     GivenAgreement best = classify_given(va, vb);
     if (best <= GivenAgreement::Nickname || best == GivenAgreement::Missing)
         return best;
@@ -215,8 +215,8 @@ GivenAgreement compare_given(const PreparedPerson& a, const PreparedPerson& b) {
 }
 
 SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson& b) {
-    const NameView va = view(a.surnames, a.surname_key, NameKind::Surname);
-    const NameView vb = view(b.surnames, b.surname_key, NameKind::Surname);
+    const NameView va{a.surname_words(), a.surname_keys(), NameKind::Surname};
+    const NameView vb{b.surname_words(), b.surname_keys(), NameKind::Surname};
     if (va.words.empty() || vb.words.empty()) {
         // Known only by a husband's surname on one side is still comparable.
         if (!a.married.empty() || !b.married.empty()) {
@@ -262,14 +262,17 @@ SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson&
         if (any_word_found(va, vb))
             level = SurnameAgreement::OneDiffers;
     }
-    const std::string married_keys_a = spanish_phonetic_keys(a.married);
-    const std::string married_keys_b = spanish_phonetic_keys(b.married);
-    const NameView ma = view(a.married, married_keys_a, NameKind::Surname);
-    const NameView mb = view(b.married, married_keys_b, NameKind::Surname);
-    if ((!ma.words.empty() && any_word_found(ma, vb)) ||
-        (!mb.words.empty() && any_word_found(mb, va)) ||
-        (!ma.words.empty() && !mb.words.empty() && any_word_found(ma, mb))) {
-        return SurnameAgreement::Married;
+    // Husbands' surnames are rare; their keys are computed only when there is one.
+    if (!a.married.empty() || !b.married.empty()) {
+        const std::string married_keys_a = spanish_phonetic_keys(a.married);
+        const std::string married_keys_b = spanish_phonetic_keys(b.married);
+        const NameView ma = view(a.married, married_keys_a, NameKind::Surname);
+        const NameView mb = view(b.married, married_keys_b, NameKind::Surname);
+        if ((!ma.words.empty() && any_word_found(ma, vb)) ||
+            (!mb.words.empty() && any_word_found(mb, va)) ||
+            (!ma.words.empty() && !mb.words.empty() && any_word_found(ma, mb))) {
+            return SurnameAgreement::Married;
+        }
     }
     if (va.words.empty() || vb.words.empty())
         return SurnameAgreement::Missing;
@@ -291,7 +294,7 @@ FieldAgreement compare_nationality(const PreparedPerson& a, const PreparedPerson
 FieldAgreement compare_free_text(std::string_view a, std::string_view b) {
     if (a.empty() || b.empty())
         return FieldAgreement::Missing;
-    return jaro_winkler(a, b) >= 0.9 ? FieldAgreement::Same : FieldAgreement::Different;
+    return jaro_winkler_at_least(a, b, 0.9) ? FieldAgreement::Same : FieldAgreement::Different;
 }
 
 }  // namespace retorno::matching

@@ -123,6 +123,10 @@ DateAgreement compare_birth(const BirthEvidence& a, const BirthEvidence& b) {
         return DateAgreement::Different;
     }
     // At least one side has only an estimated age.
+    if (!a.birth && !b.birth && a.age_estimate == b.age_estimate &&
+        a.age_estimate_date == b.age_estimate_date) {
+        return DateAgreement::SameEstimate;
+    }
     const int distance = range_distance(*year_range(a), *year_range(b));
     if (distance == 0)
         return DateAgreement::AgeConsistent;

@@ -46,6 +46,7 @@ enum class DateAgreement {
     OnePartDiffers,   // Same year; the day or the month differs (a typing error).
     SameYear,         // One side knows only the year (or year and month), and it agrees.
     NearYear,         // One side knows only the year, and it differs by one.
+    SameEstimate,     // The same estimated age on the same day: one record copied the other's.
     AgeConsistent,    // An estimated age fits the other's birth year.
     AgeNear,          // An estimated age is one year off the other's birth year.
     AgeFar,           // An estimated age is two years off (three or more is Different).

@@ -1,5 +1,6 @@
 #include "matching/match_scorer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
@@ -13,7 +14,7 @@ struct ReasonInfo {
 };
 
 // Indexed by Reason; keep in the order of the enum.
-constexpr std::array<ReasonInfo, 36> kReasons{{
+constexpr std::array<ReasonInfo, 37> kReasons{{
     {"given_exact", "same given names"},
     {"given_phonetic", "given names sound the same"},
     {"given_typo", "given names differ by a typing error"},
@@ -38,6 +39,7 @@ constexpr std::array<ReasonInfo, 36> kReasons{{
     {"birth_one_part_differs", "birth day or month differs"},
     {"birth_same_year", "same birth year (one date incomplete)"},
     {"birth_near_year", "birth years one apart (one date incomplete)"},
+    {"age_same_estimate", "same estimated age on the same day"},
     {"age_consistent", "estimated age fits the birth date"},
     {"age_near", "estimated age one year off"},
     {"age_far", "estimated age two years off"},
@@ -123,15 +125,25 @@ Weighted birth_weight(DateAgreement level) {
         case DateAgreement::YearOffByOne:
             return {Reason::BirthYearOffByOne, 3.5};
         case DateAgreement::OnePartDiffers:
-            return {Reason::BirthOnePartDiffers, 2.0};
+            // Compared pairs share the birth year by construction of the blocking keys, so
+            // agreeing on it is no evidence; a day or a month that differs is more often
+            // another child than a typing error.
+            return {Reason::BirthOnePartDiffers, -1.0};
         case DateAgreement::SameYear:
             return {Reason::BirthSameYear, 2.5};
         case DateAgreement::NearYear:
             return {Reason::BirthNearYear, 0.5};
+        case DateAgreement::SameEstimate:
+            // Two children estimated on the same day are rare; a register that copies another's
+            // record copies its estimate. An estimate made again on another day only fits.
+            return {Reason::AgeSameEstimate, 4.0};
+        // An estimate is often two years off, and the blocks of an estimated age span five
+        // years: an estimate that fits is about as common between two different children as
+        // between two records of the same one.
         case DateAgreement::AgeConsistent:
-            return {Reason::AgeConsistent, 0.5};
+            return {Reason::AgeConsistent, 0.0};
         case DateAgreement::AgeNear:
-            return {Reason::AgeNear, 0.0};
+            return {Reason::AgeNear, -0.5};
         case DateAgreement::AgeFar:
             return {Reason::AgeFar, -3.0};
         case DateAgreement::Different:
@@ -154,6 +166,93 @@ Weighted pair_weight(FieldAgreement level, Reason same, double plus, Reason diff
     }
     return {same, 0.0};
 }
+
+// Agreeing on a common name is weaker evidence than agreeing on a rare one: the flat weights
+// above stand for a name of average frequency, and the names' rarity weights (see
+// name_frequencies.h) correct them. An agreement between two spellings counts with the
+// commoner of the two ("fernada" is unlisted, hence rare, but stands for "fernanda"). When
+// only some given names agree (an extra name), the first given name counts. Initials agree on
+// too little to count.
+double given_rarity(GivenAgreement level, const PreparedPerson& a, const PreparedPerson& b) {
+    switch (level) {
+        case GivenAgreement::Exact:
+        case GivenAgreement::Phonetic:
+        case GivenAgreement::Typo:
+        case GivenAgreement::Reordered:
+            return std::min(a.given_rarity, b.given_rarity);
+        case GivenAgreement::ExtraName:
+            return std::min(a.first_given_rarity, b.first_given_rarity);
+        case GivenAgreement::Nickname:
+            // A nickname stands for a first given name (Chepe: José) or for a pair (Majo: María
+            // José); the agreement is as rare as the more specific of the two readings.
+            return std::max(std::min(a.first_given_rarity, b.first_given_rarity),
+                            std::min(a.given_rarity, b.given_rarity));
+        case GivenAgreement::Initials:
+        case GivenAgreement::OneInCommon:
+        case GivenAgreement::Different:
+        case GivenAgreement::Missing:
+            break;
+    }
+    return 0.0;
+}
+
+double surname_rarity(SurnameAgreement level, const PreparedPerson& a, const PreparedPerson& b) {
+    const Words wa = a.surname_words();
+    const Words wb = b.surname_words();
+    // The weight of a pair of surnames that agree: the commoner one's; none for an initial.
+    const auto pair = [&](std::size_t i, std::size_t j) -> double {
+        if (i >= a.surname_rarity.size() || j >= b.surname_rarity.size() || i >= wa.size ||
+            j >= wb.size || wa[i].size() <= 1 || wb[j].size() <= 1) {
+            return 0.0;
+        }
+        return std::min(a.surname_rarity[i], b.surname_rarity[j]);
+    };
+    // One side's surnames alone, all of which agree with the other side.
+    const auto alone = [](const PreparedPerson& p, const Words& w) {
+        double sum = 0;
+        for (std::size_t i = 0; i < w.size && i < p.surname_rarity.size(); ++i) {
+            if (w[i].size() > 1)
+                sum += p.surname_rarity[i];
+        }
+        return sum;
+    };
+    switch (level) {
+        case SurnameAgreement::Exact:
+        case SurnameAgreement::Phonetic:
+        case SurnameAgreement::Typo:
+        case SurnameAgreement::OneMissing:
+        case SurnameAgreement::OnlySecondKept: {
+            if (wa.size != wb.size)
+                return wa.size < wb.size ? alone(a, wa) : alone(b, wb);
+            double sum = 0;
+            for (std::size_t i = 0; i < wa.size; ++i)
+                sum += pair(i, i);
+            return sum;
+        }
+        case SurnameAgreement::Swapped:
+            return pair(0, 1) + pair(1, 0);
+        case SurnameAgreement::Married:
+        case SurnameAgreement::OneDiffers:
+        case SurnameAgreement::Different:
+        case SurnameAgreement::Missing:
+            break;
+    }
+    return 0.0;
+}
+
+// The flat surname weights stand for two surnames each, as most records have. When both
+// records have one surname only, agreeing on it is weaker evidence: one name, not a pair.
+double single_surname_weight(SurnameAgreement level, const PreparedPerson& a,
+                             const PreparedPerson& b) {
+    const bool agree = level == SurnameAgreement::Exact || level == SurnameAgreement::Phonetic ||
+                       level == SurnameAgreement::Typo;
+    if (!agree || a.surname_words().size != 1 || b.surname_words().size != 1)
+        return 0.0;
+    return -2.0;
+}
+
+// The lowest total of the rarity weights of the given names and the surnames of a pair.
+constexpr double kMostCommonNamesWeight = -4.0;
 
 // Orders a pair by content so that score_pair(a, b) and score_pair(b, a) do the same work.
 bool comes_first(const PreparedPerson& a, const PreparedPerson& b) {
@@ -194,8 +293,15 @@ MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second
     };
     const auto surnames = compare_surnames(a, b);
     add(surname_weight(surnames), surnames != SurnameAgreement::Missing);
+    result.weight += single_surname_weight(surnames, a, b);
     const auto given = compare_given(a, b);
     add(given_weight(given), given != GivenAgreement::Missing);
+    // The flat weights were set on compared pairs, which already share a name key, so part of
+    // a name's commonness is in them: the correction for common given names and surnames
+    // together is bounded, so as not to count it twice ("Majo López Hernández" must still find
+    // "María José Hernández López" with her day and month swapped).
+    result.weight += std::max(kMostCommonNamesWeight,
+                              given_rarity(given, a, b) + surname_rarity(surnames, a, b));
     const auto birth = compare_birth(a.birth, b.birth);
     add(birth_weight(birth), birth != DateAgreement::Missing);
     const auto gender = compare_gender(a, b);
@@ -205,12 +311,15 @@ MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second
     add(pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0),
         nationality != FieldAgreement::Missing);
     const auto mother = compare_free_text(a.mother_name, b.mother_name);
-    // Siblings share a mother and a birth place as much as they share surnames, so agreement
-    // on these adds little once the surnames agree; disagreement still counts.
-    add(pair_weight(mother, Reason::MotherSame, 1.5, Reason::MotherDifferent, -4.0),
+    // Siblings share a mother and a birth place, but their given names and birth dates keep
+    // them apart. Between two records whose names agree, which is where the decision lies, a
+    // shared place is good evidence (about one child in ten of a country shares a department
+    // with another) and a shared mother's full name better still; both are kept below log2(m/u)
+    // because places are coarse and twins share everything but a given name.
+    add(pair_weight(mother, Reason::MotherSame, 2.5, Reason::MotherDifferent, -4.0),
         mother != FieldAgreement::Missing);
     const auto place = compare_free_text(a.birth_place, b.birth_place);
-    add(pair_weight(place, Reason::BirthPlaceSame, 0.5, Reason::BirthPlaceDifferent, -2.5),
+    add(pair_weight(place, Reason::BirthPlaceSame, 1.0, Reason::BirthPlaceDifferent, -2.5),
         place != FieldAgreement::Missing);
     result.score = 1.0 / (1.0 + std::exp2(kWeightAtHalf - result.weight));
     return result;

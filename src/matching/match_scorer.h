@@ -38,6 +38,7 @@ enum class Reason : std::uint8_t {
     BirthOnePartDiffers,
     BirthSameYear,
     BirthNearYear,
+    AgeSameEstimate,
     AgeConsistent,
     AgeNear,
     AgeFar,

@@ -1,6 +1,7 @@
 #include "matching/name_tables.h"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -139,13 +140,41 @@ Status NameTables::add_particles(std::string_view text, const std::string& origi
     return {};
 }
 
+Status NameTables::add_frequencies(std::string_view text, const std::string& origin) {
+    return for_each_row(
+        text, origin, [this](std::size_t, const std::vector<std::string>& c) -> Status {
+            TRY_STATUS(expect_columns(c, 3));
+            NameFrequencies::Part part;
+            if (c[0] == "given") {
+                part = NameFrequencies::Part::Given;
+            } else if (c[0] == "surname") {
+                part = NameFrequencies::Part::Surname;
+            } else {
+                return Status(
+                    fail(Error::invalid("", "the first column must be given or surname")));
+            }
+            double per_million = 0;
+            const char* first = c[2].data();
+            const char* last = first + c[2].size();
+            auto [end, error] = std::from_chars(first, last, per_million);
+            if (error != std::errc{} || end != last || !(per_million > 0) || per_million > 1e6) {
+                return Status(
+                    fail(Error::invalid("", "the share must be a number of people per million")));
+            }
+            m_frequencies.add(part, c[1], per_million);
+            return Status{};
+        });
+}
+
 Result<std::shared_ptr<const NameTables>> NameTables::from_text(std::string_view nicknames,
                                                                 std::string_view abbreviations,
-                                                                std::string_view particles) {
+                                                                std::string_view particles,
+                                                                std::string_view name_frequencies) {
     auto tables = std::make_shared<NameTables>();
     TRY_STATUS(tables->add_nicknames(nicknames, "nicknames.tsv"));
     TRY_STATUS(tables->add_abbreviations(abbreviations, "abbreviations.tsv"));
     TRY_STATUS(tables->add_particles(particles, "particles.tsv"));
+    TRY_STATUS(tables->add_frequencies(name_frequencies, "name_frequencies.tsv"));
     return std::shared_ptr<const NameTables>(std::move(tables));
 }
 
@@ -154,9 +183,11 @@ Result<std::shared_ptr<const NameTables>> NameTables::load(const std::filesystem
     const auto nick_path = folder / "nicknames.tsv";
     const auto abbr_path = folder / "abbreviations.tsv";
     const auto part_path = folder / "particles.tsv";
+    const auto freq_path = folder / "name_frequencies.tsv";
     TRY_STATUS(tables->add_nicknames(TRY(read_file(nick_path)), nick_path.string()));
     TRY_STATUS(tables->add_abbreviations(TRY(read_file(abbr_path)), abbr_path.string()));
     TRY_STATUS(tables->add_particles(TRY(read_file(part_path)), part_path.string()));
+    TRY_STATUS(tables->add_frequencies(TRY(read_file(freq_path)), freq_path.string()));
     return std::shared_ptr<const NameTables>(std::move(tables));
 }
 

@@ -32,8 +32,8 @@ Status PersonIndex::upsert(PreparedPerson prepared) {
         slot = static_cast<std::uint32_t>(m_slots.size());
         m_slots.emplace_back();
     }
-    for (std::uint64_t key : blocking_keys(prepared))
-        m_blocks[key].push_back(slot);
+    for (const BlockingKey& key : blocking_keys(prepared))
+        m_blocks[key.key].push_back({slot, key.part});
     ++m_birth_years[blocking_birth_year(prepared.birth)];
     m_by_id.emplace(prepared.id, slot);
     m_slots[slot] = std::move(prepared);
@@ -45,12 +45,14 @@ void PersonIndex::unlink(std::uint32_t slot) {
         year != m_birth_years.end() && --year->second == 0) {
         m_birth_years.erase(year);
     }
-    for (std::uint64_t key : blocking_keys(*m_slots[slot])) {
-        auto it = m_blocks.find(key);
+    for (const BlockingKey& key : blocking_keys(*m_slots[slot])) {
+        auto it = m_blocks.find(key.key);
         if (it == m_blocks.end())
             continue;
         auto& members = it->second;
-        members.erase(std::remove(members.begin(), members.end(), slot), members.end());
+        members.erase(std::remove_if(members.begin(), members.end(),
+                                     [slot](const Member& m) { return m.slot == slot; }),
+                      members.end());
         if (members.empty())
             m_blocks.erase(it);
     }
@@ -79,11 +81,29 @@ Result<std::vector<Candidate>> PersonIndex::candidates(const PersonRecord& query
 }
 
 void PersonIndex::gather(const PreparedPerson& query, std::vector<std::uint32_t>& slots) const {
-    for (std::uint64_t key : blocking_keys(query)) {
-        auto it = m_blocks.find(key);
-        if (it == m_blocks.end() || it->second.size() > kMaxBlockSize)
+    // The same rules as a batch (see plan_block in batch_dedup.cpp): a small block whole; in a
+    // large one, the query's part and the part-0 people, or everyone for a query in part 0.
+    for (const BlockingKey& key : blocking_keys(query)) {
+        auto it = m_blocks.find(key.key);
+        if (it == m_blocks.end())
             continue;
-        slots.insert(slots.end(), it->second.begin(), it->second.end());
+        const auto& members = it->second;
+        const bool whole = members.size() <= kSplitBlockSize;
+        if (whole || (key.part == 0 && members.size() <= kMaxBlockSize)) {
+            for (const Member& m : members)
+                slots.push_back(m.slot);
+            continue;
+        }
+        const auto in_part = static_cast<std::size_t>(
+            std::count_if(members.begin(), members.end(),
+                          [&key](const Member& m) { return m.part == key.part; }));
+        const bool with_part_zero = members.size() <= kMaxBlockSize;
+        for (const Member& m : members) {
+            if ((m.part == key.part && in_part <= kMaxBlockSize) ||
+                (m.part == 0 && with_part_zero)) {
+                slots.push_back(m.slot);
+            }
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "matching/blocking_keys.h"
 #include "matching/match_scorer.h"
 #include "matching/name_tables.h"
 #include "matching/person_record.h"
@@ -66,7 +67,11 @@ class PersonIndex {
     std::vector<std::optional<PreparedPerson>> m_slots;
     std::vector<std::uint32_t> m_free_slots;
     std::unordered_map<std::string, std::uint32_t> m_by_id;
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_blocks;
+    struct Member {
+        std::uint32_t slot;
+        std::uint32_t part;  // BlockingKey::part
+    };
+    std::unordered_map<std::uint64_t, std::vector<Member>> m_blocks;
     std::map<int, std::size_t> m_birth_years;  // blocking birth year -> people filed under it
 };
 

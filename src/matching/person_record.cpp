@@ -182,6 +182,29 @@ Words split_words(std::string_view joined) {
     return words;
 }
 
+WordOffsets::WordOffsets(std::string_view joined) {
+    if (joined.size() > 255) {
+        m_fits = false;
+        return;
+    }
+    const Words words = split_words(joined);
+    for (std::size_t i = 0; i < words.size; ++i) {
+        m_start[i] = static_cast<std::uint8_t>(words[i].data() - joined.data());
+        m_length[i] = static_cast<std::uint8_t>(words[i].size());
+    }
+    m_size = static_cast<std::uint8_t>(words.size);
+}
+
+Words WordOffsets::in(std::string_view joined) const {
+    if (!m_fits)
+        return split_words(joined);
+    Words words;
+    for (std::size_t i = 0; i < m_size; ++i)
+        words.items[i] = joined.substr(m_start[i], m_length[i]);
+    words.size = m_size;
+    return words;
+}
+
 Result<PreparedPerson> prepare_person(const PersonRecord& record, const NameTables& tables) {
     PreparedPerson person;
     person.id = record.id;
@@ -203,6 +226,21 @@ Result<PreparedPerson> prepare_person(const PersonRecord& record, const NameTabl
     person.married = join(surnames.married);
     if (!given.empty())
         person.first_given_expansions = tables.nickname_expansions(given.front());
+    const NameFrequencies& frequencies = tables.frequencies();
+    using Part = NameFrequencies::Part;
+    person.given_rarity = static_cast<float>(frequencies.rarity_weight(Part::Given, person.given));
+    if (!given.empty()) {
+        double first = frequencies.rarity_weight(Part::Given, given.front());
+        if (person.first_given_expansions) {
+            for (const auto& expansion : *person.first_given_expansions)
+                first = std::min(first, frequencies.rarity_weight(Part::Given, expansion));
+        }
+        person.first_given_rarity = static_cast<float>(first);
+    }
+    for (std::size_t i = 0; i < surnames.own.size() && i < person.surname_rarity.size(); ++i) {
+        person.surname_rarity[i] =
+            static_cast<float>(frequencies.rarity_weight(Part::Surname, surnames.own[i]));
+    }
     if (!record.mother_name.empty()) {
         auto mother = fold_text(record.mother_name);
         if (!mother)
@@ -215,6 +253,10 @@ Result<PreparedPerson> prepare_person(const PersonRecord& record, const NameTabl
             return fail(Error::invalid("birth_place", "birth_place is not valid UTF-8"));
         person.birth_place = std::move(*place);
     }
+    person.given_offsets = WordOffsets(person.given);
+    person.given_key_offsets = WordOffsets(person.given_key);
+    person.surname_offsets = WordOffsets(person.surnames);
+    person.surname_key_offsets = WordOffsets(person.surname_key);
     person.nationality = TRY(parse_nationality(record.nationality));
     person.gender = TRY(parse_gender(record.gender));
     person.birth = TRY(parse_birth(record));

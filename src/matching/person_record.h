@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,23 @@ struct Words {
 };
 Words split_words(std::string_view joined);
 
+// The words of a joined text as offsets into it, found once when a person is prepared: a batch
+// compares each person hundreds of times, and splitting the text again each time was a tenth
+// of the work. Text longer than 255 bytes is split on demand instead.
+class WordOffsets {
+  public:
+    WordOffsets() = default;
+    explicit WordOffsets(std::string_view joined);
+    // The words of `joined`, which must be the text the offsets were made from.
+    Words in(std::string_view joined) const;
+
+  private:
+    std::array<std::uint8_t, 8> m_start{};
+    std::array<std::uint8_t, 8> m_length{};
+    std::uint8_t m_size = 0;
+    bool m_fits = true;
+};
+
 // A person made ready for comparison: names folded and split into given names and surnames
 // (particles dropped, abbreviations expanded, a husband's surname set apart), phonetic keys
 // computed, dates parsed. Kept small, because a batch holds a million of them; words are
@@ -63,6 +81,23 @@ struct PreparedPerson {
     // The full names a nickname in first position stands for ("chepe" -> "jose"); owned by the
     // NameTables, which must outlive this object.
     const std::vector<std::string>* first_given_expansions = nullptr;
+    // How rare the names are, as weights to add to an agreement on them
+    // (NameFrequencies::rarity_weight; 0 for an initial): all the given names together; the
+    // first given name alone, or the commonest name its nickname stands for; each of the first
+    // surnames.
+    float given_rarity = 0;
+    float first_given_rarity = 0;
+    std::array<float, 4> surname_rarity{};
+    // The words of given, given_key, surnames and surname_key (see WordOffsets).
+    WordOffsets given_offsets;
+    WordOffsets given_key_offsets;
+    WordOffsets surname_offsets;
+    WordOffsets surname_key_offsets;
+
+    Words given_words() const { return given_offsets.in(given); }
+    Words given_keys() const { return given_key_offsets.in(given_key); }
+    Words surname_words() const { return surname_offsets.in(surnames); }
+    Words surname_keys() const { return surname_key_offsets.in(surname_key); }
 };
 
 // Prepares a record. Refuses invalid UTF-8, a malformed or absurd date, a negative or absurd

@@ -9,6 +9,9 @@ namespace retorno::matching {
 // usual prefix scale 0.1 over at most four characters: typing errors rarely hit the start of a
 // name, so a shared beginning counts for more.
 double jaro_winkler(std::string_view a, std::string_view b);
+// Whether jaro_winkler(a, b) >= threshold, skipping the full computation when a cheap bound
+// already rules it out.
+bool jaro_winkler_at_least(std::string_view a, std::string_view b, double threshold);
 
 // Edit distance counting insertions, deletions, substitutions and transpositions of two
 // neighbouring letters (optimal string alignment). Stops counting at `limit` and returns it.

@@ -110,7 +110,7 @@ TEST(BatchDedup, ReportsEachPairOnceAndAgreesWithTheIndex) {
     const std::vector<PersonRecord> people{
         person_from_columns("a", "María / José | Hernández López", "2011-03-04", "F", "GT"),
         person_from_columns("b", "Majo | López Hernández", "2011-03-04", "F", "GT"),
-        person_from_columns("c", "MA. JOSÉ | HERNÁNDEZ", "2011", "F", "GT"),
+        person_from_columns("c", "MA. JOSÉ | HERNÁNDEZ L.", "2011-03-04", "F", "GT"),
         person_from_columns("d", "Ana / Sofía | Hernández López", "2012-09-15", "F", "GT"),
         person_from_columns("e", "Pedro | Sánchez", "2009-01-01", "M", "HN"),
     };
@@ -137,16 +137,60 @@ TEST(BatchDedup, ReportsEachPairOnceAndAgreesWithTheIndex) {
     }
 }
 
+// More people with one name and birth year than kSplitBlockSize, each with another second
+// surname and birth day: their blocks are split by the other surname, and a record without
+// its second surname (part 0) must still meet its match, in the batch and in the index.
+TEST(BatchDedup, SplitsALargeBlockAndStillFindsTheMatchesInIt) {
+    BatchDeduplicator batch(tables());
+    PersonIndex index(tables());
+    const char* syllables[] = {"ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru", "sa"};
+    std::vector<PersonRecord> people;
+    for (std::size_t i = 0; people.size() < kSplitBlockSize + 20; ++i) {
+        const std::string second = std::string(syllables[i % 11]) + syllables[(i / 11) % 11] +
+                                   syllables[(i / 121) % 11] + "n";
+        const std::string birth = "2011-" + std::string(i % 12 < 9 ? "0" : "") +
+                                  std::to_string(i % 12 + 1) + "-" +
+                                  std::string(i / 12 < 9 ? "0" : "") + std::to_string(i / 12 + 1);
+        people.push_back(person_from_columns("p" + std::to_string(i), "Ana | López " + second,
+                                             birth, "F", "GT"));
+    }
+    const PersonRecord alone = person_from_columns("alone", "Ana | López", "2012-04-01", "F", "GT");
+    const std::string match_id = "p3";  // Born 2011-04-01: a year off, a surname missing.
+    for (const auto& person : people) {
+        ASSERT_TRUE(batch.add(person));
+        ASSERT_TRUE(index.upsert(person));
+    }
+    ASSERT_TRUE(batch.add(alone));
+    bool found = false;
+    for (const auto& pair : batch.run(kDefaultThreshold, Threads{1})) {
+        found =
+            found || (batch.person(pair.a).id == match_id && batch.person(pair.b).id == "alone");
+    }
+    EXPECT_TRUE(found);
+    auto candidates = index.candidates(alone, 5, kDefaultThreshold);
+    ASSERT_TRUE(candidates);
+    ASSERT_FALSE(candidates->empty());
+    EXPECT_EQ(candidates->front().id, match_id);
+}
+
+TEST(BlockingKeys, SplitBlocksKeepApartPeopleWhoseOtherSurnameDiffers) {
+    const auto keys = [](const char* name, const char* birth) {
+        return blocking_keys(
+            *prepare_person(person_from_columns("", name, birth, "", ""), *tables()));
+    };
+    EXPECT_FALSE(meet_in_any_block(keys("Ana | López García", "2011-03-04"),
+                                   keys("Ana | López Pérez", "2011-09-20")));
+    EXPECT_TRUE(meet_in_any_block(keys("Ana | López García", "2011-03-04"),
+                                  keys("Ana | López", "2011-09-20")));
+}
+
 TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
     const auto key_of = [](const PersonRecord& r) {
         return blocking_keys(*prepare_person(r, *tables()));
     };
-    const auto share = [](std::vector<std::uint64_t> a, std::vector<std::uint64_t> b) {
-        for (auto k : a) {
-            if (std::find(b.begin(), b.end(), k) != b.end())
-                return true;
-        }
-        return false;
+    // However large the blocks: the people share a key, and are in the same part of it.
+    const auto share = [](const std::vector<BlockingKey>& a, const std::vector<BlockingKey>& b) {
+        return meet_in_any_block(a, b);
     };
     const auto base = key_of(person_from_columns("a", "José | Pérez García", "2009-07-12", "", ""));
     // A nickname, one surname missing, a year off by one.
@@ -175,6 +219,14 @@ TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
         key_of(person_from_columns("a", "Ana / María | López", "age 14 on 2024-04-29", "", ""));
     EXPECT_TRUE(share(lopez, key_of(person_from_columns("b", "Ana / María | ópez",
                                                         "age 14 on 2024-04-29", "", ""))));
+    // Only an initial for the given name and a misspelt surname, the same birth date.
+    EXPECT_TRUE(
+        share(base, key_of(person_from_columns("b", "J. | Pérez Grcía", "2009-07-12", "", ""))));
+    // Only an initial and a misspelt surname, the estimated age copied from the other record.
+    const auto estimated =
+        key_of(person_from_columns("a", "Cristian | López", "age 10 on 2024-07-04", "", ""));
+    EXPECT_TRUE(share(
+        estimated, key_of(person_from_columns("b", "C. | Lóepz", "age 10 on 2024-07-04", "", ""))));
     EXPECT_FALSE(share(base, key_of(person_from_columns("b", "Ana | López", "2001", "", ""))));
 }
 

@@ -25,6 +25,43 @@ TEST(JaroWinkler, IsSymmetric) {
     }
 }
 
+TEST(JaroWinkler, ThresholdTestAgreesWithTheScore) {
+    const char* texts[] = {"maria fernanda lopez rodriguez",
+                           "maria fernanda lopes rodriguez",
+                           "ana sofia gomez",
+                           "quetzaltenango",
+                           "quetzaltenamgo",
+                           "guatemala",
+                           "san marcos",
+                           "santa rosa",
+                           "martha",
+                           "marhta",
+                           "",
+                           "x"};
+    for (const char* a : texts) {
+        for (const char* b : texts) {
+            for (double threshold : {0.0, 0.5, 0.8, 0.9, 0.95, 1.0}) {
+                EXPECT_EQ(jaro_winkler_at_least(a, b, threshold), jaro_winkler(a, b) >= threshold)
+                    << a << " / " << b << " at " << threshold;
+            }
+        }
+    }
+}
+
+TEST(EditDistance, StopsAtTheLimitWithoutChangingSmallerDistances) {
+    const char* words[] = {"hernandez", "fernandez", "ernandes", "lopez", "lopes", "maria",
+                           "mraia",     "gonzalez",  "zelaya",   "ana",   "x",     ""};
+    for (const char* a : words) {
+        for (const char* b : words) {
+            const std::size_t full = edit_distance(a, b);
+            for (std::size_t limit : {1u, 2u, 3u, 5u}) {
+                EXPECT_EQ(edit_distance(a, b, limit), std::min(full, limit))
+                    << a << " / " << b << " limit " << limit;
+            }
+        }
+    }
+}
+
 TEST(EditDistance, CountsTranspositionsAsOne) {
     EXPECT_EQ(edit_distance("gonzalez", "gonzalez"), 0u);
     EXPECT_EQ(edit_distance("gonzalez", "gonzales"), 1u);
@@ -76,6 +113,10 @@ TEST(FuzzyDate, ComparesTheWaysRegistersGetDatesWrong) {
     EXPECT_EQ(compare_birth(born("2013-03-04"), aged(14, 2025, 5, 1)), DateAgreement::AgeFar);
     EXPECT_EQ(compare_birth(born("2005-03-04"), aged(14, 2025, 5, 1)), DateAgreement::Different);
     EXPECT_EQ(compare_birth(aged(14, 2025, 5, 1), aged(15, 2026, 2, 1)),
+              DateAgreement::AgeConsistent);
+    EXPECT_EQ(compare_birth(aged(14, 2025, 5, 1), aged(14, 2025, 5, 1)),
+              DateAgreement::SameEstimate);
+    EXPECT_EQ(compare_birth(aged(14, 2025, 5, 1), aged(14, 2025, 5, 2)),
               DateAgreement::AgeConsistent);
 }
 
