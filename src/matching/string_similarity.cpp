@@ -11,6 +11,24 @@ namespace {
 // Names are short; longer text is compared on its first kMaxLength bytes so that the flags
 // fit on the stack.
 constexpr std::size_t kMaxLength = 64;
+
+// How many characters the two texts have in common as multisets, or more: characters are
+// counted in 32 buckets (the letters apart), and sharing a bucket can only raise the count, so
+// the answer is an upper bound that the comparisons below may use to skip their full work.
+std::size_t characters_in_common_at_most(std::string_view a, std::string_view b) {
+    std::array<std::uint8_t, 32> count{};
+    for (char c : a)
+        ++count[static_cast<unsigned char>(c) & 31u];
+    std::size_t common = 0;
+    for (char c : b) {
+        auto& n = count[static_cast<unsigned char>(c) & 31u];
+        if (n > 0) {
+            --n;
+            ++common;
+        }
+    }
+    return common;
+}
 }  // namespace
 
 double jaro_winkler(std::string_view a, std::string_view b) {
@@ -68,19 +86,7 @@ bool jaro_winkler_at_least(std::string_view a, std::string_view b, double thresh
     // least none, and the prefix bonus at most four characters' worth.
     const std::string_view x = a.substr(0, kMaxLength);
     const std::string_view y = b.substr(0, kMaxLength);
-    // Characters are counted in 32 buckets (the letters apart): sharing a bucket can only
-    // raise the count of characters in common, so the bound holds.
-    std::array<std::uint8_t, 32> count{};
-    for (char c : x)
-        ++count[static_cast<unsigned char>(c) & 31u];
-    std::size_t common = 0;
-    for (char c : y) {
-        auto& n = count[static_cast<unsigned char>(c) & 31u];
-        if (n > 0) {
-            --n;
-            ++common;
-        }
-    }
+    const std::size_t common = characters_in_common_at_most(x, y);
     const double m = static_cast<double>(common);
     const double jaro_bound =
         common == 0
@@ -101,18 +107,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     // Most words compared are different names, far apart. A lower bound settles them without
     // the table: an edit changes by at most one how many characters of the longer word have no
     // counterpart in the other (a transposition by none), so the distance is at least that many.
-    // Counting in 32 buckets can only find more in common, so the bound still holds.
-    std::array<std::uint8_t, 32> count{};
-    for (char c : a)
-        ++count[static_cast<unsigned char>(c) & 31u];
-    std::size_t common = 0;
-    for (char c : b) {
-        auto& n = count[static_cast<unsigned char>(c) & 31u];
-        if (n > 0) {
-            --n;
-            ++common;
-        }
-    }
+    const std::size_t common = characters_in_common_at_most(a, b);
     if (b.size() - common >= limit)
         return limit;
     const std::size_t width = b.size() + 1;
