@@ -7,13 +7,15 @@ Error case_not_found() {
 }
 
 bool has_protocol_task(const Actor& actor, const CaseParties& parties) {
-    if (actor.institution_type == "ChildProtectionAuthority") {
-        return actor.institution_country == parties.origin_country ||
-               actor.institution_country == parties.destination_country;
-    }
-    if (actor.institution_type == "Consulate") {
-        return actor.institution_country == parties.origin_country;
-    }
+    // The country of origin acts only once it has been notified: before the protection
+    // screening, and while a child may need asylum, its consulate and its authorities must not
+    // learn where she is.
+    const bool of_origin_notified =
+        parties.origin_notified && actor.institution_country == parties.origin_country;
+    if (actor.institution_type == "ChildProtectionAuthority")
+        return actor.institution_country == parties.destination_country || of_origin_notified;
+    if (actor.institution_type == "Consulate")
+        return of_origin_notified;
     return false;
 }
 

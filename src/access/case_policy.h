@@ -64,10 +64,13 @@ class CasePolicy {
     Store& m_store;
 };
 
-// The protocol's approximation of "has a task in this case". FIXME: ask the protocol engine
-// which institution types act in the case's current and next steps, instead of this rule:
-// the child-protection authority of the origin or the destination country, and the consulate
-// of the origin country (which acts in the destination country).
+// The protocol's approximation of "has a task in this case": the child-protection authority
+// of the destination country from the opening; the consulate of the origin country (which acts
+// in the destination country) and its child-protection authority once the origin has been
+// notified (CaseParties::origin_notified), which the asylum-hold and screening-first guards
+// allow only for a child who is known not to need international protection. FIXME: ask the
+// protocol engine which institution types act in the case's current and next steps, so that,
+// for instance, the police who identified the child are parties too.
 bool has_protocol_task(const Actor& actor, const CaseParties& parties);
 
 // The answer for a case the actor may not see: the same as for a case that does not exist.

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/id.h"
@@ -20,11 +22,20 @@ struct CaseParties {
     std::string origin_country;
     std::string destination_country;
     std::string opened_by_institution;
+    // The step consular_notification is done: the country of origin has been told of the child
+    // and its institutions act in the case. Until then they have no task in it (the protocol's
+    // guards refuse the notification before the protection screening and under an asylum hold).
+    bool origin_notified = false;
     bool operator==(const CaseParties&) const = default;
 };
 
+// The step after which the country of origin takes part in a case.
+inline constexpr std::string_view kOriginNotifiedStep = "consular_notification";
+
 inline CaseParties parties_of(const Case& c) {
-    return CaseParties{c.origin_country, c.destination_country, c.opened_by_institution};
+    const bool notified = std::find(c.steps_completed.begin(), c.steps_completed.end(),
+                                    kOriginNotifiedStep) != c.steps_completed.end();
+    return CaseParties{c.origin_country, c.destination_country, c.opened_by_institution, notified};
 }
 
 struct OpenTask {

@@ -31,12 +31,19 @@ class ProtocolRegistry {
     std::size_t size() const { return m_definitions.size(); }
     void add(Definition definition);
     // Names the definitions and calendars loaded, as 16 hex digits: a hash of every file's name
-    // and bytes (and of the id and version of each definition added by hand). Projections
-    // derived from the protocol state (the open tasks) record it, and are derived again when
-    // it changes, as when a holiday is added to a calendar.
+    // and bytes (and of the id and version of each definition added by hand), and of the form
+    // of the projections (kProjectionForm). Projections derived from the protocol state (the
+    // open tasks) record it, and are derived again when it changes, as when a holiday is added
+    // to a calendar or a projection keeps something more.
     const std::string& fingerprint() const { return m_fingerprint; }
 
+    ProtocolRegistry() { mix_into_fingerprint(kProjectionForm); }
+
   private:
+    // Changed whenever what the open-tasks projection keeps changes (2: the parties say whether
+    // the origin has been notified, migration 6), so that heads written before are stale.
+    static constexpr std::string_view kProjectionForm = "open-tasks projection, form 2";
+
     void mix_into_fingerprint(std::string_view bytes);
 
     std::map<std::pair<std::string, int>, Definition> m_definitions;

@@ -49,6 +49,35 @@ class NeedToKnow : public ::testing::TestWithParam<testing::Backend> {
         return server.anonymous_client().with_bearer(server.sign_in(name));
     }
 
+    // Records the steps before the consular notification, with the screening's finding, and
+    // then asks for the notification: done (201) when the child needs no protection, refused
+    // by the asylum hold (409) when she may.
+    void record_steps_up_to_the_consular_notification(bool may_need_protection) {
+        const std::vector<std::pair<const char*, std::string>> steps{
+            {"immediate_protection",
+             R"({"protection_measure": "specialised_shelter", "guardian_appointed": true,
+                 "medical_care_given": true, "psychological_care_given": true})"},
+            {"interview", R"({"interview_date": "2026-03-03",
+                 "interviewer_profession": "psychologist", "consent_obtained": true,
+                 "assent_obtained": true})"},
+            {"protection_screening",
+             fmt::format(R"({{"international_protection_need": {}}})", may_need_protection)},
+            {"consular_notification",
+             R"({"notification_date": "2026-03-05", "consulate": "Consulado de Guatemala",
+                 "focal_point": "Focal A"})"}};
+        int version = 1;
+        for (const auto& [step, data] : steps) {
+            auto body = fmt::format(R"({{"kind": "step_completed", "step": "{}", "data": {}}})",
+                                    step, data);
+            auto reply = server.client().post_json("/api/v1/cases/" + case_id + "/events", body,
+                                                   {{"If-Match", std::to_string(version)}});
+            const bool refused =
+                may_need_protection && step == std::string("consular_notification");
+            ASSERT_EQ(reply.status, refused ? 409 : 201) << step << ": " << reply.body;
+            ++version;
+        }
+    }
+
     TestServer server;
     std::string case_id;
     int m_users = 0;
@@ -121,21 +150,45 @@ TEST_P(NeedToKnow, EachRoleSeesOnlyItsCategoriesAndTheRestIsAbsent) {
     }
 }
 
-TEST_P(NeedToKnow, TheProtocolsInstitutionsAreParties) {
-    // FIXME-bound: the approximation of protocol tasks (access/case_policy.h).
+// Who sees the case because the protocol gives it a task, and from when. The case is a
+// Guatemalan child's, opened in Mexico.
+TEST_P(NeedToKnow, TheOriginTakesPartOnlyOnceItHasBeenNotified) {
+    auto reads = [&](const char* country, const char* type, Role role) {
+        return as(server.add_institution(country, type), role)
+            .get("/api/v1/cases/" + case_id)
+            .status;
+    };
+    // From the opening: the child-protection authority of the destination.
+    EXPECT_EQ(reads("MX", "ChildProtectionAuthority", Role::Caseworker), 200);
+    // Before the notification, the origin's consulate and authority do not know of the child.
+    EXPECT_EQ(reads("GT", "Consulate", Role::ConsularOfficer), 404);
+    EXPECT_EQ(reads("GT", "ChildProtectionAuthority", Role::Caseworker), 404);
+    auto consul = as(server.add_institution("GT", "Consulate"), Role::ConsularOfficer);
+    auto listed = consul.get("/api/v1/cases");
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    EXPECT_EQ(listed.body.find(case_id), std::string::npos) << "listed before the notification";
+
+    record_steps_up_to_the_consular_notification(false);
+
+    EXPECT_EQ(reads("GT", "Consulate", Role::ConsularOfficer), 200);
+    EXPECT_EQ(reads("GT", "ChildProtectionAuthority", Role::Caseworker), 200);
+    EXPECT_EQ(consul.get("/api/v1/cases/" + case_id).status, 200);
+    EXPECT_NE(consul.get("/api/v1/cases").body.find(case_id), std::string::npos);
+    // Another country's institutions never.
+    EXPECT_EQ(reads("HN", "Consulate", Role::ConsularOfficer), 404);
+    EXPECT_EQ(reads("HN", "ChildProtectionAuthority", Role::Caseworker), 404);
+}
+
+// A child who may need international protection is never shown to the consulate of the state
+// she may be fleeing: the notification is refused (asylum hold), so the origin never becomes a
+// party, and its consulate's inbox has no task of hers.
+TEST_P(NeedToKnow, UnderAnAsylumHoldTheOriginsConsulateNeverSeesTheChild) {
+    record_steps_up_to_the_consular_notification(true);
+    auto consul = as(server.add_institution("GT", "Consulate"), Role::ConsularOfficer);
+    EXPECT_EQ(consul.get("/api/v1/cases/" + case_id).status, 404);
+    EXPECT_EQ(consul.get("/api/v1/cases/" + case_id + "/events").status, 404);
+    EXPECT_EQ(consul.get("/api/v1/cases").body.find(case_id), std::string::npos);
     EXPECT_EQ(as(server.add_institution("GT", "ChildProtectionAuthority"), Role::Caseworker)
-                  .get("/api/v1/cases/" + case_id)
-                  .status,
-              200);
-    EXPECT_EQ(as(server.add_institution("GT", "Consulate"), Role::ConsularOfficer)
-                  .get("/api/v1/cases/" + case_id)
-                  .status,
-              200);
-    EXPECT_EQ(as(server.add_institution("HN", "Consulate"), Role::ConsularOfficer)
-                  .get("/api/v1/cases/" + case_id)
-                  .status,
-              404);
-    EXPECT_EQ(as(server.add_institution("HN", "ChildProtectionAuthority"), Role::Caseworker)
                   .get("/api/v1/cases/" + case_id)
                   .status,
               404);

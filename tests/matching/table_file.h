@@ -1,6 +1,5 @@
 #pragma once
 
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -8,39 +7,15 @@
 #include <gtest/gtest.h>
 
 #include "matching/person_record.h"
+#include "support/table_file.h"
 
 namespace retorno::matching::testing {
 
-// A row of a tests/data/matching/*.tsv file, with the line it came from.
-struct TableRow {
-    std::size_t line = 0;
-    std::vector<std::string> columns;
-};
+using retorno::testing::TableRow;
 
-// The rows of a table: blank lines and "#" comments skipped, columns split at tabs.
+// The rows of tests/data/matching/<name>.
 inline std::vector<TableRow> read_table(const std::string& name) {
-    const std::string path = std::string(RETORNO_SOURCE_ROOT) + "/tests/data/matching/" + name;
-    std::ifstream in(path);
-    EXPECT_TRUE(in.good()) << "cannot open " << path;
-    std::vector<TableRow> rows;
-    std::string line;
-    std::size_t number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (line.empty() || line[0] == '#')
-            continue;
-        TableRow row{number, {}};
-        std::size_t start = 0;
-        while (true) {
-            const std::size_t tab = line.find('\t', start);
-            row.columns.push_back(line.substr(start, tab - start));
-            if (tab == std::string::npos)
-                break;
-            start = tab + 1;
-        }
-        rows.push_back(std::move(row));
-    }
-    return rows;
+    return retorno::testing::read_table_file("matching/" + name);
 }
 
 inline std::string trim(std::string text) {

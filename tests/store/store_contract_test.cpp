@@ -465,7 +465,7 @@ TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {
 }
 
 TEST_P(StoreContract, DescribesItsBackendAndSchema) {
-    EXPECT_NE(store().describe().find("schema 5"), std::string::npos) << store().describe();
+    EXPECT_NE(store().describe().find("schema 6"), std::string::npos) << store().describe();
 }
 
 OpenTask task_of(const Case& c, std::string step, std::string type, std::string country,
@@ -490,6 +490,8 @@ Date day(int d) {
 TEST_P(StoreContract, OpenTasksComeBackForTheirInstitutionTypeAndCountryDatedFirst) {
     Case a = make_case(Id::generate(), 1);
     Case b = make_case(Id::generate(), 1, "Active", "HN", "GT");
+    // b's country of origin has been notified; a's not yet (CaseParties::origin_notified).
+    b.steps_completed.push_back("consular_notification");
     CaseTasks tasks_a{1,
                       "fp",
                       parties_of(a),
@@ -510,6 +512,8 @@ TEST_P(StoreContract, OpenTasksComeBackForTheirInstitutionTypeAndCountryDatedFir
     EXPECT_EQ(shelter_mx[0], tasks_b.tasks[0]);
     EXPECT_EQ(shelter_mx[1], tasks_a.tasks[1]);
     EXPECT_EQ(shelter_mx[2], tasks_a.tasks[0]);
+    EXPECT_TRUE(shelter_mx[0].parties.origin_notified);
+    EXPECT_FALSE(shelter_mx[1].parties.origin_notified);
     EXPECT_EQ(store().open_tasks({"consulate", "MX"}).value(),
               std::vector<OpenTask>{tasks_a.tasks[2]});
     EXPECT_EQ(store().open_tasks({"shelter", "GT"}).value().size(), 2u);

@@ -33,21 +33,27 @@ class InboxPage : public ::testing::Test {
         std::string step;
         std::optional<int> due_in_days;
         std::string institution_type = "ChildProtectionAuthority";
+        std::string country = "MX";
     };
-    std::string case_with_tasks(const std::vector<Wanted>& wanted) {
+    // `origin_notified` is what the projection keeps of the case's parties
+    // (CaseParties::origin_notified); the case itself stays as opened.
+    std::string case_with_tasks(const std::vector<Wanted>& wanted,
+                                std::optional<bool> origin_notified = std::nullopt) {
         auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
         EXPECT_EQ(opened.status, 201) << opened.body;
         auto id = *Id::parse(boost::json::parse(opened.body).at("id").as_string().c_str());
         auto c = server.store().find_case(id).value().value();
         CaseTasks tasks{c.version, server.protocols().fingerprint(), parties_of(c), {}};
+        if (origin_notified)
+            tasks.parties.origin_notified = *origin_notified;
         for (const auto& want : wanted) {
             OpenTask task;
             task.case_id = id;
             task.parties = tasks.parties;
             task.step = want.step;
             task.kind = "step";
-            task.side = "DEST";
-            task.country = "MX";
+            task.side = want.country == "MX" ? "DEST" : "ORIG";
+            task.country = want.country;
             task.institution_type = want.institution_type;
             if (want.due_in_days)
                 task.due =
@@ -101,6 +107,23 @@ TEST_F(InboxPage, MostOverdueFirstThenByDeadlineThenUndated) {
     auto elsewhere = worker.get("/inbox?country=HN");
     EXPECT_TRUE(rows(elsewhere.body).empty());
     (void)consulate;
+}
+
+// The inbox decides who sees a task from the parties the projection keeps: a task of the
+// origin's consulate in a case whose origin has not been notified is not shown to it.
+TEST_F(InboxPage, TheOriginsConsulateSeesTasksOnlyOfCasesItWasNotifiedOf) {
+    server.add_user(server.add_institution("GT", "Consulate"), {Role::ConsularOfficer},
+                    "gt.consul.bandeja");
+    const Wanted verification{"identity_verification", 5, "Consulate", "GT"};
+    auto notified = case_with_tasks({verification}, true);
+    auto not_notified = case_with_tasks({verification}, false);
+
+    PageClient consul(server.anonymous_client().port());
+    ASSERT_TRUE(consul.sign_in("gt.consul.bandeja", TestServer::kTestPassword));
+    auto inbox = consul.get("/inbox");
+    ASSERT_EQ(inbox.status, 200) << inbox.body;
+    EXPECT_EQ(rows(inbox.body), (std::vector<std::string>{notified}));
+    EXPECT_EQ(inbox.body.find(not_notified), std::string::npos);
 }
 
 TEST_F(InboxPage, FiftyRowsAPageWithTheFiltersInThePageLinks) {

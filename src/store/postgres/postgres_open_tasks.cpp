@@ -45,7 +45,8 @@ void postgres::write_case_tasks(pqxx::work& tx, const std::string& case_id,
     }
     tx.exec_prepared(std::string(st::kPutCaseTaskHead), case_id, tasks->case_version,
                      tasks->fingerprint, tasks->parties.origin_country,
-                     tasks->parties.destination_country, tasks->parties.opened_by_institution);
+                     tasks->parties.destination_country, tasks->parties.opened_by_institution,
+                     tasks->parties.origin_notified);
     if (!tasks->tasks.empty())
         tx.exec_prepared(std::string(st::kInsertOpenTasks), case_id, tasks_as_json(tasks->tasks));
 }
@@ -117,6 +118,7 @@ Status PostgresStore::each_open_task(const OpenTaskQuery& query,
         task.parties.origin_country = row[9].c_str();
         task.parties.destination_country = row[10].c_str();
         task.parties.opened_by_institution = row[11].c_str();
+        task.parties.origin_notified = row[12].as<bool>();
         TRY_STATUS(visit(std::move(task)));
     }
     return {};

@@ -168,11 +168,13 @@ std::vector<Statement> build() {
     add(kPutCaseTaskHead,
         "WITH cleared AS (DELETE FROM open_tasks WHERE case_id = $1) "
         "INSERT INTO case_task_heads (case_id, case_version, fingerprint, origin_country, "
-        "destination_country, opened_by_institution) VALUES ($1, $2, $3, $4, $5, $6) "
+        "destination_country, opened_by_institution, origin_notified) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7) "
         "ON CONFLICT (case_id) DO UPDATE SET case_version = excluded.case_version, "
         "fingerprint = excluded.fingerprint, origin_country = excluded.origin_country, "
         "destination_country = excluded.destination_country, "
-        "opened_by_institution = excluded.opened_by_institution");
+        "opened_by_institution = excluded.opened_by_institution, "
+        "origin_notified = excluded.origin_notified");
     add(kInsertOpenTasks,
         "INSERT INTO open_tasks (case_id, position, step, kind, side, country, institution_type, "
         "institution_name, supervisor_type, due) SELECT $1, t.n - 1, t.v->>'step', "
@@ -190,8 +192,8 @@ std::vector<Statement> build() {
     constexpr std::string_view kOpenTaskColumns =
         "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
         "t.institution_name, t.supervisor_type, to_char(t.due, 'YYYY-MM-DD'), "
-        "h.origin_country, h.destination_country, h.opened_by_institution FROM open_tasks t "
-        "JOIN case_task_heads h ON h.case_id = t.case_id ";
+        "h.origin_country, h.destination_country, h.opened_by_institution, h.origin_notified "
+        "FROM open_tasks t JOIN case_task_heads h ON h.case_id = t.case_id ";
     constexpr std::string_view kOpenTaskOrder = " ORDER BY t.due NULLS LAST, t.case_id, t.position";
     add(kOpenTasks, std::string(kOpenTaskColumns) +
                         "WHERE t.institution_type = $1 AND (t.country = $2 OR t.country = '')" +

@@ -19,17 +19,20 @@ Status sqlite::write_case_tasks(Connection& db, const Id& case_id, const CaseTas
     }
     auto head = TRY(db.prepare(
         "INSERT INTO case_task_heads (case_id, case_version, fingerprint, origin_country, "
-        "destination_country, opened_by_institution) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+        "destination_country, opened_by_institution, origin_notified) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
         "ON CONFLICT (case_id) DO UPDATE SET case_version = excluded.case_version, "
         "fingerprint = excluded.fingerprint, origin_country = excluded.origin_country, "
         "destination_country = excluded.destination_country, "
-        "opened_by_institution = excluded.opened_by_institution"));
+        "opened_by_institution = excluded.opened_by_institution, "
+        "origin_notified = excluded.origin_notified"));
     head.bind(1, id)
         .bind(2, tasks->case_version)
         .bind(3, tasks->fingerprint)
         .bind(4, tasks->parties.origin_country)
         .bind(5, tasks->parties.destination_country)
-        .bind(6, tasks->parties.opened_by_institution);
+        .bind(6, tasks->parties.opened_by_institution)
+        .bind(7, std::int64_t{tasks->parties.origin_notified ? 1 : 0});
     TRY_STATUS(head.run());
     std::int64_t position = 0;
     for (const auto& task : tasks->tasks) {
@@ -94,7 +97,7 @@ Status SqliteStore::each_open_task(const OpenTaskQuery& query,
     constexpr std::string_view kColumns =
         "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
         "t.institution_name, t.supervisor_type, t.due, h.origin_country, "
-        "h.destination_country, h.opened_by_institution FROM open_tasks t "
+        "h.destination_country, h.opened_by_institution, h.origin_notified FROM open_tasks t "
         "JOIN case_task_heads h ON h.case_id = t.case_id ";
     constexpr std::string_view kOrder = " ORDER BY t.due NULLS LAST, t.case_id, t.position";
     static const std::string kOfInstitution =
@@ -129,6 +132,7 @@ Status SqliteStore::each_open_task(const OpenTaskQuery& query,
         task.parties.origin_country = rows.text_view(9);
         task.parties.destination_country = rows.text_view(10);
         task.parties.opened_by_institution = rows.text_view(11);
+        task.parties.origin_notified = rows.integer(12) != 0;
         TRY_STATUS(visit(std::move(task)));
     }
     return {};

@@ -1,0 +1,47 @@
+// Who is a party to a case through the protocol, from tests/data/access/protocol_parties.tsv.
+
+#include <gtest/gtest.h>
+
+#include "access/case_policy.h"
+#include "support/table_file.h"
+
+namespace retorno::access {
+namespace {
+
+bool yes_or_no(const retorno::testing::TableRow& row, std::size_t column) {
+    const auto& text = row.columns.at(column);
+    EXPECT_TRUE(text == "yes" || text == "no")
+        << "protocol_parties.tsv:" << row.line << ": '" << text << "' is neither yes nor no";
+    return text == "yes";
+}
+
+TEST(CasePolicy, TheProtocolsPartiesAreThoseOfTheTable) {
+    const auto rows = retorno::testing::read_table_file("access/protocol_parties.tsv");
+    ASSERT_GE(rows.size(), 10u);
+    for (const auto& row : rows) {
+        ASSERT_EQ(row.columns.size(), 6u) << "protocol_parties.tsv:" << row.line;
+        Actor actor;
+        actor.institution_id = "institution-of-the-reader";
+        actor.institution_type = row.columns[0];
+        actor.institution_country = row.columns[1];
+        CaseParties parties{row.columns[2], row.columns[3], "institution-that-opened",
+                            yes_or_no(row, 4)};
+        EXPECT_EQ(has_protocol_task(actor, parties), yes_or_no(row, 5))
+            << "protocol_parties.tsv:" << row.line << ": " << row.columns[0] << " of "
+            << row.columns[1] << ", a child of " << row.columns[2] << " in " << row.columns[3];
+    }
+}
+
+TEST(CasePolicy, TheOriginIsNotifiedOnceTheConsularNotificationIsDone) {
+    Case c;
+    c.origin_country = "GT";
+    c.destination_country = "MX";
+    c.steps_completed = {"identification", "immediate_protection", "interview",
+                         "protection_screening"};
+    EXPECT_FALSE(parties_of(c).origin_notified);
+    c.steps_completed.push_back("consular_notification");
+    EXPECT_TRUE(parties_of(c).origin_notified);
+}
+
+}  // namespace
+}  // namespace retorno::access
