@@ -157,9 +157,11 @@ Result<CaseShare> CaseAccess::share_case(const Id& case_id, const ShareRequest& 
                                 "Only a caseworker, legal officer or supervisor of an institution "
                                 "that is a party to the case may share it."));
     }
-    if (!TRY(m_store.find_institution(request.institution_id))) {
+    auto recipient = TRY(m_store.find_institution(request.institution_id));
+    if (!recipient)
         return fail(Error::invalid("/institution_id", "No institution has that id."));
-    }
+    if (auto refusal = CasePolicy::share_refusal(parties_of(seen.value), *recipient))
+        return fail(std::move(*refusal));
     CaseShare share;
     share.id = Id::generate(m_clock.now());
     share.case_id = case_id;

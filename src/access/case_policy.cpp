@@ -1,5 +1,9 @@
 #include "access/case_policy.h"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 namespace retorno::access {
 
 Error case_not_found() {
@@ -86,6 +90,39 @@ bool CasePolicy::may_share(const Actor& actor, const Visibility& visibility) {
         }
     }
     return false;
+}
+
+std::optional<Error> CasePolicy::share_refusal(const CaseParties& parties, const Institution& to) {
+    static constexpr std::array<std::string_view, 9> kPublicAuthorities{
+        "Consulate",
+        "ForeignMinistry",
+        "ChildProtectionAuthority",
+        "LawEnforcement",
+        "Prosecutor",
+        "Court",
+        "ImmigrationService",
+        "CentralGovernmentOrganisation",
+        "LocalGovernmentOrganisation"};
+    const bool of_origin = to.country == parties.origin_country &&
+                           parties.origin_country != parties.destination_country;
+    const bool authority = std::find(kPublicAuthorities.begin(), kPublicAuthorities.end(),
+                                     to.type) != kPublicAuthorities.end();
+    if (!of_origin || !authority || parties.origin_notified)
+        return std::nullopt;
+    Error refusal;
+    refusal.code = ErrorCode::RuleViolation;
+    refusal.field = "origin-not-notified";
+    refusal.message =
+        "The child's country of origin has not been notified: until the protection screening "
+        "rules out a need of international protection and the consular notification is "
+        "recorded, the case may not be shared with an authority of " +
+        parties.origin_country + ".";
+    refusal.detail =
+        "El país de origen de la niña, niño o adolescente aún no ha sido notificado: hasta que "
+        "el tamizaje descarte una necesidad de protección internacional y se registre la "
+        "notificación consular, el caso no puede compartirse con una autoridad de " +
+        parties.origin_country + ".";
+    return refusal;
 }
 
 bool CasePolicy::may_match_identity(const Visibility& visibility) {

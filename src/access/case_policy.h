@@ -30,6 +30,13 @@ class CasePolicy {
     // Whether the actor may share a case it sees: its institution is a party in its own right
     // (not only through a share) and one of its roles may decide that.
     static bool may_share(const Actor& actor, const Visibility& visibility);
+    // Why the case may not be shared with `to`, if it may not: a share with a public authority
+    // of the child's country of origin (its consulate, ministries, police, courts, child
+    // protection...) before that country has been notified would be the very contact that the
+    // protection screening must first clear (the asylum-hold and screening-first guards of
+    // protocol/guards.h). A 409 with the rule "origin-not-notified". Shares with others (a
+    // shelter, an NGO, an institution of the destination) are not limited by it.
+    static std::optional<Error> share_refusal(const CaseParties& parties, const Institution& to);
 
     // Whether a case the actor sees may be proposed to it as a match for a person it searches
     // for: only when it may see the child's identity (a share without the identity category

@@ -43,5 +43,33 @@ TEST(CasePolicy, TheOriginIsNotifiedOnceTheConsularNotificationIsDone) {
     EXPECT_TRUE(parties_of(c).origin_notified);
 }
 
+TEST(CasePolicy, SharesWithTheOriginsAuthoritiesWaitForTheNotification) {
+    auto refused = [](const char* type, const char* country, bool notified,
+                      const char* origin = "GT") {
+        Institution to;
+        to.type = type;
+        to.country = country;
+        return CasePolicy::share_refusal(CaseParties{origin, "MX", "opener", notified}, to)
+            .has_value();
+    };
+    for (const char* type : {"Consulate", "ForeignMinistry", "ChildProtectionAuthority",
+                             "LawEnforcement", "Prosecutor", "Court", "ImmigrationService",
+                             "CentralGovernmentOrganisation", "LocalGovernmentOrganisation"}) {
+        EXPECT_TRUE(refused(type, "GT", false)) << type;
+        EXPECT_FALSE(refused(type, "GT", true)) << type;
+        EXPECT_FALSE(refused(type, "MX", false)) << type;
+        EXPECT_FALSE(refused(type, "HN", false)) << type;
+    }
+    for (const char* type : {"Shelter", "NGO", "LegalService", "HealthServiceOrganisation"})
+        EXPECT_FALSE(refused(type, "GT", false)) << type;
+    // A child found in her own country: there is no origin to notify.
+    EXPECT_FALSE(refused("Consulate", "MX", false, "MX"));
+    auto error = CasePolicy::share_refusal(CaseParties{"GT", "MX", "opener", false},
+                                           Institution{Id::generate(), "GT", "Consulate", "", {}});
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->code, ErrorCode::RuleViolation);
+    EXPECT_EQ(error->field, "origin-not-notified");
+}
+
 }  // namespace
 }  // namespace retorno::access

@@ -194,6 +194,41 @@ TEST_P(NeedToKnow, UnderAnAsylumHoldTheOriginsConsulateNeverSeesTheChild) {
               404);
 }
 
+// Sharing the case with an authority of the origin before the notification would be the very
+// contact the screening must clear: refused, and nothing is stored. A shelter of the origin
+// country may still be given what it needs, and once the origin is notified its authorities
+// may be given more.
+TEST_P(NeedToKnow, NoShareReachesTheOriginsAuthoritiesBeforeTheNotification) {
+    auto gt_consulate = server.add_institution("GT", "Consulate");
+    auto consul = as(gt_consulate, Role::ConsularOfficer);
+    auto share_with = [&](const Institution& to) {
+        json::object share{{"institution_id", to.id.to_string()},
+                           {"purpose", "family tracing"},
+                           {"legal_basis", "request of the child-protection authority"},
+                           {"categories", json::array{"identity"}}};
+        return server.client().post_json("/api/v1/cases/" + case_id + "/shares",
+                                         json::serialize(share));
+    };
+    auto events_before = server.client().get("/api/v1/cases/" + case_id + "/events").body;
+    for (const auto& authority : {gt_consulate, server.add_institution("GT", "Prosecutor"),
+                                  server.add_institution("GT", "ChildProtectionAuthority")}) {
+        auto refused = share_with(authority);
+        ASSERT_EQ(refused.status, 409) << authority.type << ": " << refused.body;
+        auto problem = parse(refused.body);
+        EXPECT_EQ(problem.at("rule"), "origin-not-notified");
+        EXPECT_NE(problem.at("detail").as_string().find("GT"), std::string::npos);
+    }
+    EXPECT_EQ(consul.get("/api/v1/cases/" + case_id).status, 404);
+    EXPECT_EQ(server.client().get("/api/v1/cases/" + case_id + "/events").body, events_before);
+    EXPECT_TRUE(server.store().case_shares(*Id::parse(case_id)).value().empty());
+
+    EXPECT_EQ(share_with(server.add_institution("GT", "Shelter")).status, 201);
+    EXPECT_EQ(share_with(server.add_institution("HN", "Consulate")).status, 201);
+
+    record_steps_up_to_the_consular_notification(false);
+    EXPECT_EQ(share_with(server.add_institution("GT", "Prosecutor")).status, 201);
+}
+
 TEST_P(NeedToKnow, AShareOpensTheCaseToAnotherInstitutionForItsCategoriesOnly) {
     auto shelter = server.add_institution("MX", "NGO");
     auto shelter_worker = as(shelter, Role::Supervisor);

@@ -5,12 +5,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
+
+#include <boost/json.hpp>
 
 #include "domain/event_hash.h"
+#include "protocol/open_tasks.h"
 #include "service/case_service.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/manual_clock.h"
 #include "support/throwaway_dir.h"
+#include "support/voluntary_return.h"
 #include "synthetic/generator.h"
 
 namespace retorno {
@@ -144,6 +149,54 @@ TEST_F(OpenTasks, TheFingerprintNamesTheFilesNotTheLoad) {
     ASSERT_TRUE(again);
     EXPECT_EQ(again->fingerprint(), protocols.fingerprint());
     EXPECT_EQ(protocols.fingerprint().size(), 16u);
+}
+
+// The projection keeps whether the case's country of origin has been notified, which decides
+// whether its consulate and its child-protection authority see the case's tasks in their
+// inboxes (access::has_protocol_task); a head written under an older form of the projection,
+// which did not keep it, is derived again.
+TEST_F(OpenTasks, TheProjectionKeepsWhetherTheOriginWasNotified) {
+    OpenCaseRequest request;
+    request.person.first_name = "Nombre Sintético";
+    request.person.age_estimate = 15;
+    request.person.age_estimate_date = date_of(clock.now());
+    request.origin_country = "GT";
+    request.destination_country = "MX";
+    const Id id = cases->open_case(request, Actor{}).value().id;
+    auto origin_notified = [&]() -> std::optional<bool> {
+        const auto every_task = cases->open_tasks({}).value();
+        for (const auto& found : every_task) {
+            if (found.case_id == id)
+                return found.parties.origin_notified;
+        }
+        return std::nullopt;
+    };
+    EXPECT_EQ(origin_notified(), false);
+
+    const auto& walk = testing::voluntary_return_walk();
+    for (std::size_t i = 0; walk[i].step != std::string("identity_verification"); ++i) {
+        boost::json::object body{{"kind", walk[i].kind},
+                                 {"step", walk[i].step},
+                                 {"data", boost::json::parse(walk[i].data)}};
+        auto event = record_event_request_from_json(body);
+        ASSERT_TRUE(event) << event.error().message;
+        auto recorded =
+            cases->record_event(id, cases->get_case(id).value().version, *event, Actor{});
+        ASSERT_TRUE(recorded) << walk[i].step << ": " << recorded.error().message;
+        EXPECT_EQ(origin_notified(), walk[i].step == std::string("consular_notification"))
+            << "after " << walk[i].step;
+    }
+
+    auto c = cases->get_case(id).value();
+    auto tasks =
+        protocol::open_tasks_after(*protocols.find(c.protocol_id, c.protocol_version),
+                                   store->case_events(id, 0, 1000).value(), protocols, clock.now());
+    tasks.fingerprint = "0123456789abcdef";  // written by an older binary
+    tasks.parties.origin_notified = false;   // which had no such column
+    ASSERT_TRUE(store->replace_case_tasks(id, tasks).value());
+    EXPECT_EQ(origin_notified(), false);
+    EXPECT_EQ(cases->refresh_open_tasks().value(), 1);
+    EXPECT_EQ(origin_notified(), true);
 }
 
 }  // namespace
