@@ -102,7 +102,10 @@ void add_case_pages(http::Router& router, WebContext& web) {
                                        : Result<CaseShare>(fail(request.error()));
                  if (shared)
                      return redirect("/cases/" + id.to_string() + "#sharing");
-                 if (shared.error().code != ErrorCode::InvalidInput)
+                 // A field that is wrong, or a share the protection of the child forbids
+                 // (origin-not-notified), is said next to the form.
+                 const auto code = shared.error().code;
+                 if (code != ErrorCode::InvalidInput && code != ErrorCode::RuleViolation)
                      return fail(shared.error());
                  auto problem = problem_of(web, page, shared.error(), "share", page.form);
                  return render_case_page(web, page, id, &problem);

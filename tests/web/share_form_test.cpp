@@ -1,0 +1,46 @@
+// The case page's share form: a share the protection of the child forbids is refused next to
+// the form, in the reader's language, and nothing is stored.
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "support/api/page_client.h"
+#include "support/api/test_server.h"
+
+namespace retorno {
+namespace {
+
+using testing::PageClient;
+using testing::TestServer;
+
+TEST(ShareForm, AShareWithTheOriginsConsulateBeforeTheNotificationIsRefusedNextToTheForm) {
+    TestServer server;
+    server.start();
+    server.add_user(server.institution(), {Role::Caseworker}, "mx.comparte");
+    // The sample child is Guatemalan, found in Mexico; nothing has been recorded yet.
+    auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    const std::string case_id = boost::json::parse(opened.body).at("id").as_string().c_str();
+    auto consulate = server.add_institution("GT", "Consulate");
+
+    PageClient worker(server.anonymous_client().port());
+    ASSERT_TRUE(worker.sign_in("mx.comparte", TestServer::kTestPassword));
+    ASSERT_EQ(worker.get("/cases/" + case_id).status, 200);
+    auto refused =
+        worker.post("/cases/" + case_id + "/shares", {{"institution_id", consulate.id.to_string()},
+                                                      {"purpose", "verificación de identidad"},
+                                                      {"legal_basis", "convenio consular"},
+                                                      {"categories", "identity"}});
+    EXPECT_EQ(refused.status, 409) << refused.body;
+    EXPECT_NE(refused.body.find("aún no ha sido notificado"), std::string::npos) << refused.body;
+    EXPECT_NE(refused.body.find("role=\"alert\" class=\"error\">El país de origen"),
+              std::string::npos)
+        << "the refusal is said above the share form";
+    EXPECT_NE(refused.body.find("action=\"/cases/" + case_id + "/shares\""), std::string::npos)
+        << "the form is shown again";
+    EXPECT_TRUE(server.store().case_shares(*Id::parse(case_id)).value().empty());
+}
+
+}  // namespace
+}  // namespace retorno
