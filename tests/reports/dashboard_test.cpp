@@ -15,6 +15,7 @@
 #include "reports/dashboard_service.h"
 #include "service/case_service.h"
 #include "store/store_backends.h"
+#include "support/estimated_age_case.h"
 #include "support/manual_clock.h"
 #include "support/voluntary_return.h"
 
@@ -57,13 +58,9 @@ class Dashboard : public ::testing::TestWithParam<testing::Backend> {
     }
 
     Id open(const char* origin, const char* destination) {
-        OpenCaseRequest request;
-        request.person.first_name = "Nombre Sintético";
-        request.person.age_estimate = 15;
-        request.person.age_estimate_date = date_of(clock.now());
-        request.origin_country = origin;
-        request.destination_country = destination;
-        auto opened = cases->open_case(request, Actor{});
+        auto opened = cases->open_case(
+            testing::estimated_age_case("Nombre Sintético", origin, destination, clock.now()),
+            Actor{});
         EXPECT_TRUE(opened) << opened.error().message;
         return opened->id;
     }

@@ -2,6 +2,7 @@
 
 #include "service/case_service.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/estimated_age_case.h"
 #include "support/manual_clock.h"
 #include "support/throwaway_dir.h"
 
@@ -23,14 +24,8 @@ class Escalation : public ::testing::Test {
     }
 
     Id open_case() {
-        OpenCaseRequest request;
-        request.person.first_name = "Lucía";
-        request.person.age_estimate = 15;
-        request.person.age_estimate_date = date_of(clock.now());
-        request.origin_country = "NI";
-        request.destination_country = "CR";
-        Actor actor;
-        auto opened = cases->open_case(request, actor);
+        auto opened = cases->open_case(
+            testing::estimated_age_case("Lucía", "NI", "CR", clock.now()), Actor{});
         EXPECT_TRUE(opened) << opened.error().message;
         return opened->id;
     }

@@ -13,6 +13,7 @@
 #include "protocol/open_tasks.h"
 #include "service/case_service.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/estimated_age_case.h"
 #include "support/manual_clock.h"
 #include "support/throwaway_dir.h"
 #include "support/voluntary_return.h"
@@ -156,13 +157,12 @@ TEST_F(OpenTasks, TheFingerprintNamesTheFilesNotTheLoad) {
 // inboxes (access::has_protocol_task); a head written under an older form of the projection,
 // which did not keep it, is derived again.
 TEST_F(OpenTasks, TheProjectionKeepsWhetherTheOriginWasNotified) {
-    OpenCaseRequest request;
-    request.person.first_name = "Nombre Sintético";
-    request.person.age_estimate = 15;
-    request.person.age_estimate_date = date_of(clock.now());
-    request.origin_country = "GT";
-    request.destination_country = "MX";
-    const Id id = cases->open_case(request, Actor{}).value().id;
+    const Id id =
+        cases
+            ->open_case(testing::estimated_age_case("Nombre Sintético", "GT", "MX", clock.now()),
+                        Actor{})
+            .value()
+            .id;
     auto origin_notified = [&]() -> std::optional<bool> {
         const auto every_task = cases->open_tasks({}).value();
         for (const auto& found : every_task) {
