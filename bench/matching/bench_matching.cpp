@@ -3,9 +3,10 @@
 //   bench_matching generate --persons N --seed S --dir D
 //       writes D/persons.csv (HTCDS columns), D/truth.csv (id,cluster) and D/requests.csv (the
 //       ids that stand for tracing requests; the same rule as `retorno match-eval`).
-//   bench_matching run --dir D [--threshold T] [--threads K]
+//   bench_matching run --dir D [--threshold T] [--also T1,T2,...] [--threads K] [--tracing 0|1]
 //       prints one "key value" line per figure: index build, batch dedup time and peak memory,
-//       dedup precision/recall/F1, tracing recall@1/@5 and query p50/p99.
+//       dedup precision/recall/F1 (at T, and at each higher threshold of --also, from the same
+//       batch), tracing recall@1/@5 and query p50/p99 (unless --tracing 0).
 //   bench_matching frequencies --persons N --seed S
 //       prints matching/name_frequencies.tsv: among N people drawn by the generator (originals
 //       only, no variants), how many per million have each given name among their given
@@ -158,7 +159,21 @@ int frequencies(std::size_t persons, std::uint64_t seed) {
     return 0;
 }
 
-int run(const std::string& dir, double threshold, unsigned threads) {
+// "0.6,0.8" as numbers; an empty text gives none.
+std::vector<double> numbers(const std::string& text) {
+    std::vector<double> out;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string::npos)
+            end = text.size();
+        out.push_back(std::stod(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return out;
+}
+
+int run(const std::string& dir, double threshold, const std::vector<double>& also, unsigned threads,
+        bool tracing) {
     auto tables = *NameTables::standard();
     // Batch dedup, as `retorno dedup` does it: stream the file into the batch, then run.
     auto start = std::chrono::steady_clock::now();
@@ -175,7 +190,8 @@ int run(const std::string& dir, double threshold, unsigned threads) {
         const double read_s = seconds_since(start);
         start = std::chrono::steady_clock::now();
         const double cpu_before = cpu_seconds();
-        const auto pairs = batch.run(threshold, Threads{threads});
+        BatchStats stats;
+        const auto pairs = batch.run(threshold, Threads{threads}, &stats);
         const double dedup_s = seconds_since(start);
         const double dedup_cpu_s = cpu_seconds() - cpu_before;
         std::unordered_map<std::string, std::string> cluster_of;
@@ -197,11 +213,21 @@ int run(const std::string& dir, double threshold, unsigned threads) {
         const auto q = dedup_quality(pairs, clusters, {threshold}).front();
         std::printf(
             "records %zu\nread_and_prepare_s %.3f\ndedup_s %.3f\ndedup_cpu_s %.3f\n"
-            "dedup_peak_rss_mib %.0f\n",
-            batch.size(), read_s, dedup_s, dedup_cpu_s, peak_rss_mib());
+            "dedup_peak_rss_mib %.0f\nentries %zu\nranges %zu\ncompared_pairs %llu\n",
+            batch.size(), read_s, dedup_s, dedup_cpu_s, peak_rss_mib(), stats.entries, stats.ranges,
+            static_cast<unsigned long long>(stats.compared_pairs));
         std::printf(
-            "dedup_threshold %.2f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
+            "dedup_threshold %.3f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
             threshold, q.precision, q.recall, q.f1);
+        for (const auto& other : dedup_quality(pairs, clusters, also)) {
+            if (other.threshold > threshold) {
+                std::printf("at_threshold %.3f precision %.4f recall %.4f f1 %.4f\n",
+                            other.threshold, other.precision, other.recall, other.f1);
+            }
+        }
+        std::fflush(stdout);
+        if (!tracing)
+            return 0;
         // Tracing: index every record that is not a request, then query with each request.
         std::vector<PersonRecord> records;
         std::ifstream in2(dir + "/persons.csv", std::ios::binary);
@@ -266,7 +292,9 @@ int main(int argc, char** argv) {
     }
     if (std::strcmp(argv[1], "run") == 0) {
         return run(dir, std::stod(argument(argc, argv, "--threshold", "0.5")),
-                   static_cast<unsigned>(std::stoul(argument(argc, argv, "--threads", "2"))));
+                   numbers(argument(argc, argv, "--also", "")),
+                   static_cast<unsigned>(std::stoul(argument(argc, argv, "--threads", "2"))),
+                   argument(argc, argv, "--tracing", "1") != "0");
     }
     std::cerr << "unknown mode " << argv[1] << "\n";
     return 2;

@@ -52,44 +52,94 @@ struct Assignment {
     std::uint32_t end;
 };
 
-// Plans the comparisons of one block entries[i, j) (see BlockingKey): a small block is
-// compared whole. A large one is split into its parts: each part is compared within itself
-// and with the block's part-0 people, who are compared with everyone (unless the block is
-// too large, see kMaxBlockSize).
-void plan_block(Blocks& blocks, std::vector<Assignment>& plan, std::uint32_t i, std::uint32_t j) {
-    const auto add_range = [&](std::uint32_t begin, std::uint32_t end) {
+// The plan being made: the blocks, the comparisons, and each person's birth month.
+struct Planner {
+    Blocks& blocks;
+    std::vector<Assignment>& plan;
+    const std::vector<std::uint8_t>& months;
+
+    std::uint32_t add_range(std::uint32_t begin, std::uint32_t end) {
         blocks.ranges.push_back({begin, end});
         return static_cast<std::uint32_t>(blocks.ranges.size() - 1);
-    };
-    const std::size_t size = j - i;
-    if (size < 2)
-        return;
-    if (size <= kSplitBlockSize) {
-        plan.push_back({add_range(i, j), i, j});
-        return;
     }
-    std::uint32_t whole_end = i;
-    while (whole_end < j && blocks.entries[whole_end].part() == 0)
-        ++whole_end;
-    const bool with_everyone = whole_end > i && size <= kMaxBlockSize;
-    std::uint32_t part_zero_range = 0;
-    if (with_everyone) {
-        plan.push_back({add_range(i, j), i, whole_end});
-        part_zero_range = add_range(i, whole_end);
-    } else if (whole_end - i >= 2 && whole_end - i <= kMaxBlockSize) {
-        plan.push_back({add_range(i, whole_end), i, whole_end});
+    std::uint8_t month(std::uint32_t entry) const { return months[blocks.entries[entry].person]; }
+
+    // The people of entries[s, e) with each other: a part of a block, or a whole block that is
+    // not split. Over kSplitBlockSize people, split by birth month (see blocking_month): each
+    // month within itself and with the month-0 people, who are compared with everyone (unless
+    // the part is over kMaxBlockSize).
+    void within(std::uint32_t s, std::uint32_t e) {
+        const std::size_t size = e - s;
+        if (size < 2)
+            return;
+        if (size <= kSplitBlockSize || is_month_part(blocks.entries[s].part())) {
+            if (size <= kMaxBlockSize)
+                plan.push_back({add_range(s, e), s, e});
+            return;
+        }
+        auto* first = blocks.entries.data() + s;
+        std::sort(first, first + size, [this](const Entry& x, const Entry& y) {
+            const auto mx = months[x.person];
+            const auto my = months[y.person];
+            return mx != my ? mx < my : x.person < y.person;
+        });
+        std::uint32_t unplaced_end = s;
+        while (unplaced_end < e && month(unplaced_end) == 0)
+            ++unplaced_end;
+        const bool with_unplaced = unplaced_end > s && size <= kMaxBlockSize;
+        std::uint32_t unplaced_range = 0;
+        if (with_unplaced) {
+            plan.push_back({add_range(s, e), s, unplaced_end});
+            unplaced_range = add_range(s, unplaced_end);
+        } else if (unplaced_end - s >= 2 && unplaced_end - s <= kMaxBlockSize) {
+            plan.push_back({add_range(s, unplaced_end), s, unplaced_end});
+        }
+        for (std::uint32_t m = unplaced_end; m < e;) {
+            std::uint32_t end = m;
+            while (end < e && month(end) == month(m))
+                ++end;
+            if (end - m >= 2 && end - m <= kMaxBlockSize)
+                plan.push_back({add_range(m, end), m, end});
+            if (with_unplaced)
+                plan.push_back({unplaced_range, m, end});
+            m = end;
+        }
     }
-    for (std::uint32_t s = whole_end; s < j;) {
-        std::uint32_t e = s;
-        while (e < j && blocks.entries[e].part() == blocks.entries[s].part())
-            ++e;
-        if (e - s >= 2 && e - s <= kMaxBlockSize)
-            plan.push_back({add_range(s, e), s, e});
-        if (with_everyone)
-            plan.push_back({part_zero_range, s, e});
-        s = e;
+
+    // Plans the comparisons of one block entries[i, j) (see BlockingKey): a small block is
+    // compared whole. A large one is split into its parts: each part is compared within itself
+    // (see within) and with the block's part-0 people, who are compared with everyone (unless
+    // the block is too large, see kMaxBlockSize).
+    void block(std::uint32_t i, std::uint32_t j) {
+        const std::size_t size = j - i;
+        if (size < 2)
+            return;
+        if (size <= kSplitBlockSize) {
+            plan.push_back({add_range(i, j), i, j});
+            return;
+        }
+        std::uint32_t whole_end = i;
+        while (whole_end < j && blocks.entries[whole_end].part() == 0)
+            ++whole_end;
+        const bool with_everyone = whole_end > i && size <= kMaxBlockSize;
+        std::uint32_t part_zero_range = 0;
+        if (with_everyone) {
+            plan.push_back({add_range(i, j), i, whole_end});
+            part_zero_range = add_range(i, whole_end);
+        } else if (whole_end - i >= 2 && whole_end - i <= kMaxBlockSize) {
+            plan.push_back({add_range(i, whole_end), i, whole_end});
+        }
+        for (std::uint32_t s = whole_end; s < j;) {
+            std::uint32_t e = s;
+            while (e < j && blocks.entries[e].part() == blocks.entries[s].part())
+                ++e;
+            within(s, e);
+            if (with_everyone)
+                plan.push_back({part_zero_range, s, e});
+            s = e;
+        }
     }
-}
+};
 
 Blocks build_blocks(const std::vector<PreparedPerson>& people) {
     Blocks blocks;
@@ -108,12 +158,17 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people) {
         return x.low != y.low ? x.low < y.low : x.person < y.person;
     });
     std::vector<Assignment> plan;
+    std::vector<std::uint8_t> months;
+    months.reserve(people.size());
+    for (const auto& person : people)
+        months.push_back(blocking_month(person));
+    Planner planner{blocks, plan, months};
     const auto n = static_cast<std::uint32_t>(blocks.entries.size());
     for (std::uint32_t i = 0; i < n;) {
         std::uint32_t j = i;
         while (j < n && blocks.entries[j].key() == blocks.entries[i].key())
             ++j;
-        plan_block(blocks, plan, i, j);
+        planner.block(i, j);
         i = j;
     }
     std::vector<std::uint32_t> count(people.size() + 1, 0);
@@ -143,17 +198,23 @@ Status BatchDeduplicator::add(const PersonRecord& record) {
     return {};
 }
 
-std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads) const {
+std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads,
+                                               BatchStats* stats) const {
     const Blocks blocks = build_blocks(m_people);
     const unsigned workers = std::max(1u, static_cast<unsigned>(threads));
     std::vector<std::vector<ScoredPair>> found(workers);
+    std::vector<std::uint64_t> compared(workers, 0);
     std::atomic<std::uint32_t> next{0};
     const auto total = static_cast<std::uint32_t>(m_people.size());
+    // Pairs far below the threshold are given up as soon as their weight cannot reach it; the
+    // margin keeps a pair whose weight rounds to the threshold's, which the score then decides.
+    const double min_weight = weight_of_score(threshold) - 1e-9;
     constexpr std::uint32_t kChunk = 1024;
     auto work = [&](unsigned worker) {
         // seen[j] == p + 1 when j was already compared with p.
         std::vector<std::uint32_t> seen(m_people.size(), 0);
         auto& out = found[worker];
+        std::uint64_t count = 0;
         while (true) {
             const std::uint32_t begin = next.fetch_add(kChunk);
             if (begin >= total)
@@ -168,13 +229,15 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
                         if (q <= p || seen[q] == p + 1)
                             continue;
                         seen[q] = p + 1;
-                        MatchResult result = score_pair(m_people[p], m_people[q]);
-                        if (result.score >= threshold)
-                            out.push_back(ScoredPair{p, q, result});
+                        ++count;
+                        auto result = score_pair_at_least(m_people[p], m_people[q], min_weight);
+                        if (result && result->score >= threshold)
+                            out.push_back(ScoredPair{p, q, *result});
                     }
                 }
             }
         }
+        compared[worker] = count;
     };
     std::vector<std::thread> pool;
     for (unsigned w = 1; w < workers; ++w)
@@ -188,6 +251,13 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
     std::sort(pairs.begin(), pairs.end(), [](const ScoredPair& x, const ScoredPair& y) {
         return x.a != y.a ? x.a < y.a : x.b < y.b;
     });
+    if (stats != nullptr) {
+        stats->entries = blocks.entries.size();
+        stats->ranges = blocks.ranges.size();
+        stats->compared_pairs = 0;
+        for (std::uint64_t count : compared)
+            stats->compared_pairs += count;
+    }
     return pairs;
 }
 

@@ -34,9 +34,10 @@ std::uint64_t hash_parts(char kind, std::string_view x, std::string_view y, int 
 
 }  // namespace
 
-// A part of a block (see BlockingKey): never 0, which means "the whole block".
+// A part of a block (see BlockingKey), named by a text: never 0, which means "the whole block",
+// and never a month number (see is_month_part).
 std::uint32_t part_of(std::string_view text) {
-    return static_cast<std::uint32_t>(hash_text(text) >> (64 - kBlockingPartBits)) | 1u;
+    return static_cast<std::uint32_t>(hash_text(text) >> (64 - kBlockingPartBits)) | 0x8000u;
 }
 
 std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
@@ -182,6 +183,31 @@ bool meet_in_any_block(const std::vector<BlockingKey>& a, const std::vector<Bloc
     for (const auto& x : a) {
         for (const auto& y : b) {
             if (x.key == y.key && (x.part == y.part || x.part == 0 || y.part == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+std::uint8_t blocking_month(const PreparedPerson& person) {
+    const auto& birth = person.birth.birth;
+    return birth ? static_cast<std::uint8_t>(birth->month) : 0;
+}
+
+bool meet_in_any_part(const PreparedPerson& a, const PreparedPerson& b) {
+    const std::uint8_t x = blocking_month(a);
+    const std::uint8_t y = blocking_month(b);
+    const bool months_meet = x == 0 || y == 0 || x == y;
+    const auto keys_a = blocking_keys(a);
+    const auto keys_b = blocking_keys(b);
+    for (const auto& k : keys_a) {
+        for (const auto& l : keys_b) {
+            if (k.key != l.key)
+                continue;
+            // Part 0 meets the whole block, months aside; one part is split again by month
+            // unless it is a month already.
+            if (k.part == 0 || l.part == 0 ||
+                (k.part == l.part && (months_meet || is_month_part(k.part))))
                 return true;
         }
     }

@@ -53,7 +53,28 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person);
 // and, in it, the same part or part 0. `a` and `b` as blocking_keys returns them.
 bool meet_in_any_block(const std::vector<BlockingKey>& a, const std::vector<BlockingKey>& b);
 
-// Blocks of more than this many people are split into their parts.
+// A part of a split block that still holds more than kSplitBlockSize people (the commonest
+// names of a register of a million: "María" + "López" + "Hernández" + 2011) is split again in a
+// batch, by the birth month. People whose month is unknown (a year, an estimated age) are in
+// month 0 and are compared with the whole part. A day/month swap in the same year meets through
+// the birth-date keys, which are not split; with a year off as well, through the surname pair,
+// whose parts are months already (the birth month, and the day when it could be a month) and
+// are not split again. (The index does not split a part again: a query is one person.)
+// The birth month, 1-12, or 0 when unknown.
+std::uint8_t blocking_month(const PreparedPerson& person);
+
+// Whether a part is a month (1-12) rather than a name (which is never below 0x8000).
+inline bool is_month_part(std::uint32_t part) {
+    return part >= 1 && part <= 12;
+}
+
+// Whether two people of a batch meet however large their blocks and parts: they share a key
+// and, in it, one of them is in part 0, or both are in the same part and the same month or one
+// of them in month 0.
+bool meet_in_any_part(const PreparedPerson& a, const PreparedPerson& b);
+
+// Blocks of more than this many people are split into their parts, and parts of more than this
+// many people by the birth month.
 inline constexpr std::size_t kSplitBlockSize = 100;
 
 // Blocks, or parts of a split block, larger than this are skipped as uninformative; the other

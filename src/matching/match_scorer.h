@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -74,8 +75,19 @@ struct MatchResult {
 // the rest of the index), so a pair's score never changes when others are added; symmetric.
 MatchResult score_pair(const PreparedPerson& a, const PreparedPerson& b);
 
+// The same when the pair's weight is at least `min_weight`, else nothing. Compares the cheap
+// fields first (birth, gender, nationality) and the names and free texts only while the total
+// can still reach `min_weight`, which spares most of the work for the many pairs of a batch
+// that are far below it. A result it returns is exactly score_pair's.
+std::optional<MatchResult> score_pair_at_least(const PreparedPerson& a, const PreparedPerson& b,
+                                               double min_weight);
+
 // The weight at which score is 0.5.
 inline constexpr double kWeightAtHalf = 8.0;
+
+// score = 1 / (1 + 2^(kWeightAtHalf - weight)), and back (-inf for 0, +inf for 1).
+double score_of_weight(double weight);
+double weight_of_score(double score);
 
 // The score from which `retorno dedup` reports a pair and the web proposes a candidate, chosen
 // with `retorno match-eval` (see docs/performance.md).

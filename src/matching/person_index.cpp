@@ -130,13 +130,14 @@ std::vector<Candidate> PersonIndex::candidates(const PreparedPerson& query, std:
     std::sort(slots.begin(), slots.end());
     slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
     std::vector<Candidate> found;
+    const double min_weight = weight_of_score(threshold) - 1e-9;  // See BatchDeduplicator::run.
     for (std::uint32_t slot : slots) {
         const PreparedPerson& person = *m_slots[slot];
         if (!query.id.empty() && person.id == query.id)
             continue;
-        MatchResult result = score_pair(query, person);
-        if (result.score >= threshold)
-            found.push_back(Candidate{person.id, result});
+        auto result = score_pair_at_least(query, person, min_weight);
+        if (result && result->score >= threshold)
+            found.push_back(Candidate{person.id, *result});
     }
     const auto better = [](const Candidate& x, const Candidate& y) {
         if (x.result.weight != y.result.weight)

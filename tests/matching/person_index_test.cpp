@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "matching/batch_dedup.h"
 #include "matching/blocking_keys.h"
 #include "matching/person_index.h"
@@ -173,6 +175,49 @@ TEST(BatchDedup, SplitsALargeBlockAndStillFindsTheMatchesInIt) {
     EXPECT_EQ(candidates->front().id, match_id);
 }
 
+// More people with the same names and birth year than kSplitBlockSize: every key puts them in
+// one part (the other surname is the same), which is split again by birth month. At threshold 0
+// a batch reports every pair it compares, and it compares exactly the pairs that
+// meet_in_any_part says meet: the same month, or one birth known only by its year.
+TEST(BatchDedup, SplitsALargePartByBirthMonth) {
+    BatchDeduplicator batch(tables());
+    std::vector<PreparedPerson> people;
+    for (std::size_t i = 0; i < kSplitBlockSize + 50; ++i) {
+        // Days from 13: no day could be a month, so no key is filed under a second month.
+        const std::size_t month = i % 12 + 1;
+        const std::size_t day = 13 + (i / 12) % 15;
+        const std::string birth = "2011-" + std::string(month < 10 ? "0" : "") +
+                                  std::to_string(month) + "-" + std::to_string(day);
+        people.push_back(*prepare_person(
+            person_from_columns("p" + std::to_string(i), "Ana | López García", birth, "F", "GT"),
+            *tables()));
+    }
+    people.push_back(*prepare_person(
+        person_from_columns("year", "Ana | López García", "2011", "F", "GT"), *tables()));
+    for (const auto& person : people)
+        batch.add(person);
+    BatchStats stats;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
+    for (const auto& pair : batch.run(0.0, Threads{2}, &stats))
+        reported.emplace(pair.a, pair.b);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> meeting;
+    for (std::uint32_t a = 0; a < people.size(); ++a) {
+        for (std::uint32_t b = a + 1; b < people.size(); ++b) {
+            if (meet_in_any_part(people[a], people[b]))
+                meeting.emplace(a, b);
+        }
+    }
+    EXPECT_EQ(reported, meeting);
+    EXPECT_EQ(stats.compared_pairs, reported.size());
+    // Split indeed: far fewer pairs than all of them, and the undated one meets everyone.
+    EXPECT_LT(reported.size(), people.size() * (people.size() - 1) / 4);
+    const auto year_only = static_cast<std::uint32_t>(people.size() - 1);
+    for (std::uint32_t a = 0; a < year_only; ++a)
+        EXPECT_TRUE(reported.count({a, year_only})) << a;
+    EXPECT_FALSE(meet_in_any_part(people[0], people[1]));  // March and April.
+    EXPECT_TRUE(meet_in_any_part(people[0], people[12]));  // Both in January.
+}
+
 TEST(BlockingKeys, SplitBlocksKeepApartPeopleWhoseOtherSurnameDiffers) {
     const auto keys = [](const char* name, const char* birth) {
         return blocking_keys(
@@ -185,12 +230,11 @@ TEST(BlockingKeys, SplitBlocksKeepApartPeopleWhoseOtherSurnameDiffers) {
 }
 
 TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
-    const auto key_of = [](const PersonRecord& r) {
-        return blocking_keys(*prepare_person(r, *tables()));
-    };
-    // However large the blocks: the people share a key, and are in the same part of it.
-    const auto share = [](const std::vector<BlockingKey>& a, const std::vector<BlockingKey>& b) {
-        return meet_in_any_block(a, b);
+    const auto key_of = [](const PersonRecord& r) { return *prepare_person(r, *tables()); };
+    // However large the blocks: the people share a key, are in the same part of it, and in the
+    // same month of a part split again.
+    const auto share = [](const PreparedPerson& a, const PreparedPerson& b) {
+        return meet_in_any_part(a, b);
     };
     const auto base = key_of(person_from_columns("a", "José | Pérez García", "2009-07-12", "", ""));
     // A nickname, one surname missing, a year off by one.
@@ -200,6 +244,10 @@ TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
     // Another surname, day and month swapped.
     EXPECT_TRUE(
         share(base, key_of(person_from_columns("b", "Jose | Lopez", "2009-12-07", "", ""))));
+    // Day and month swapped and the year off by one: not in the same month, but the surname
+    // pair is also filed under the day as a month.
+    EXPECT_TRUE(
+        share(base, key_of(person_from_columns("b", "José | Pérez García", "2010-12-07", "", ""))));
     // An unknown first name, surnames swapped.
     EXPECT_TRUE(
         share(base, key_of(person_from_columns("b", "Xyz | García Perez", "2009", "", ""))));
