@@ -1,6 +1,7 @@
 #include "matching/batch_dedup.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <thread>
 
@@ -43,7 +44,13 @@ struct Blocks {
     std::vector<Range> ranges;
     std::vector<std::uint32_t> person_offset;  // Person p's ranges: person_ranges[offset[p]..].
     std::vector<std::uint32_t> person_ranges;
+    std::array<std::uint64_t, 4> planned{};  // See BatchStats::planned.
 };
+
+constexpr std::size_t kWhole = 0;
+constexpr std::size_t kPartZero = 1;
+constexpr std::size_t kMonth = 2;
+constexpr std::size_t kMonthZero = 3;
 
 // People entries[begin, end) are each compared within ranges[range].
 struct Assignment {
@@ -62,6 +69,13 @@ struct Planner {
         blocks.ranges.push_back({begin, end});
         return static_cast<std::uint32_t>(blocks.ranges.size() - 1);
     }
+    // People entries[begin, end) are each compared within `range`; counted by kind of stretch
+    // (see BatchStats::planned).
+    void assign(std::size_t kind, std::uint32_t range, std::uint32_t begin, std::uint32_t end) {
+        plan.push_back({range, begin, end});
+        const Range r = blocks.ranges[range];
+        blocks.planned[kind] += std::uint64_t{end - begin} * (r.end - r.begin);
+    }
     std::uint8_t month(std::uint32_t entry) const { return months[blocks.entries[entry].person]; }
 
     // The people of entries[s, e) with each other: a part of a block, or a whole block that is
@@ -74,7 +88,7 @@ struct Planner {
             return;
         if (size <= kSplitBlockSize || is_month_part(blocks.entries[s].part())) {
             if (size <= kMaxBlockSize)
-                plan.push_back({add_range(s, e), s, e});
+                assign(kWhole, add_range(s, e), s, e);
             return;
         }
         auto* first = blocks.entries.data() + s;
@@ -89,19 +103,19 @@ struct Planner {
         const bool with_unplaced = unplaced_end > s && size <= kMaxBlockSize;
         std::uint32_t unplaced_range = 0;
         if (with_unplaced) {
-            plan.push_back({add_range(s, e), s, unplaced_end});
+            assign(kMonthZero, add_range(s, e), s, unplaced_end);
             unplaced_range = add_range(s, unplaced_end);
         } else if (unplaced_end - s >= 2 && unplaced_end - s <= kMaxBlockSize) {
-            plan.push_back({add_range(s, unplaced_end), s, unplaced_end});
+            assign(kMonthZero, add_range(s, unplaced_end), s, unplaced_end);
         }
         for (std::uint32_t m = unplaced_end; m < e;) {
             std::uint32_t end = m;
             while (end < e && month(end) == month(m))
                 ++end;
             if (end - m >= 2 && end - m <= kMaxBlockSize)
-                plan.push_back({add_range(m, end), m, end});
+                assign(kMonth, add_range(m, end), m, end);
             if (with_unplaced)
-                plan.push_back({unplaced_range, m, end});
+                assign(kMonthZero, unplaced_range, m, end);
             m = end;
         }
     }
@@ -115,7 +129,7 @@ struct Planner {
         if (size < 2)
             return;
         if (size <= kSplitBlockSize) {
-            plan.push_back({add_range(i, j), i, j});
+            assign(kWhole, add_range(i, j), i, j);
             return;
         }
         std::uint32_t whole_end = i;
@@ -124,10 +138,10 @@ struct Planner {
         const bool with_everyone = whole_end > i && size <= kMaxBlockSize;
         std::uint32_t part_zero_range = 0;
         if (with_everyone) {
-            plan.push_back({add_range(i, j), i, whole_end});
+            assign(kPartZero, add_range(i, j), i, whole_end);
             part_zero_range = add_range(i, whole_end);
         } else if (whole_end - i >= 2 && whole_end - i <= kMaxBlockSize) {
-            plan.push_back({add_range(i, whole_end), i, whole_end});
+            assign(kPartZero, add_range(i, whole_end), i, whole_end);
         }
         for (std::uint32_t s = whole_end; s < j;) {
             std::uint32_t e = s;
@@ -135,7 +149,7 @@ struct Planner {
                 ++e;
             within(s, e);
             if (with_everyone)
-                plan.push_back({part_zero_range, s, e});
+                assign(kPartZero, part_zero_range, s, e);
             s = e;
         }
     }
@@ -254,6 +268,7 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
     if (stats != nullptr) {
         stats->entries = blocks.entries.size();
         stats->ranges = blocks.ranges.size();
+        stats->planned = blocks.planned;
         stats->compared_pairs = 0;
         for (std::uint64_t count : compared)
             stats->compared_pairs += count;

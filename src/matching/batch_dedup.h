@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -26,6 +27,10 @@ struct BatchStats {
     std::size_t entries = 0;
     std::size_t ranges = 0;
     std::uint64_t compared_pairs = 0;
+    // Person-entry visits planned, before the pairs met more than once are dropped: within a
+    // block or part not split further; part-0 people with their whole block and the block's
+    // parts with them; within a month of a part split again; and its month-0 people with it.
+    std::array<std::uint64_t, 4> planned{};
 };
 
 // Finds the likely duplicates in a whole register at once. People are prepared as they are

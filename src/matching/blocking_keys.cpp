@@ -42,8 +42,8 @@ std::uint32_t part_of(std::string_view text) {
 
 std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
     std::vector<std::string> firsts;
-    const Words given = split_words(person.given_key);
-    if (!given.empty() && split_words(person.given)[0].size() > 1) {
+    const Words given = split_words(person.given_key());
+    if (!given.empty() && split_words(person.given())[0].size() > 1) {
         firsts.emplace_back(given[0]);
     }
     if (person.first_given_expansions) {
@@ -60,8 +60,8 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         std::uint32_t part;
     };
     std::vector<Surname> surnames;
-    const Words surname_words = split_words(person.surnames);
-    const Words surname_keys = split_words(person.surname_key);
+    const Words surname_words = split_words(person.surnames());
+    const Words surname_keys = split_words(person.surname_key());
     for (std::size_t i = 0; i < surname_keys.size; ++i) {
         if (surname_words[i].size() > 1)
             surnames.push_back({surname_keys[i], 0});
@@ -70,7 +70,7 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         surnames[0].part = part_of(surnames[1].key);
         surnames[1].part = part_of(surnames[0].key);
     }
-    const std::string married_keys = spanish_phonetic_keys(person.married);
+    const std::string married_keys = spanish_phonetic_keys(person.married());
     for (auto key : split_words(married_keys))
         surnames.push_back({key, 0});
 
@@ -122,18 +122,18 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         // The same with the first letter of the given name only, for a given name written as an
         // initial (which has no key above) or misspelt, when a surname is misspelt too: a whole
         // birth date is rare enough to block on with one letter.
-        if (!person.given.empty()) {
+        if (!person.given().empty()) {
             keys.push_back(
-                {hash_parts('E', std::string_view(person.given.data(), 1), "", unordered), 0});
+                {hash_parts('E', std::string_view(person.given().data(), 1), "", unordered), 0});
         }
     }
     // An estimated age with the day it was made and the first letter of the given name: one
     // register often copies another's estimate, and a record known only by an estimate has no
     // birth date to meet through when a surname is misspelt too.
     const auto& estimated_on = person.birth.age_estimate_date;
-    if (!birth && person.birth.age_estimate && estimated_on && !person.given.empty()) {
+    if (!birth && person.birth.age_estimate && estimated_on && !person.given().empty()) {
         const int day = estimated_on->year * 10000 + estimated_on->month * 100 + estimated_on->day;
-        keys.push_back({hash_parts('A', std::string_view(person.given.data(), 1),
+        keys.push_back({hash_parts('A', std::string_view(person.given().data(), 1),
                                    std::to_string(*person.birth.age_estimate), day),
                         0});
     }
@@ -141,7 +141,7 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
     // written only as an initial, misspelt, or a nickname the table does not know but that
     // starts alike. (Without the letter, López or Hernández in one year is one child in twenty
     // of the synthetic sets.)
-    const char initial = person.given.empty() ? '_' : person.given.front();
+    const char initial = person.given().empty() ? '_' : person.given().front();
     // This key and the next are filed under the same years as the main key, so that a year off
     // by one or an estimated age still meets a misspelt or unknown first name.
     if (year != 0) {

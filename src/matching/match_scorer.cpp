@@ -264,8 +264,9 @@ constexpr double kPlaceSameWeight = 1.0;
 
 // Orders a pair by content so that score_pair(a, b) and score_pair(b, a) do the same work.
 bool comes_first(const PreparedPerson& a, const PreparedPerson& b) {
-    return std::tie(a.given, a.surnames, a.married, a.mother_name, a.birth_place, a.id) <=
-           std::tie(b.given, b.surnames, b.married, b.mother_name, b.birth_place, b.id);
+    return std::make_tuple(a.given(), a.surnames(), a.married(), a.mother_name(), a.birth_place(),
+                           a.id()) <= std::make_tuple(b.given(), b.surnames(), b.married(),
+                                                      b.mother_name(), b.birth_place(), b.id());
 }
 
 }  // namespace
@@ -304,8 +305,8 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
     const auto nationality = compare_nationality(a, b);
     const Weighted nationality_w =
         pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0);
-    const bool with_mother = !a.mother_name.empty() && !b.mother_name.empty();
-    const bool with_place = !a.birth_place.empty() && !b.birth_place.empty();
+    const bool with_mother = !a.mother_name().empty() && !b.mother_name().empty();
+    const bool with_place = !a.birth_place().empty() && !b.birth_place().empty();
     const double others = birth_w.weight + gender_w.weight + nationality_w.weight;
     const double free_text_best =
         (with_mother ? kMotherSameWeight : 0.0) + (with_place ? kPlaceSameWeight : 0.0);
@@ -332,8 +333,8 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
     // shared place is good evidence (about one child in ten of a country shares a department
     // with another) and a shared mother's full name better still; both are kept below log2(m/u)
     // because places are coarse and twins share everything but a given name.
-    const auto mother = compare_free_text(a.mother_name, b.mother_name);
-    const auto place = compare_free_text(a.birth_place, b.birth_place);
+    const auto mother = compare_free_text(a.mother_name(), b.mother_name());
+    const auto place = compare_free_text(a.birth_place(), b.birth_place());
     MatchResult result;
     const auto reason = [&result](Reason r, bool present) {
         if (present)
@@ -372,6 +373,14 @@ double weight_of_score(double score) {
     if (score >= 1)
         return std::numeric_limits<double>::infinity();
     return kWeightAtHalf - std::log2(1.0 / score - 1.0);
+}
+
+double default_threshold(std::size_t register_size) {
+    if (register_size <= kThresholdBaseSize)
+        return kDefaultThreshold;
+    const double odds =
+        static_cast<double>(register_size) / static_cast<double>(kThresholdBaseSize);
+    return score_of_weight(kWeightAtHalf + std::log2(odds));
 }
 
 double score_of_weight(double weight) {

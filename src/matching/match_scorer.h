@@ -89,8 +89,19 @@ inline constexpr double kWeightAtHalf = 8.0;
 double score_of_weight(double weight);
 double weight_of_score(double score);
 
-// The score from which `retorno dedup` reports a pair and the web proposes a candidate, chosen
+// The score from which the web proposes a candidate and `retorno match` reports one, and from
+// which `retorno dedup` reports a pair in a register of up to kThresholdBaseSize people, chosen
 // with `retorno match-eval` (see docs/performance.md).
 inline constexpr double kDefaultThreshold = 0.5;
+
+// The decision threshold of a batch deduplication of `register_size` people: kDefaultThreshold
+// up to kThresholdBaseSize people, then odds of register_size / kThresholdBaseSize, i.e. a
+// weight log2(register_size / kThresholdBaseSize) above kWeightAtHalf (about 3.3 per factor of
+// ten; 0.83 at a million). A pair's score never depends on the register; but the more people
+// a register holds, the more different children share a common name and birth year, and the
+// stronger the evidence must be to keep the same share of false positives among the pairs
+// reported (docs/matching.md, "The decision threshold").
+inline constexpr std::size_t kThresholdBaseSize = 200000;
+double default_threshold(std::size_t register_size);
 
 }  // namespace retorno::matching

@@ -123,14 +123,15 @@ TEST(BatchDedup, ReportsEachPairOnceAndAgreesWithTheIndex) {
     const auto pairs = batch.run(kDefaultThreshold, Threads{2});
     std::vector<std::string> found;
     for (const auto& pair : pairs) {
-        found.push_back(batch.person(pair.a).id + batch.person(pair.b).id);
+        found.push_back(std::string(batch.person(pair.a).id()) +
+                        std::string(batch.person(pair.b).id()));
     }
     EXPECT_EQ(found, (std::vector<std::string>{"ab", "ac", "bc"}));
     for (const auto& pair : pairs) {
         auto candidates = index.candidates(people[pair.a], 10, kDefaultThreshold);
         bool seen = false;
         for (const auto& c : *candidates) {
-            if (c.id == batch.person(pair.b).id) {
+            if (c.id == batch.person(pair.b).id()) {
                 seen = true;
                 EXPECT_DOUBLE_EQ(c.result.weight, pair.result.weight);
             }
@@ -165,8 +166,8 @@ TEST(BatchDedup, SplitsALargeBlockAndStillFindsTheMatchesInIt) {
     ASSERT_TRUE(batch.add(alone));
     bool found = false;
     for (const auto& pair : batch.run(kDefaultThreshold, Threads{1})) {
-        found =
-            found || (batch.person(pair.a).id == match_id && batch.person(pair.b).id == "alone");
+        found = found ||
+                (batch.person(pair.a).id() == match_id && batch.person(pair.b).id() == "alone");
     }
     EXPECT_TRUE(found);
     auto candidates = index.candidates(alone, 5, kDefaultThreshold);

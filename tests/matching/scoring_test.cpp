@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 
 #include "matching/match_scorer.h"
@@ -140,6 +141,24 @@ TEST(Scoring, WeightAndScoreConvertBothWays) {
         EXPECT_NEAR(weight_of_score(score_of_weight(weight)), weight, 1e-9);
     EXPECT_EQ(weight_of_score(0.0), -std::numeric_limits<double>::infinity());
     EXPECT_EQ(weight_of_score(1.0), std::numeric_limits<double>::infinity());
+}
+
+// Up to kThresholdBaseSize people, the default; beyond, odds proportional to the size.
+TEST(Scoring, TheDefaultThresholdOfABatchRisesWithTheRegistersSize) {
+    EXPECT_EQ(default_threshold(0), kDefaultThreshold);
+    EXPECT_EQ(default_threshold(10000), kDefaultThreshold);
+    EXPECT_EQ(default_threshold(kThresholdBaseSize), kDefaultThreshold);
+    EXPECT_NEAR(default_threshold(2 * kThresholdBaseSize), 2.0 / 3.0, 1e-12);
+    EXPECT_NEAR(default_threshold(1000000), 5.0 / 6.0, 1e-12);
+    // About log2(10) of weight more for each factor of ten.
+    EXPECT_NEAR(weight_of_score(default_threshold(10 * kThresholdBaseSize)) -
+                    weight_of_score(default_threshold(kThresholdBaseSize)),
+                std::log2(10.0), 1e-9);
+    double previous = 0;
+    for (std::size_t size = 1; size < 100000000; size *= 3) {
+        EXPECT_GE(default_threshold(size), previous) << size;
+        previous = default_threshold(size);
+    }
 }
 
 TEST(Scoring, AddingUnrelatedPeopleDoesNotChangeAPairsScore) {
