@@ -22,14 +22,14 @@ struct ScoredPair {
 enum class Threads : unsigned {};  // How many worker threads a batch may use (at least one).
 
 // What a run did, for the benchmark: filings of people under keys, stretches of them compared,
-// and distinct pairs compared (each scored, or given up early, once).
+// and pairs compared (each scored, or given up early, once; a few twice, see run).
 struct BatchStats {
     std::size_t entries = 0;
     std::size_t ranges = 0;
     std::uint64_t compared_pairs = 0;
     // Person-entry visits planned, before the pairs met more than once are dropped: within a
-    // block or part not split further; part-0 people with their whole block and the block's
-    // parts with them; within a month of a part split again; and its month-0 people with it.
+    // block or part not split further; the block's parts with its part-0 people; within a
+    // month of a part split again; and its month-0 people with it.
     std::array<std::uint64_t, 4> planned{};
 };
 

@@ -35,7 +35,7 @@ std::uint64_t hash_parts(char kind, std::string_view x, std::string_view y, int 
 }  // namespace
 
 // A part of a block (see BlockingKey), named by a text: never 0, which means "the whole block",
-// and never a month number (see is_month_part).
+// and never a month or kDatePart (see is_dated_part).
 std::uint32_t part_of(std::string_view text) {
     return static_cast<std::uint32_t>(hash_text(text) >> (64 - kBlockingPartBits)) | 0x8000u;
 }
@@ -118,13 +118,14 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         const int high = std::max(birth->day, birth->month);
         const int unordered = birth->year * 10000 + low * 100 + high;
         for (const auto& first : firsts)
-            keys.push_back({hash_parts('D', first, "", unordered), 0});
+            keys.push_back({hash_parts('D', first, "", unordered), kDatePart});
         // The same with the first letter of the given name only, for a given name written as an
         // initial (which has no key above) or misspelt, when a surname is misspelt too: a whole
         // birth date is rare enough to block on with one letter.
         if (!person.given().empty()) {
             keys.push_back(
-                {hash_parts('E', std::string_view(person.given().data(), 1), "", unordered), 0});
+                {hash_parts('E', std::string_view(person.given().data(), 1), "", unordered),
+                 kDatePart});
         }
     }
     // An estimated age with the day it was made and the first letter of the given name: one
@@ -135,7 +136,7 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         const int day = estimated_on->year * 10000 + estimated_on->month * 100 + estimated_on->day;
         keys.push_back({hash_parts('A', std::string_view(person.given().data(), 1),
                                    std::to_string(*person.birth.age_estimate), day),
-                        0});
+                        kDatePart});
     }
     // Each surname with the year and the first letter of the given name: for a first name
     // written only as an initial, misspelt, or a nickname the table does not know but that
@@ -204,10 +205,10 @@ bool meet_in_any_part(const PreparedPerson& a, const PreparedPerson& b) {
         for (const auto& l : keys_b) {
             if (k.key != l.key)
                 continue;
-            // Part 0 meets the whole block, months aside; one part is split again by month
-            // unless it is a month already.
-            if (k.part == 0 || l.part == 0 ||
-                (k.part == l.part && (months_meet || is_month_part(k.part))))
+            // The same part, or part 0 with any; and in a large block the same month, unless
+            // the part is a month already.
+            const bool parts_meet = k.part == l.part || k.part == 0 || l.part == 0;
+            if (parts_meet && (months_meet || is_dated_part(k.part) || is_dated_part(l.part)))
                 return true;
         }
     }

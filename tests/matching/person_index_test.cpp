@@ -219,6 +219,70 @@ TEST(BatchDedup, SplitsALargePartByBirthMonth) {
     EXPECT_TRUE(meet_in_any_part(people[0], people[12]));  // Both in January.
 }
 
+// A large block with part-0 people (one surname only): they meet the people of their own birth
+// month and those of unknown month, in every part, and each pair is reported once although the
+// part-0 people are met from the other side in any order.
+TEST(BatchDedup, ComparesAPartZeroPersonWithItsMonthInALargeBlock) {
+    BatchDeduplicator batch(tables());
+    std::vector<PreparedPerson> people;
+    const char* seconds[] = {"García", "Pérez", "Díaz", "Ruiz", "Castro", "Mora", "Vega"};
+    const auto date = [](std::size_t month, std::size_t day) {
+        return "2011-" + std::string(month < 10 ? "0" : "") + std::to_string(month) + "-" +
+               std::to_string(day);
+    };
+    for (std::size_t i = 0; i < kSplitBlockSize + 30; ++i) {
+        const std::string name = std::string("Ana | López ") + seconds[i % 7];
+        people.push_back(
+            *prepare_person(person_from_columns("p" + std::to_string(i), name,
+                                                date(i % 12 + 1, 13 + i % 15), "F", "GT"),
+                            *tables()));
+    }
+    // Part 0, among the first people and among the last, so that both orders are exercised.
+    for (std::size_t month : {1, 5, 12}) {
+        auto one = *prepare_person(person_from_columns("z" + std::to_string(month), "Ana | López",
+                                                       date(month, 20), "F", "GT"),
+                                   *tables());
+        people.insert(people.begin() + static_cast<std::ptrdiff_t>(month), one);
+        people.push_back(one);
+    }
+    people.push_back(
+        *prepare_person(person_from_columns("year", "Ana | López", "2011", "F", "GT"), *tables()));
+    for (const auto& person : people)
+        batch.add(person);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
+    const auto pairs = batch.run(0.0, Threads{2});
+    for (const auto& pair : pairs) {
+        EXPECT_LT(pair.a, pair.b);
+        reported.emplace(pair.a, pair.b);
+    }
+    EXPECT_EQ(reported.size(), pairs.size());
+    std::set<std::pair<std::uint32_t, std::uint32_t>> meeting;
+    for (std::uint32_t a = 0; a < people.size(); ++a) {
+        for (std::uint32_t b = a + 1; b < people.size(); ++b) {
+            if (meet_in_any_part(people[a], people[b]))
+                meeting.emplace(a, b);
+        }
+    }
+    // Every pair that meets is reported; the others only when a part was small enough to be
+    // compared whole (each second surname's part here holds under kSplitBlockSize people).
+    for (const auto& pair : meeting)
+        EXPECT_TRUE(reported.count(pair)) << pair.first << " " << pair.second;
+    const auto part_zero = [&](std::uint32_t p) { return people[p].surname_words().size == 1; };
+    for (const auto& [a, b] : reported) {
+        if (part_zero(a) != part_zero(b)) {
+            EXPECT_TRUE(meeting.count({a, b})) << a << " " << b;
+        }
+    }
+    // A part-0 person of May meets none of the people born in March.
+    const auto may = static_cast<std::uint32_t>(5);
+    ASSERT_EQ(people[may].id(), "z5");
+    for (std::uint32_t p = 0; p < people.size(); ++p) {
+        if (!part_zero(p) && people[p].birth.birth->month == 3) {
+            EXPECT_FALSE(reported.count({std::min(p, may), std::max(p, may)})) << p;
+        }
+    }
+}
+
 TEST(BlockingKeys, SplitBlocksKeepApartPeopleWhoseOtherSurnameDiffers) {
     const auto keys = [](const char* name, const char* birth) {
         return blocking_keys(
