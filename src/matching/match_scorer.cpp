@@ -291,12 +291,27 @@ std::string MatchResult::reasons_text() const {
 
 std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
                                                const PreparedPerson& second, double min_weight) {
+    // The cheap fields first; the names, the costly part, only when the total can still reach
+    // `min_weight`. The bounds are the strongest agreements the remaining fields can add: the
+    // rarity correction of the names is never positive. The first bound needs neither the
+    // names nor the order of the pair (these fields compare symmetrically), so that most pairs
+    // of a batch are given up without reading the people's texts.
+    const bool with_mother = !first.mother_name().empty() && !second.mother_name().empty();
+    const bool with_place = !first.birth_place().empty() && !second.birth_place().empty();
+    const double free_text_best =
+        (with_mother ? kMotherSameWeight : 0.0) + (with_place ? kPlaceSameWeight : 0.0);
+    const double quick = birth_weight(compare_birth(first.birth, second.birth)).weight +
+                         pair_weight(compare_gender(first, second), Reason::GenderSame, 0.5,
+                                     Reason::GenderDifferent, -4.0)
+                             .weight +
+                         pair_weight(compare_nationality(first, second), Reason::NationalitySame,
+                                     0.5, Reason::NationalityDifferent, -5.0)
+                             .weight;
+    if (quick + free_text_best + kBestSurnameWeight + kBestGivenWeight < min_weight)
+        return std::nullopt;
     const bool in_order = comes_first(first, second);
     const PreparedPerson& a = in_order ? first : second;
     const PreparedPerson& b = in_order ? second : first;
-    // The cheap fields first; the names, the costly part, only when the total can still reach
-    // `min_weight`. The bounds are the strongest agreements the remaining fields can add: the
-    // rarity correction of the names is never positive.
     const auto birth = compare_birth(a.birth, b.birth);
     const Weighted birth_w = birth_weight(birth);
     const auto gender = compare_gender(a, b);
@@ -305,13 +320,7 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
     const auto nationality = compare_nationality(a, b);
     const Weighted nationality_w =
         pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0);
-    const bool with_mother = !a.mother_name().empty() && !b.mother_name().empty();
-    const bool with_place = !a.birth_place().empty() && !b.birth_place().empty();
     const double others = birth_w.weight + gender_w.weight + nationality_w.weight;
-    const double free_text_best =
-        (with_mother ? kMotherSameWeight : 0.0) + (with_place ? kPlaceSameWeight : 0.0);
-    if (others + free_text_best + kBestSurnameWeight + kBestGivenWeight < min_weight)
-        return std::nullopt;
     const auto surnames = compare_surnames(a, b);
     const Weighted surnames_w = surname_weight(surnames);
     const double surname_total = surnames_w.weight + single_surname_weight(surnames, a, b);
