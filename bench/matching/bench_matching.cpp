@@ -3,9 +3,13 @@
 //   bench_matching generate --persons N --seed S --dir D
 //       writes D/persons.csv (HTCDS columns), D/truth.csv (id,cluster) and D/requests.csv (the
 //       ids that stand for tracing requests; the same rule as `retorno match-eval`).
-//   bench_matching run --dir D [--threshold T] [--threads K]
-//       prints one "key value" line per figure: index build, batch dedup time and peak memory,
-//       dedup precision/recall/F1, tracing recall@1/@5 and query p50/p99.
+//   bench_matching run --dir D [--threshold T] [--also T1,T2,...] [--threads K] [--tracing 0|1]
+//       prints one "key value" line per figure (T: by default the register size's, see
+//       default_threshold): index build, batch dedup time and peak memory,
+//       dedup precision/recall/F1 (at T, and at each higher threshold of --also, from the same
+//       batch), tracing recall@1/@5 and query p50/p99 (unless --tracing 0). With --explain E
+//       (above T), also the commonest reason lists of the false positives at E and of the true
+//       pairs scored between T and E.
 //   bench_matching frequencies --persons N --seed S
 //       prints matching/name_frequencies.tsv: among N people drawn by the generator (originals
 //       only, no variants), how many per million have each given name among their given
@@ -127,14 +131,14 @@ int frequencies(std::size_t persons, std::uint64_t seed) {
             std::cerr << prepared.error().message << "\n";
             return 1;
         }
-        const Words words = split_words(prepared->given);
+        const Words words = split_words(prepared->given());
         for (std::size_t i = 0; i < words.size; ++i) {
             if (std::find(words.begin(), words.begin() + i, words[i]) == words.begin() + i)
                 ++given[std::string(words[i])];
         }
         if (words.size >= 2)
-            ++given[prepared->given];
-        for (auto word : split_words(prepared->surnames))
+            ++given[std::string(prepared->given())];
+        for (auto word : split_words(prepared->surnames()))
             ++surnames[std::string(word)];
     }
     std::printf(
@@ -158,7 +162,57 @@ int frequencies(std::size_t persons, std::uint64_t seed) {
     return 0;
 }
 
-int run(const std::string& dir, double threshold, unsigned threads) {
+// "0.6,0.8" as numbers; an empty text gives none.
+std::vector<double> numbers(const std::string& text) {
+    std::vector<double> out;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string::npos)
+            end = text.size();
+        out.push_back(std::stod(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return out;
+}
+
+// The commonest reason lists of the false positives at `at`, and of the true pairs that the
+// batch reported below it (its own threshold is lower): which evidence decides wrongly. Counts
+// of reason codes only, no record.
+void print_explanations(const std::vector<ScoredPair>& pairs,
+                        const std::vector<std::string>& clusters, double at) {
+    std::map<std::string, std::size_t> false_positives;
+    std::map<std::string, std::size_t> below;
+    for (const auto& pair : pairs) {
+        const bool same = clusters[pair.a] == clusters[pair.b];
+        std::string reasons;
+        for (std::size_t i = 0; i < pair.result.reason_count; ++i) {
+            if (!reasons.empty())
+                reasons += ",";
+            reasons += reason_code(pair.result.reasons[i]);
+        }
+        if (!same && pair.result.score >= at)
+            ++false_positives[reasons];
+        if (same && pair.result.score < at)
+            ++below[reasons];
+    }
+    const auto print = [](const char* title, const std::map<std::string, std::size_t>& counts) {
+        std::vector<std::pair<std::size_t, std::string>> rows;
+        std::size_t total = 0;
+        for (const auto& [reasons, count] : counts) {
+            rows.emplace_back(count, reasons);
+            total += count;
+        }
+        std::sort(rows.rbegin(), rows.rend());
+        std::printf("%s: %zu\n", title, total);
+        for (std::size_t i = 0; i < rows.size() && i < 25; ++i)
+            std::printf("  %6zu %s\n", rows[i].first, rows[i].second.c_str());
+    };
+    print("false_positives_by_reasons", false_positives);
+    print("true_pairs_below_by_reasons", below);
+}
+
+int run(const std::string& dir, double threshold, const std::vector<double>& also, unsigned threads,
+        bool tracing, double explain) {
     auto tables = *NameTables::standard();
     // Batch dedup, as `retorno dedup` does it: stream the file into the batch, then run.
     auto start = std::chrono::steady_clock::now();
@@ -175,7 +229,10 @@ int run(const std::string& dir, double threshold, unsigned threads) {
         const double read_s = seconds_since(start);
         start = std::chrono::steady_clock::now();
         const double cpu_before = cpu_seconds();
-        const auto pairs = batch.run(threshold, Threads{threads});
+        BatchStats stats;
+        if (threshold < 0)
+            threshold = default_threshold(batch.size());
+        const auto pairs = batch.run(threshold, Threads{threads}, &stats);
         const double dedup_s = seconds_since(start);
         const double dedup_cpu_s = cpu_seconds() - cpu_before;
         std::unordered_map<std::string, std::string> cluster_of;
@@ -191,17 +248,36 @@ int run(const std::string& dir, double threshold, unsigned threads) {
         }
         std::vector<std::string> clusters;
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            ids.push_back(batch.person(i).id);
-            clusters.push_back(cluster_of[batch.person(i).id]);
+            ids.emplace_back(batch.person(i).id());
+            clusters.push_back(cluster_of[std::string(batch.person(i).id())]);
         }
         const auto q = dedup_quality(pairs, clusters, {threshold}).front();
         std::printf(
             "records %zu\nread_and_prepare_s %.3f\ndedup_s %.3f\ndedup_cpu_s %.3f\n"
-            "dedup_peak_rss_mib %.0f\n",
-            batch.size(), read_s, dedup_s, dedup_cpu_s, peak_rss_mib());
+            "dedup_peak_rss_mib %.0f\nentries %zu\nranges %zu\ncompared_pairs %llu\n",
+            batch.size(), read_s, dedup_s, dedup_cpu_s, peak_rss_mib(), stats.entries, stats.ranges,
+            static_cast<unsigned long long>(stats.compared_pairs));
         std::printf(
-            "dedup_threshold %.2f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
+            "planned_whole %llu\nplanned_part_zero %llu\nplanned_month %llu\n"
+            "planned_month_zero %llu\n",
+            static_cast<unsigned long long>(stats.planned[0]),
+            static_cast<unsigned long long>(stats.planned[1]),
+            static_cast<unsigned long long>(stats.planned[2]),
+            static_cast<unsigned long long>(stats.planned[3]));
+        std::printf(
+            "dedup_threshold %.3f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
             threshold, q.precision, q.recall, q.f1);
+        for (const auto& other : dedup_quality(pairs, clusters, also)) {
+            if (other.threshold > threshold) {
+                std::printf("at_threshold %.3f precision %.4f recall %.4f f1 %.4f\n",
+                            other.threshold, other.precision, other.recall, other.f1);
+            }
+        }
+        if (explain > threshold)
+            print_explanations(pairs, clusters, explain);
+        std::fflush(stdout);
+        if (!tracing)
+            return 0;
         // Tracing: index every record that is not a request, then query with each request.
         std::vector<PersonRecord> records;
         std::ifstream in2(dir + "/persons.csv", std::ios::binary);
@@ -265,8 +341,11 @@ int main(int argc, char** argv) {
                            std::stoull(argument(argc, argv, "--seed", "2026")));
     }
     if (std::strcmp(argv[1], "run") == 0) {
-        return run(dir, std::stod(argument(argc, argv, "--threshold", "0.5")),
-                   static_cast<unsigned>(std::stoul(argument(argc, argv, "--threads", "2"))));
+        return run(dir, std::stod(argument(argc, argv, "--threshold", "-1")),
+                   numbers(argument(argc, argv, "--also", "")),
+                   static_cast<unsigned>(std::stoul(argument(argc, argv, "--threads", "2"))),
+                   argument(argc, argv, "--tracing", "1") != "0",
+                   std::stod(argument(argc, argv, "--explain", "0")));
     }
     std::cerr << "unknown mode " << argv[1] << "\n";
     return 2;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -32,7 +33,7 @@ using namespace retorno::matching;
 struct DedupOptions {
     std::string input;
     std::string output;
-    double threshold = kDefaultThreshold;
+    std::optional<double> threshold;  // Unset: default_threshold of the register's size.
     unsigned threads = 0;
 };
 
@@ -97,19 +98,21 @@ int run_dedup(const DedupOptions& options) {
         *in, options.input, [&](PersonRecord&& record, std::size_t) { return batch.add(record); });
     if (!status)
         return refuse(status.error());
-    const auto pairs = batch.run(options.threshold, thread_count(options.threads));
+    const double threshold = options.threshold.value_or(default_threshold(batch.size()));
+    const auto pairs = batch.run(threshold, thread_count(options.threads));
     std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
     write_csv_row(out, {"id_a", "id_b", "score", "reasons"});
     for (const auto& pair : pairs) {
         const std::string score = format_score(pair.result.score);
         const std::string reasons = pair.result.reasons_text();
-        write_csv_row(out, {batch.person(pair.a).id, batch.person(pair.b).id, score, reasons});
+        write_csv_row(out, {batch.person(pair.a).id(), batch.person(pair.b).id(), score, reasons});
     }
     out.flush();
     if (!out)
         return refuse(Error::make(ErrorCode::Unavailable, "cannot write " + options.output));
     std::cout << batch.size() << " persons read, " << pairs.size()
-              << " likely duplicate pairs written to " << options.output << "\n";
+              << " likely duplicate pairs at threshold " << format_score(threshold)
+              << " written to " << options.output << "\n";
     return 0;
 }
 
@@ -222,20 +225,20 @@ std::string describe(const PersonRecord& r, const std::string& cluster) {
 }
 
 bool share_a_key(const PreparedPerson& a, const PreparedPerson& b) {
-    return meet_in_any_block(blocking_keys(a), blocking_keys(b));
+    return meet_in_any_part(a, b);
 }
 
-// Prints up to `count` false positives and false negatives of the batch at the default
-// threshold, each with the two records, the score and the reasons, and whether the pair shares
-// a blocking key (a false negative that shares none was never compared).
+// Prints up to `count` false positives and false negatives of the batch at `threshold`, each
+// with the two records, the score and the reasons, and whether the pair meets in a block (a
+// false negative that meets in none was never compared).
 void print_dedup_errors(const BatchDeduplicator& batch, const std::vector<PersonRecord>& records,
                         const std::vector<std::string>& clusters,
-                        const std::vector<ScoredPair>& pairs, std::size_t count) {
+                        const std::vector<ScoredPair>& pairs, double threshold, std::size_t count) {
     std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
     std::size_t shown = 0;
-    std::printf("\nfalse positives at %.2f:\n", kDefaultThreshold);
+    std::printf("\nfalse positives at %.3f:\n", threshold);
     for (const auto& pair : pairs) {
-        if (pair.result.score < kDefaultThreshold)
+        if (pair.result.score < threshold)
             continue;
         reported.emplace(pair.a, pair.b);
         if (clusters[pair.a] == clusters[pair.b] || shown >= count)
@@ -259,7 +262,7 @@ void print_dedup_errors(const BatchDeduplicator& batch, const std::vector<Person
         }
     }
     std::sort(missed.begin(), missed.end());
-    std::printf("\nfalse negatives at %.2f (%zu):\n", kDefaultThreshold, missed.size());
+    std::printf("\nfalse negatives at %.3f (%zu):\n", threshold, missed.size());
     for (std::size_t k = 0; k < missed.size() && k < count; ++k) {
         const auto [a, b] = missed[k];
         const auto result = score_pair(batch.person(a), batch.person(b));
@@ -287,16 +290,22 @@ int run_match_eval(const EvalOptions& options) {
     }
     const double prepare_s = seconds_since(start);
     start = std::chrono::steady_clock::now();
-    const std::vector<double> thresholds{0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
+    // The usual thresholds and the default for a register of this size (marked).
+    const double by_size = default_threshold(records.size());
+    std::vector<double> thresholds{0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
+    if (std::find(thresholds.begin(), thresholds.end(), by_size) == thresholds.end()) {
+        thresholds.insert(std::upper_bound(thresholds.begin(), thresholds.end(), by_size), by_size);
+    }
     const auto pairs = batch.run(thresholds.front(), thread_count(0));
     const double dedup_s = seconds_since(start);
     std::set<std::string> distinct(clusters.begin(), clusters.end());
     std::printf("%zu records of %zu people; prepared in %.2f s, batch dedup in %.2f s\n\n",
                 records.size(), distinct.size(), prepare_s, dedup_s);
-    std::printf("dedup      threshold  precision  recall  F1      pairs\n");
+    std::printf("dedup      threshold  precision  recall  F1      pairs   (* the default here)\n");
     for (const auto& q : dedup_quality(pairs, clusters, thresholds)) {
-        std::printf("           %9.2f  %9.4f  %6.4f  %6.4f  %zu\n", q.threshold, q.precision,
-                    q.recall, q.f1, q.predicted_pairs);
+        std::printf("         %s %9.3f  %9.4f  %6.4f  %6.4f  %zu\n",
+                    q.threshold == by_size ? "*" : " ", q.threshold, q.precision, q.recall, q.f1,
+                    q.predicted_pairs);
     }
     std::printf("\ntracing    threshold  requests  recall@1  recall@5  p50 ms  p99 ms\n");
     std::vector<std::size_t> missed;
@@ -308,7 +317,7 @@ int run_match_eval(const EvalOptions& options) {
         missed = q.missed;
     }
     if (options.show_errors > 0) {
-        print_dedup_errors(batch, records, clusters, pairs, options.show_errors);
+        print_dedup_errors(batch, records, clusters, pairs, by_size, options.show_errors);
         std::printf("\ntracing misses at %.2f (%zu):\n", kDefaultThreshold, missed.size());
         for (std::size_t k = 0; k < missed.size() && k < options.show_errors; ++k) {
             const auto r = missed[k];
@@ -334,9 +343,10 @@ void add_matching_commands(CLI::App& app, CliContext& context) {
     auto* d = app.add_subcommand("dedup", "Find likely duplicate persons in a persons CSV");
     d->add_option("--input", dedup->input, "Persons CSV (HTCDS columns)")->required();
     d->add_option("--output", dedup->output, "Pairs CSV: id_a,id_b,score,reasons")->required();
-    d->add_option("--threshold", dedup->threshold, "Lowest score reported (0..1)")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
+    d->add_option("--threshold", dedup->threshold,
+                  "Lowest score reported (0..1); by default 0.5 up to 200000 persons, higher "
+                  "for larger registers (docs/matching.md)")
+        ->check(CLI::Range(0.0, 1.0));
     d->add_option("--threads", dedup->threads, "Worker threads (0: one per core)");
     d->callback([dedup, &context] { context.exit_code = run_dedup(*dedup); });
 

@@ -1,6 +1,7 @@
 #include "matching/batch_dedup.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <thread>
 
@@ -43,7 +44,13 @@ struct Blocks {
     std::vector<Range> ranges;
     std::vector<std::uint32_t> person_offset;  // Person p's ranges: person_ranges[offset[p]..].
     std::vector<std::uint32_t> person_ranges;
+    std::array<std::uint64_t, 4> planned{};  // See BatchStats::planned.
 };
+
+constexpr std::size_t kWhole = 0;
+constexpr std::size_t kPartZero = 1;
+constexpr std::size_t kMonth = 2;
+constexpr std::size_t kMonthZero = 3;
 
 // People entries[begin, end) are each compared within ranges[range].
 struct Assignment {
@@ -52,44 +59,142 @@ struct Assignment {
     std::uint32_t end;
 };
 
-// Plans the comparisons of one block entries[i, j) (see BlockingKey): a small block is
-// compared whole. A large one is split into its parts: each part is compared within itself
-// and with the block's part-0 people, who are compared with everyone (unless the block is
-// too large, see kMaxBlockSize).
-void plan_block(Blocks& blocks, std::vector<Assignment>& plan, std::uint32_t i, std::uint32_t j) {
-    const auto add_range = [&](std::uint32_t begin, std::uint32_t end) {
+// A range that a person is compared within, to all of its people rather than only the later
+// ones (see Planner::block); set on the range's number in Blocks::person_ranges.
+constexpr std::uint32_t kAnyOrder = 1u << 31;
+
+// The plan being made: the blocks, the comparisons, and each person's birth month.
+struct Planner {
+    Blocks& blocks;
+    std::vector<Assignment>& plan;
+    const std::vector<std::uint8_t>& months;
+
+    std::uint32_t add_range(std::uint32_t begin, std::uint32_t end) {
         blocks.ranges.push_back({begin, end});
         return static_cast<std::uint32_t>(blocks.ranges.size() - 1);
-    };
-    const std::size_t size = j - i;
-    if (size < 2)
-        return;
-    if (size <= kSplitBlockSize) {
-        plan.push_back({add_range(i, j), i, j});
-        return;
     }
-    std::uint32_t whole_end = i;
-    while (whole_end < j && blocks.entries[whole_end].part() == 0)
-        ++whole_end;
-    const bool with_everyone = whole_end > i && size <= kMaxBlockSize;
-    std::uint32_t part_zero_range = 0;
-    if (with_everyone) {
-        plan.push_back({add_range(i, j), i, whole_end});
-        part_zero_range = add_range(i, whole_end);
-    } else if (whole_end - i >= 2 && whole_end - i <= kMaxBlockSize) {
-        plan.push_back({add_range(i, whole_end), i, whole_end});
+    // People entries[begin, end) are each compared within `range` (possibly kAnyOrder);
+    // counted by kind of stretch (see BatchStats::planned).
+    void assign(std::size_t kind, std::uint32_t range, std::uint32_t begin, std::uint32_t end) {
+        plan.push_back({range, begin, end});
+        const Range r = blocks.ranges[range & ~kAnyOrder];
+        blocks.planned[kind] += std::uint64_t{end - begin} * (r.end - r.begin);
     }
-    for (std::uint32_t s = whole_end; s < j;) {
-        std::uint32_t e = s;
-        while (e < j && blocks.entries[e].part() == blocks.entries[s].part())
-            ++e;
-        if (e - s >= 2 && e - s <= kMaxBlockSize)
-            plan.push_back({add_range(s, e), s, e});
-        if (with_everyone)
-            plan.push_back({part_zero_range, s, e});
-        s = e;
+    std::uint8_t month(std::uint32_t entry) const { return months[blocks.entries[entry].person]; }
+
+    // The stretch of each birth month in entries[s, e), which is sorted by month.
+    std::array<Range, 13> month_stretches(std::uint32_t s, std::uint32_t e) const {
+        std::array<Range, 13> out{};
+        for (std::uint32_t m = s; m < e;) {
+            std::uint32_t end = m;
+            while (end < e && month(end) == month(m))
+                ++end;
+            out[month(m)] = {m, end};
+            m = end;
+        }
+        return out;
     }
-}
+
+    // The people of entries[s, e) with each other: a part of a large block, sorted by birth
+    // month. Over kSplitBlockSize people, split by month (see blocking_month), unless the
+    // part is a month already: each month within itself and with the month-0 people, who are
+    // compared with everyone (unless the part is over kMaxBlockSize).
+    void within(std::uint32_t s, std::uint32_t e) {
+        const std::size_t size = e - s;
+        if (size < 2)
+            return;
+        if (size <= kSplitBlockSize || is_dated_part(blocks.entries[s].part())) {
+            if (size <= kMaxBlockSize)
+                assign(kWhole, add_range(s, e), s, e);
+            return;
+        }
+        const auto stretch = month_stretches(s, e);
+        const Range unplaced = stretch[0];
+        const bool with_unplaced = unplaced.end > unplaced.begin && size <= kMaxBlockSize;
+        std::uint32_t unplaced_range = 0;
+        if (with_unplaced) {
+            assign(kMonthZero, add_range(s, e), unplaced.begin, unplaced.end);
+            unplaced_range = add_range(unplaced.begin, unplaced.end);
+        } else if (unplaced.end - unplaced.begin >= 2 &&
+                   unplaced.end - unplaced.begin <= kMaxBlockSize) {
+            assign(kMonthZero, add_range(unplaced.begin, unplaced.end), unplaced.begin,
+                   unplaced.end);
+        }
+        for (std::size_t m = 1; m <= 12; ++m) {
+            const auto [begin, end] = stretch[m];
+            if (end - begin >= 2 && end - begin <= kMaxBlockSize)
+                assign(kMonth, add_range(begin, end), begin, end);
+            if (with_unplaced && end > begin)
+                assign(kMonthZero, unplaced_range, begin, end);
+        }
+    }
+
+    // Plans the comparisons of one block entries[i, j) (see BlockingKey): a small block is
+    // compared whole. A large one is split into its parts, each compared within itself (see
+    // within), and with the block's part-0 people of the same birth month or of an unknown one
+    // (all of them for a person of unknown month, or in a part that is a month), unless the
+    // block is over kMaxBlockSize. The part-0 people are many people's candidates, and
+    // comparing each with the whole block was most of a batch's work at 10^6: so it is the
+    // others who are compared with them, in any order, and a pair met twice this way is
+    // reported once (see run).
+    void block(std::uint32_t i, std::uint32_t j) {
+        const std::size_t size = j - i;
+        if (size < 2)
+            return;
+        if (size <= kSplitBlockSize) {
+            assign(kWhole, add_range(i, j), i, j);
+            return;
+        }
+        auto* first = blocks.entries.data() + i;
+        std::sort(first, first + size, [this](const Entry& x, const Entry& y) {
+            if (x.part() != y.part())
+                return x.part() < y.part();
+            const auto mx = months[x.person];
+            const auto my = months[y.person];
+            return mx != my ? mx < my : x.person < y.person;
+        });
+        std::uint32_t zero_end = i;
+        while (zero_end < j && blocks.entries[zero_end].part() == 0)
+            ++zero_end;
+        within(i, zero_end);
+        const bool with_zero = zero_end > i && size <= kMaxBlockSize;
+        const auto zero = month_stretches(i, zero_end);
+        std::array<std::uint32_t, 13> zero_range{};
+        std::array<bool, 13> has_zero_range{};
+        const auto zero_month = [&](std::size_t m) {
+            if (!has_zero_range[m]) {
+                zero_range[m] = add_range(zero[m].begin, zero[m].end) | kAnyOrder;
+                has_zero_range[m] = true;
+            }
+            return zero_range[m];
+        };
+        const std::uint32_t all_zero = with_zero ? add_range(i, zero_end) | kAnyOrder : 0;
+        for (std::uint32_t s = zero_end; s < j;) {
+            std::uint32_t e = s;
+            while (e < j && blocks.entries[e].part() == blocks.entries[s].part())
+                ++e;
+            within(s, e);
+            if (with_zero) {
+                const auto stretch = month_stretches(s, e);
+                const bool months_apart = !is_dated_part(blocks.entries[s].part());
+                for (std::size_t m = 0; m <= 12; ++m) {
+                    const auto [begin, end] = stretch[m];
+                    if (begin == end)
+                        continue;
+                    if (m == 0 || !months_apart) {
+                        assign(kPartZero, all_zero, begin, end);
+                        continue;
+                    }
+                    if (zero[m].end > zero[m].begin)
+                        assign(kPartZero, zero_month(m), begin, end);
+                    if (zero[0].end > zero[0].begin)
+                        assign(kPartZero, zero_month(0), begin, end);
+                }
+            }
+            s = e;
+        }
+    }
+};
 
 Blocks build_blocks(const std::vector<PreparedPerson>& people) {
     Blocks blocks;
@@ -108,12 +213,17 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people) {
         return x.low != y.low ? x.low < y.low : x.person < y.person;
     });
     std::vector<Assignment> plan;
+    std::vector<std::uint8_t> months;
+    months.reserve(people.size());
+    for (const auto& person : people)
+        months.push_back(blocking_month(person));
+    Planner planner{blocks, plan, months};
     const auto n = static_cast<std::uint32_t>(blocks.entries.size());
     for (std::uint32_t i = 0; i < n;) {
         std::uint32_t j = i;
         while (j < n && blocks.entries[j].key() == blocks.entries[i].key())
             ++j;
-        plan_block(blocks, plan, i, j);
+        planner.block(i, j);
         i = j;
     }
     std::vector<std::uint32_t> count(people.size() + 1, 0);
@@ -143,17 +253,23 @@ Status BatchDeduplicator::add(const PersonRecord& record) {
     return {};
 }
 
-std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads) const {
+std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads,
+                                               BatchStats* stats) const {
     const Blocks blocks = build_blocks(m_people);
     const unsigned workers = std::max(1u, static_cast<unsigned>(threads));
     std::vector<std::vector<ScoredPair>> found(workers);
+    std::vector<std::uint64_t> compared(workers, 0);
     std::atomic<std::uint32_t> next{0};
     const auto total = static_cast<std::uint32_t>(m_people.size());
+    // Pairs far below the threshold are given up as soon as their weight cannot reach it; the
+    // margin keeps a pair whose weight rounds to the threshold's, which the score then decides.
+    const double min_weight = weight_of_score(threshold) - 1e-9;
     constexpr std::uint32_t kChunk = 1024;
     auto work = [&](unsigned worker) {
         // seen[j] == p + 1 when j was already compared with p.
         std::vector<std::uint32_t> seen(m_people.size(), 0);
         auto& out = found[worker];
+        std::uint64_t count = 0;
         while (true) {
             const std::uint32_t begin = next.fetch_add(kChunk);
             if (begin >= total)
@@ -162,19 +278,25 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
             for (std::uint32_t p = begin; p < end; ++p) {
                 for (std::uint32_t r = blocks.person_offset[p]; r < blocks.person_offset[p + 1];
                      ++r) {
-                    const Range range = blocks.ranges[blocks.person_ranges[r]];
+                    const std::uint32_t tagged = blocks.person_ranges[r];
+                    const Range range = blocks.ranges[tagged & ~kAnyOrder];
+                    const std::uint32_t after = (tagged & kAnyOrder) != 0 ? 0 : p + 1;
                     for (std::uint32_t k = range.begin; k < range.end; ++k) {
                         const std::uint32_t q = blocks.entries[k].person;
-                        if (q <= p || seen[q] == p + 1)
+                        if (q < after || q == p || seen[q] == p + 1)
                             continue;
                         seen[q] = p + 1;
-                        MatchResult result = score_pair(m_people[p], m_people[q]);
-                        if (result.score >= threshold)
-                            out.push_back(ScoredPair{p, q, result});
+                        ++count;
+                        auto result = score_pair_at_least(m_people[p], m_people[q], min_weight);
+                        if (result && result->score >= threshold) {
+                            out.push_back(
+                                ScoredPair{std::min(p, q), std::max(p, q), std::move(*result)});
+                        }
                     }
                 }
             }
         }
+        compared[worker] = count;
     };
     std::vector<std::thread> pool;
     for (unsigned w = 1; w < workers; ++w)
@@ -188,6 +310,20 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
     std::sort(pairs.begin(), pairs.end(), [](const ScoredPair& x, const ScoredPair& y) {
         return x.a != y.a ? x.a < y.a : x.b < y.b;
     });
+    // A pair met from both sides (see Planner::block) is reported once.
+    pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                            [](const ScoredPair& x, const ScoredPair& y) {
+                                return x.a == y.a && x.b == y.b;
+                            }),
+                pairs.end());
+    if (stats != nullptr) {
+        stats->entries = blocks.entries.size();
+        stats->ranges = blocks.ranges.size();
+        stats->planned = blocks.planned;
+        stats->compared_pairs = 0;
+        for (std::uint64_t count : compared)
+            stats->compared_pairs += count;
+    }
     return pairs;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -20,6 +21,18 @@ struct ScoredPair {
 
 enum class Threads : unsigned {};  // How many worker threads a batch may use (at least one).
 
+// What a run did, for the benchmark: filings of people under keys, stretches of them compared,
+// and pairs compared (each scored, or given up early, once; a few twice, see run).
+struct BatchStats {
+    std::size_t entries = 0;
+    std::size_t ranges = 0;
+    std::uint64_t compared_pairs = 0;
+    // Person-entry visits planned, before the pairs met more than once are dropped: within a
+    // block or part not split further; the block's parts with its part-0 people; within a
+    // month of a part split again; and its month-0 people with it.
+    std::array<std::uint64_t, 4> planned{};
+};
+
 // Finds the likely duplicates in a whole register at once. People are prepared as they are
 // added (so that the raw rows need not be kept), then filed under their blocking keys in one
 // sorted array; each person is compared only with the people who share a key with them and
@@ -36,7 +49,8 @@ class BatchDeduplicator {
     const PreparedPerson& person(std::size_t position) const { return m_people[position]; }
 
     // Every pair scoring at least `threshold`, each once, ordered by (a, b).
-    std::vector<ScoredPair> run(double threshold, Threads threads) const;
+    std::vector<ScoredPair> run(double threshold, Threads threads,
+                                BatchStats* stats = nullptr) const;
 
   private:
     std::shared_ptr<const NameTables> m_tables;

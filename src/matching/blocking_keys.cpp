@@ -34,15 +34,16 @@ std::uint64_t hash_parts(char kind, std::string_view x, std::string_view y, int 
 
 }  // namespace
 
-// A part of a block (see BlockingKey): never 0, which means "the whole block".
+// A part of a block (see BlockingKey), named by a text: never 0, which means "the whole block",
+// and never a month or kDatePart (see is_dated_part).
 std::uint32_t part_of(std::string_view text) {
-    return static_cast<std::uint32_t>(hash_text(text) >> (64 - kBlockingPartBits)) | 1u;
+    return static_cast<std::uint32_t>(hash_text(text) >> (64 - kBlockingPartBits)) | 0x8000u;
 }
 
 std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
     std::vector<std::string> firsts;
-    const Words given = split_words(person.given_key);
-    if (!given.empty() && split_words(person.given)[0].size() > 1) {
+    const Words given = split_words(person.given_key());
+    if (!given.empty() && split_words(person.given())[0].size() > 1) {
         firsts.emplace_back(given[0]);
     }
     if (person.first_given_expansions) {
@@ -59,8 +60,8 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         std::uint32_t part;
     };
     std::vector<Surname> surnames;
-    const Words surname_words = split_words(person.surnames);
-    const Words surname_keys = split_words(person.surname_key);
+    const Words surname_words = split_words(person.surnames());
+    const Words surname_keys = split_words(person.surname_key());
     for (std::size_t i = 0; i < surname_keys.size; ++i) {
         if (surname_words[i].size() > 1)
             surnames.push_back({surname_keys[i], 0});
@@ -69,7 +70,7 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         surnames[0].part = part_of(surnames[1].key);
         surnames[1].part = part_of(surnames[0].key);
     }
-    const std::string married_keys = spanish_phonetic_keys(person.married);
+    const std::string married_keys = spanish_phonetic_keys(person.married());
     for (auto key : split_words(married_keys))
         surnames.push_back({key, 0});
 
@@ -117,30 +118,31 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person) {
         const int high = std::max(birth->day, birth->month);
         const int unordered = birth->year * 10000 + low * 100 + high;
         for (const auto& first : firsts)
-            keys.push_back({hash_parts('D', first, "", unordered), 0});
+            keys.push_back({hash_parts('D', first, "", unordered), kDatePart});
         // The same with the first letter of the given name only, for a given name written as an
         // initial (which has no key above) or misspelt, when a surname is misspelt too: a whole
         // birth date is rare enough to block on with one letter.
-        if (!person.given.empty()) {
+        if (!person.given().empty()) {
             keys.push_back(
-                {hash_parts('E', std::string_view(person.given.data(), 1), "", unordered), 0});
+                {hash_parts('E', std::string_view(person.given().data(), 1), "", unordered),
+                 kDatePart});
         }
     }
     // An estimated age with the day it was made and the first letter of the given name: one
     // register often copies another's estimate, and a record known only by an estimate has no
     // birth date to meet through when a surname is misspelt too.
     const auto& estimated_on = person.birth.age_estimate_date;
-    if (!birth && person.birth.age_estimate && estimated_on && !person.given.empty()) {
+    if (!birth && person.birth.age_estimate && estimated_on && !person.given().empty()) {
         const int day = estimated_on->year * 10000 + estimated_on->month * 100 + estimated_on->day;
-        keys.push_back({hash_parts('A', std::string_view(person.given.data(), 1),
+        keys.push_back({hash_parts('A', std::string_view(person.given().data(), 1),
                                    std::to_string(*person.birth.age_estimate), day),
-                        0});
+                        kDatePart});
     }
     // Each surname with the year and the first letter of the given name: for a first name
     // written only as an initial, misspelt, or a nickname the table does not know but that
     // starts alike. (Without the letter, López or Hernández in one year is one child in twenty
     // of the synthetic sets.)
-    const char initial = person.given.empty() ? '_' : person.given.front();
+    const char initial = person.given().empty() ? '_' : person.given().front();
     // This key and the next are filed under the same years as the main key, so that a year off
     // by one or an estimated age still meets a misspelt or unknown first name.
     if (year != 0) {
@@ -182,6 +184,31 @@ bool meet_in_any_block(const std::vector<BlockingKey>& a, const std::vector<Bloc
     for (const auto& x : a) {
         for (const auto& y : b) {
             if (x.key == y.key && (x.part == y.part || x.part == 0 || y.part == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+std::uint8_t blocking_month(const PreparedPerson& person) {
+    const auto& birth = person.birth.birth;
+    return birth ? static_cast<std::uint8_t>(birth->month) : 0;
+}
+
+bool meet_in_any_part(const PreparedPerson& a, const PreparedPerson& b) {
+    const std::uint8_t x = blocking_month(a);
+    const std::uint8_t y = blocking_month(b);
+    const bool months_meet = x == 0 || y == 0 || x == y;
+    const auto keys_a = blocking_keys(a);
+    const auto keys_b = blocking_keys(b);
+    for (const auto& k : keys_a) {
+        for (const auto& l : keys_b) {
+            if (k.key != l.key)
+                continue;
+            // The same part, or part 0 with any; and in a large block the same month, unless
+            // the part is a month already.
+            const bool parts_meet = k.part == l.part || k.part == 0 || l.part == 0;
+            if (parts_meet && (months_meet || is_dated_part(k.part) || is_dated_part(l.part)))
                 return true;
         }
     }

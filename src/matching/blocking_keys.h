@@ -33,8 +33,9 @@ namespace retorno::matching {
 // the name keys (a typing error in one surname still leaves the other key intact, since each
 // surname has its own key), the birth month for the surname pair (filed also under the day
 // when it could be a month, for a day/month swap). People who cannot be placed in a part (one
-// surname only, no birth month) are in part 0 and are compared with the whole block. A true
-// match must still share one key, and in it the same part or part 0.
+// surname only, no birth month) are in part 0 and are compared with the whole block (in a
+// batch, see blocking_month, with its people of the same birth month). A true match must still
+// share one key, and in it the same part or part 0.
 // Keys and parts are hashes cut to 48 and 16 bits, so that a batch can hold both in one 64-bit
 // word (at 10^6 records it files some thirty million entries); two different keys share one
 // hash about once in a batch of that size, which merely merges two blocks.
@@ -53,7 +54,35 @@ std::vector<BlockingKey> blocking_keys(const PreparedPerson& person);
 // and, in it, the same part or part 0. `a` and `b` as blocking_keys returns them.
 bool meet_in_any_block(const std::vector<BlockingKey>& a, const std::vector<BlockingKey>& b);
 
-// Blocks of more than this many people are split into their parts.
+// A large block is also split by birth month, in a batch: a part of more than kSplitBlockSize
+// people (the commonest names of a register of a million: "María" + "López" + "Hernández" +
+// 2011) is compared month by month, and the part-0 people of a block of more than
+// kSplitBlockSize are compared with the people of their own month. People whose month is
+// unknown (a year, an estimated age) are in month 0 and are compared with everyone. A day/month
+// swap in the same year meets through the birth-date keys, which are not split (kDatePart); with
+// a year off
+// as well, through the surname pair, whose parts are months already (the birth month, and the
+// day when it could be a month) and are not split again. (The index does not split by month: a
+// query is one person.) The birth month, 1-12, or 0 when unknown.
+std::uint8_t blocking_month(const PreparedPerson& person);
+
+// The part of the birth-date keys (a date with a given name or its initial, an estimate with
+// its day): their people share a date already, and are never split by month.
+inline constexpr std::uint32_t kDatePart = 13;
+
+// Whether a part is a month (1-12) or kDatePart, never split by month again, rather than a name
+// (which is never below 0x8000).
+inline bool is_dated_part(std::uint32_t part) {
+    return part >= 1 && part <= kDatePart;
+}
+
+// Whether two people of a batch meet however large their blocks and parts: they share a key
+// and, in it, the same part or one of them part 0; and the same birth month or one of them an
+// unknown month, unless the part is dated (is_dated_part).
+bool meet_in_any_part(const PreparedPerson& a, const PreparedPerson& b);
+
+// Blocks of more than this many people are split into their parts, and parts of more than this
+// many people by the birth month.
 inline constexpr std::size_t kSplitBlockSize = 100;
 
 // Blocks, or parts of a split block, larger than this are skipped as uninformative; the other

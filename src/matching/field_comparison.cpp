@@ -99,9 +99,9 @@ NameView view(std::string_view words, std::string_view keys, NameKind kind) {
 // The given names with the first one replaced by what its nickname stands for.
 std::string expanded(const std::string& expansion, const PreparedPerson& person) {
     std::string out = expansion;
-    const std::size_t space = person.given.find(' ');
+    const std::size_t space = person.given().find(' ');
     if (space != std::string::npos)
-        out += person.given.substr(space);
+        out += person.given().substr(space);
     return out;
 }
 
@@ -197,16 +197,16 @@ GivenAgreement compare_given(const PreparedPerson& a, const PreparedPerson& b) {
                                               view(words_b, keys_b, NameKind::Given)));
     };
     for (const auto& form : a_forms) {
-        if (form != a.given && try_pair(form, b.given))
+        if (form != a.given() && try_pair(form, b.given()))
             return GivenAgreement::Nickname;
     }
     for (const auto& form : b_forms) {
-        if (form != b.given && try_pair(a.given, form))
+        if (form != b.given() && try_pair(a.given(), form))
             return GivenAgreement::Nickname;
     }
     for (const auto& fa : a_forms) {
         for (const auto& fb : b_forms) {
-            if ((fa != a.given || fb != b.given) && try_pair(fa, fb)) {
+            if ((fa != a.given() || fb != b.given()) && try_pair(fa, fb)) {
                 return GivenAgreement::Nickname;
             }
         }
@@ -219,7 +219,7 @@ SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson&
     const NameView vb{b.surname_words(), b.surname_keys(), NameKind::Surname};
     if (va.words.empty() || vb.words.empty()) {
         // Known only by a husband's surname on one side is still comparable.
-        if (!a.married.empty() || !b.married.empty()) {
+        if (!a.married().empty() || !b.married().empty()) {
             // Falls through to the married check below with whatever is there.
         } else {
             return SurnameAgreement::Missing;
@@ -263,11 +263,11 @@ SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson&
             level = SurnameAgreement::OneDiffers;
     }
     // Husbands' surnames are rare; their keys are computed only when there is one.
-    if (!a.married.empty() || !b.married.empty()) {
-        const std::string married_keys_a = spanish_phonetic_keys(a.married);
-        const std::string married_keys_b = spanish_phonetic_keys(b.married);
-        const NameView ma = view(a.married, married_keys_a, NameKind::Surname);
-        const NameView mb = view(b.married, married_keys_b, NameKind::Surname);
+    if (!a.married().empty() || !b.married().empty()) {
+        const std::string married_keys_a = spanish_phonetic_keys(a.married());
+        const std::string married_keys_b = spanish_phonetic_keys(b.married());
+        const NameView ma = view(a.married(), married_keys_a, NameKind::Surname);
+        const NameView mb = view(b.married(), married_keys_b, NameKind::Surname);
         if ((!ma.words.empty() && any_word_found(ma, vb)) ||
             (!mb.words.empty() && any_word_found(mb, va)) ||
             (!ma.words.empty() && !mb.words.empty() && any_word_found(ma, mb))) {

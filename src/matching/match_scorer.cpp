@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 
 namespace retorno::matching {
@@ -254,10 +255,18 @@ double single_surname_weight(SurnameAgreement level, const PreparedPerson& a,
 // The lowest total of the rarity weights of the given names and the surnames of a pair.
 constexpr double kMostCommonNamesWeight = -4.0;
 
+// The strongest agreements of the names (the rarity weights only subtract), and the weights of
+// a shared mother's name and place of birth: the bounds of the two-stage scoring.
+constexpr double kBestSurnameWeight = 6.0;
+constexpr double kBestGivenWeight = 5.0;
+constexpr double kMotherSameWeight = 2.5;
+constexpr double kPlaceSameWeight = 1.0;
+
 // Orders a pair by content so that score_pair(a, b) and score_pair(b, a) do the same work.
 bool comes_first(const PreparedPerson& a, const PreparedPerson& b) {
-    return std::tie(a.given, a.surnames, a.married, a.mother_name, a.birth_place, a.id) <=
-           std::tie(b.given, b.surnames, b.married, b.mother_name, b.birth_place, b.id);
+    return std::make_tuple(a.given(), a.surnames(), a.married(), a.mother_name(), a.birth_place(),
+                           a.id()) <= std::make_tuple(b.given(), b.surnames(), b.married(),
+                                                      b.mother_name(), b.birth_place(), b.id());
 }
 
 }  // namespace
@@ -280,49 +289,111 @@ std::string MatchResult::reasons_text() const {
     return out;
 }
 
-MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second) {
+std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
+                                               const PreparedPerson& second, double min_weight) {
+    // The cheap fields first; the names, the costly part, only when the total can still reach
+    // `min_weight`. The bounds are the strongest agreements the remaining fields can add: the
+    // rarity correction of the names is never positive. The first bound needs neither the
+    // names nor the order of the pair (these fields compare symmetrically), so that most pairs
+    // of a batch are given up without reading the people's texts.
+    const bool with_mother = !first.mother_name().empty() && !second.mother_name().empty();
+    const bool with_place = !first.birth_place().empty() && !second.birth_place().empty();
+    const double free_text_best =
+        (with_mother ? kMotherSameWeight : 0.0) + (with_place ? kPlaceSameWeight : 0.0);
+    const double quick = birth_weight(compare_birth(first.birth, second.birth)).weight +
+                         pair_weight(compare_gender(first, second), Reason::GenderSame, 0.5,
+                                     Reason::GenderDifferent, -4.0)
+                             .weight +
+                         pair_weight(compare_nationality(first, second), Reason::NationalitySame,
+                                     0.5, Reason::NationalityDifferent, -5.0)
+                             .weight;
+    if (quick + free_text_best + kBestSurnameWeight + kBestGivenWeight < min_weight)
+        return std::nullopt;
     const bool in_order = comes_first(first, second);
     const PreparedPerson& a = in_order ? first : second;
     const PreparedPerson& b = in_order ? second : first;
-    MatchResult result;
-    const auto add = [&result](Weighted w, bool present) {
-        if (!present)
-            return;
-        result.weight += w.weight;
-        result.reasons[result.reason_count++] = w.reason;
-    };
+    const auto birth = compare_birth(a.birth, b.birth);
+    const Weighted birth_w = birth_weight(birth);
+    const auto gender = compare_gender(a, b);
+    const Weighted gender_w =
+        pair_weight(gender, Reason::GenderSame, 0.5, Reason::GenderDifferent, -4.0);
+    const auto nationality = compare_nationality(a, b);
+    const Weighted nationality_w =
+        pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0);
+    const double others = birth_w.weight + gender_w.weight + nationality_w.weight;
     const auto surnames = compare_surnames(a, b);
-    add(surname_weight(surnames), surnames != SurnameAgreement::Missing);
-    result.weight += single_surname_weight(surnames, a, b);
+    const Weighted surnames_w = surname_weight(surnames);
+    const double surname_total = surnames_w.weight + single_surname_weight(surnames, a, b);
+    if (others + free_text_best + surname_total + kBestGivenWeight < min_weight)
+        return std::nullopt;
     const auto given = compare_given(a, b);
-    add(given_weight(given), given != GivenAgreement::Missing);
+    const Weighted given_w = given_weight(given);
     // The flat weights were set on compared pairs, which already share a name key, so part of
     // a name's commonness is in them: the correction for common given names and surnames
     // together is bounded, so as not to count it twice ("Majo López Hernández" must still find
     // "María José Hernández López" with her day and month swapped).
-    result.weight += std::max(kMostCommonNamesWeight,
-                              given_rarity(given, a, b) + surname_rarity(surnames, a, b));
-    const auto birth = compare_birth(a.birth, b.birth);
-    add(birth_weight(birth), birth != DateAgreement::Missing);
-    const auto gender = compare_gender(a, b);
-    add(pair_weight(gender, Reason::GenderSame, 0.5, Reason::GenderDifferent, -4.0),
-        gender != FieldAgreement::Missing);
-    const auto nationality = compare_nationality(a, b);
-    add(pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0),
-        nationality != FieldAgreement::Missing);
-    const auto mother = compare_free_text(a.mother_name, b.mother_name);
+    const double names = surname_total + given_w.weight +
+                         std::max(kMostCommonNamesWeight,
+                                  given_rarity(given, a, b) + surname_rarity(surnames, a, b));
+    if (others + free_text_best + names < min_weight)
+        return std::nullopt;
     // Siblings share a mother and a birth place, but their given names and birth dates keep
     // them apart. Between two records whose names agree, which is where the decision lies, a
     // shared place is good evidence (about one child in ten of a country shares a department
     // with another) and a shared mother's full name better still; both are kept below log2(m/u)
     // because places are coarse and twins share everything but a given name.
-    add(pair_weight(mother, Reason::MotherSame, 2.5, Reason::MotherDifferent, -4.0),
+    const auto mother = compare_free_text(a.mother_name(), b.mother_name());
+    const auto place = compare_free_text(a.birth_place(), b.birth_place());
+    MatchResult result;
+    const auto reason = [&result](Reason r, bool present) {
+        if (present)
+            result.reasons[result.reason_count++] = r;
+    };
+    const auto add = [&result, &reason](Weighted w, bool present) {
+        if (present)
+            result.weight += w.weight;
+        reason(w.reason, present);
+    };
+    // Reasons and weights in a fixed order, names first (the names' weight is already summed).
+    reason(surnames_w.reason, surnames != SurnameAgreement::Missing);
+    reason(given_w.reason, given != GivenAgreement::Missing);
+    result.weight = names;
+    add(birth_w, birth != DateAgreement::Missing);
+    add(gender_w, gender != FieldAgreement::Missing);
+    add(nationality_w, nationality != FieldAgreement::Missing);
+    add(pair_weight(mother, Reason::MotherSame, kMotherSameWeight, Reason::MotherDifferent, -4.0),
         mother != FieldAgreement::Missing);
-    const auto place = compare_free_text(a.birth_place, b.birth_place);
-    add(pair_weight(place, Reason::BirthPlaceSame, 1.0, Reason::BirthPlaceDifferent, -2.5),
+    add(pair_weight(place, Reason::BirthPlaceSame, kPlaceSameWeight, Reason::BirthPlaceDifferent,
+                    -2.5),
         place != FieldAgreement::Missing);
-    result.score = 1.0 / (1.0 + std::exp2(kWeightAtHalf - result.weight));
+    if (result.weight < min_weight)
+        return std::nullopt;
+    result.score = score_of_weight(result.weight);
     return result;
+}
+
+MatchResult score_pair(const PreparedPerson& first, const PreparedPerson& second) {
+    return *score_pair_at_least(first, second, -std::numeric_limits<double>::infinity());
+}
+
+double weight_of_score(double score) {
+    if (score <= 0)
+        return -std::numeric_limits<double>::infinity();
+    if (score >= 1)
+        return std::numeric_limits<double>::infinity();
+    return kWeightAtHalf - std::log2(1.0 / score - 1.0);
+}
+
+double default_threshold(std::size_t register_size) {
+    if (register_size <= kThresholdBaseSize)
+        return kDefaultThreshold;
+    const double odds =
+        static_cast<double>(register_size) / static_cast<double>(kThresholdBaseSize);
+    return score_of_weight(kWeightAtHalf + std::log2(odds));
+}
+
+double score_of_weight(double weight) {
+    return 1.0 / (1.0 + std::exp2(kWeightAtHalf - weight));
 }
 
 }  // namespace retorno::matching

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -74,11 +75,33 @@ struct MatchResult {
 // the rest of the index), so a pair's score never changes when others are added; symmetric.
 MatchResult score_pair(const PreparedPerson& a, const PreparedPerson& b);
 
+// The same when the pair's weight is at least `min_weight`, else nothing. Compares the cheap
+// fields first (birth, gender, nationality) and the names and free texts only while the total
+// can still reach `min_weight`, which spares most of the work for the many pairs of a batch
+// that are far below it. A result it returns is exactly score_pair's.
+std::optional<MatchResult> score_pair_at_least(const PreparedPerson& a, const PreparedPerson& b,
+                                               double min_weight);
+
 // The weight at which score is 0.5.
 inline constexpr double kWeightAtHalf = 8.0;
 
-// The score from which `retorno dedup` reports a pair and the web proposes a candidate, chosen
+// score = 1 / (1 + 2^(kWeightAtHalf - weight)), and back (-inf for 0, +inf for 1).
+double score_of_weight(double weight);
+double weight_of_score(double score);
+
+// The score from which the web proposes a candidate and `retorno match` reports one, and from
+// which `retorno dedup` reports a pair in a register of up to kThresholdBaseSize people, chosen
 // with `retorno match-eval` (see docs/performance.md).
 inline constexpr double kDefaultThreshold = 0.5;
+
+// The decision threshold of a batch deduplication of `register_size` people: kDefaultThreshold
+// up to kThresholdBaseSize people, then odds of register_size / kThresholdBaseSize, i.e. a
+// weight log2(register_size / kThresholdBaseSize) above kWeightAtHalf (about 3.3 per factor of
+// ten; 0.83 at a million). A pair's score never depends on the register; but the more people
+// a register holds, the more different children share a common name and birth year, and the
+// stronger the evidence must be to keep the same share of false positives among the pairs
+// reported (docs/matching.md, "The decision threshold").
+inline constexpr std::size_t kThresholdBaseSize = 200000;
+double default_threshold(std::size_t register_size);
 
 }  // namespace retorno::matching

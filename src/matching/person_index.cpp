@@ -15,9 +15,9 @@ Status PersonIndex::upsert(const PersonRecord& record) {
 }
 
 Status PersonIndex::upsert(PreparedPerson prepared) {
-    if (prepared.id.empty())
+    if (prepared.id().empty())
         return fail(Error::invalid("id", "A person needs an id."));
-    if (auto it = m_by_id.find(prepared.id); it != m_by_id.end()) {
+    if (auto it = m_by_id.find(std::string(prepared.id())); it != m_by_id.end()) {
         const std::uint32_t slot = it->second;
         unlink(slot);
         m_by_id.erase(it);
@@ -35,7 +35,7 @@ Status PersonIndex::upsert(PreparedPerson prepared) {
     for (const BlockingKey& key : blocking_keys(prepared))
         m_blocks[key.key].push_back({slot, key.part});
     ++m_birth_years[blocking_birth_year(prepared.birth)];
-    m_by_id.emplace(prepared.id, slot);
+    m_by_id.emplace(std::string(prepared.id()), slot);
     m_slots[slot] = std::move(prepared);
     return {};
 }
@@ -130,13 +130,14 @@ std::vector<Candidate> PersonIndex::candidates(const PreparedPerson& query, std:
     std::sort(slots.begin(), slots.end());
     slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
     std::vector<Candidate> found;
+    const double min_weight = weight_of_score(threshold) - 1e-9;  // See BatchDeduplicator::run.
     for (std::uint32_t slot : slots) {
         const PreparedPerson& person = *m_slots[slot];
-        if (!query.id.empty() && person.id == query.id)
+        if (!query.id().empty() && person.id() == query.id())
             continue;
-        MatchResult result = score_pair(query, person);
-        if (result.score >= threshold)
-            found.push_back(Candidate{person.id, result});
+        auto result = score_pair_at_least(query, person, min_weight);
+        if (result && result->score >= threshold)
+            found.push_back(Candidate{std::string(person.id()), *result});
     }
     const auto better = [](const Candidate& x, const Candidate& y) {
         if (x.result.weight != y.result.weight)

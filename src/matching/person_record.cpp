@@ -205,9 +205,30 @@ Words WordOffsets::in(std::string_view joined) const {
     return words;
 }
 
+void PreparedPerson::set_texts(std::string_view id, std::string_view given,
+                               std::string_view given_key, std::string_view surnames,
+                               std::string_view surname_key, std::string_view married,
+                               std::string_view mother_name, std::string_view birth_place) {
+    const std::array<std::string_view, kTexts> texts{
+        id, given, given_key, surnames, surname_key, married, mother_name, birth_place};
+    std::string joined;
+    std::size_t size = 0;
+    for (auto t : texts)
+        size += t.size();
+    joined.reserve(size);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        joined += texts[i];
+        m_end[i] = static_cast<std::uint32_t>(joined.size());
+    }
+    m_text = std::move(joined);
+    m_given_offsets = WordOffsets(this->given());
+    m_given_key_offsets = WordOffsets(this->given_key());
+    m_surname_offsets = WordOffsets(this->surnames());
+    m_surname_key_offsets = WordOffsets(this->surname_key());
+}
+
 Result<PreparedPerson> prepare_person(const PersonRecord& record, const NameTables& tables) {
     PreparedPerson person;
-    person.id = record.id;
     auto given_tokens = TRY(fold_field(record.first_name, "prs_FirstName"));
     auto middle_tokens = TRY(fold_field(record.middle_name, "prs_MiddleName"));
     given_tokens.insert(given_tokens.end(), middle_tokens.begin(), middle_tokens.end());
@@ -219,16 +240,13 @@ Result<PreparedPerson> prepare_person(const PersonRecord& record, const NameTabl
         surnames.own.assign(given.end() - 2, given.end());
         given.resize(given.size() - 2);
     }
-    person.given = join(given);
-    person.given_key = spanish_phonetic_keys(person.given);
-    person.surnames = join(surnames.own);
-    person.surname_key = spanish_phonetic_keys(person.surnames);
-    person.married = join(surnames.married);
+    const std::string given_text = join(given);
+    const std::string surname_text = join(surnames.own);
     if (!given.empty())
         person.first_given_expansions = tables.nickname_expansions(given.front());
     const NameFrequencies& frequencies = tables.frequencies();
     using Part = NameFrequencies::Part;
-    person.given_rarity = static_cast<float>(frequencies.rarity_weight(Part::Given, person.given));
+    person.given_rarity = static_cast<float>(frequencies.rarity_weight(Part::Given, given_text));
     if (!given.empty()) {
         double first = frequencies.rarity_weight(Part::Given, given.front());
         if (person.first_given_expansions) {
@@ -241,22 +259,23 @@ Result<PreparedPerson> prepare_person(const PersonRecord& record, const NameTabl
         person.surname_rarity[i] =
             static_cast<float>(frequencies.rarity_weight(Part::Surname, surnames.own[i]));
     }
+    std::string mother_text;
     if (!record.mother_name.empty()) {
         auto mother = fold_text(record.mother_name);
         if (!mother)
             return fail(Error::invalid("mother_name", "mother_name is not valid UTF-8"));
-        person.mother_name = std::move(*mother);
+        mother_text = std::move(*mother);
     }
+    std::string place_text;
     if (!record.birth_place.empty()) {
         auto place = fold_text(record.birth_place);
         if (!place)
             return fail(Error::invalid("birth_place", "birth_place is not valid UTF-8"));
-        person.birth_place = std::move(*place);
+        place_text = std::move(*place);
     }
-    person.given_offsets = WordOffsets(person.given);
-    person.given_key_offsets = WordOffsets(person.given_key);
-    person.surname_offsets = WordOffsets(person.surnames);
-    person.surname_key_offsets = WordOffsets(person.surname_key);
+    person.set_texts(record.id, given_text, spanish_phonetic_keys(given_text), surname_text,
+                     spanish_phonetic_keys(surname_text), join(surnames.married), mother_text,
+                     place_text);
     person.nationality = TRY(parse_nationality(record.nationality));
     person.gender = TRY(parse_gender(record.gender));
     person.birth = TRY(parse_birth(record));

@@ -64,17 +64,24 @@ class WordOffsets {
 
 // A person made ready for comparison: names folded and split into given names and surnames
 // (particles dropped, abbreviations expanded, a husband's surname set apart), phonetic keys
-// computed, dates parsed. Kept small, because a batch holds a million of them; words are
-// stored joined by spaces and split on demand.
+// computed, dates parsed. Kept small, because a batch holds a million of them: the eight texts
+// are one string, words are stored joined by spaces and found through their offsets.
 struct PreparedPerson {
-    std::string id;
-    std::string given;                  // "maria jose"; initials stay as one letter ("j").
-    std::string given_key;              // Phonetic keys of `given`.
-    std::string surnames;               // "hernandez lopez".
-    std::string surname_key;            // Phonetic keys of `surnames`.
-    std::string married;                // A husband's surname after "viuda de", "de"; optional.
-    std::string mother_name;            // Folded.
-    std::string birth_place;            // Folded.
+    std::string_view id() const { return text(kId); }
+    std::string_view given() const { return text(kGiven); }         // "maria jose"; initials: "j".
+    std::string_view given_key() const { return text(kGivenKey); }  // Phonetic keys of given().
+    std::string_view surnames() const { return text(kSurnames); }   // "hernandez lopez".
+    std::string_view surname_key() const { return text(kSurnameKey); }
+    // A husband's surname after "viuda de", "de"; optional.
+    std::string_view married() const { return text(kMarried); }
+    std::string_view mother_name() const { return text(kMother); }  // Folded.
+    std::string_view birth_place() const { return text(kPlace); }   // Folded.
+    // Replaces the texts, and the offsets of the words of the names.
+    void set_texts(std::string_view id, std::string_view given, std::string_view given_key,
+                   std::string_view surnames, std::string_view surname_key,
+                   std::string_view married, std::string_view mother_name,
+                   std::string_view birth_place);
+
     std::array<char, 2> nationality{};  // Upper-case alpha-2, or zeros when unknown.
     Gender gender = Gender::Unknown;
     BirthEvidence birth;
@@ -88,16 +95,26 @@ struct PreparedPerson {
     float given_rarity = 0;
     float first_given_rarity = 0;
     std::array<float, 4> surname_rarity{};
-    // The words of given, given_key, surnames and surname_key (see WordOffsets).
-    WordOffsets given_offsets;
-    WordOffsets given_key_offsets;
-    WordOffsets surname_offsets;
-    WordOffsets surname_key_offsets;
 
-    Words given_words() const { return given_offsets.in(given); }
-    Words given_keys() const { return given_key_offsets.in(given_key); }
-    Words surname_words() const { return surname_offsets.in(surnames); }
-    Words surname_keys() const { return surname_key_offsets.in(surname_key); }
+    Words given_words() const { return m_given_offsets.in(given()); }
+    Words given_keys() const { return m_given_key_offsets.in(given_key()); }
+    Words surname_words() const { return m_surname_offsets.in(surnames()); }
+    Words surname_keys() const { return m_surname_key_offsets.in(surname_key()); }
+
+  private:
+    enum Text { kId, kGiven, kGivenKey, kSurnames, kSurnameKey, kMarried, kMother, kPlace, kTexts };
+    std::string_view text(Text which) const {
+        const std::uint32_t begin = which == kId ? 0 : m_end[which - 1];
+        return std::string_view(m_text).substr(begin, m_end[which] - begin);
+    }
+
+    std::string m_text;  // The texts one after the other.
+    std::array<std::uint32_t, kTexts> m_end{};
+    // The words of given, given_key, surnames and surname_key (see WordOffsets).
+    WordOffsets m_given_offsets;
+    WordOffsets m_given_key_offsets;
+    WordOffsets m_surname_offsets;
+    WordOffsets m_surname_key_offsets;
 };
 
 // Prepares a record. Refuses invalid UTF-8, a malformed or absurd date, a negative or absurd

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "matching/batch_dedup.h"
 #include "matching/blocking_keys.h"
 #include "matching/person_index.h"
@@ -121,14 +123,15 @@ TEST(BatchDedup, ReportsEachPairOnceAndAgreesWithTheIndex) {
     const auto pairs = batch.run(kDefaultThreshold, Threads{2});
     std::vector<std::string> found;
     for (const auto& pair : pairs) {
-        found.push_back(batch.person(pair.a).id + batch.person(pair.b).id);
+        found.push_back(std::string(batch.person(pair.a).id()) +
+                        std::string(batch.person(pair.b).id()));
     }
     EXPECT_EQ(found, (std::vector<std::string>{"ab", "ac", "bc"}));
     for (const auto& pair : pairs) {
         auto candidates = index.candidates(people[pair.a], 10, kDefaultThreshold);
         bool seen = false;
         for (const auto& c : *candidates) {
-            if (c.id == batch.person(pair.b).id) {
+            if (c.id == batch.person(pair.b).id()) {
                 seen = true;
                 EXPECT_DOUBLE_EQ(c.result.weight, pair.result.weight);
             }
@@ -163,14 +166,121 @@ TEST(BatchDedup, SplitsALargeBlockAndStillFindsTheMatchesInIt) {
     ASSERT_TRUE(batch.add(alone));
     bool found = false;
     for (const auto& pair : batch.run(kDefaultThreshold, Threads{1})) {
-        found =
-            found || (batch.person(pair.a).id == match_id && batch.person(pair.b).id == "alone");
+        found = found ||
+                (batch.person(pair.a).id() == match_id && batch.person(pair.b).id() == "alone");
     }
     EXPECT_TRUE(found);
     auto candidates = index.candidates(alone, 5, kDefaultThreshold);
     ASSERT_TRUE(candidates);
     ASSERT_FALSE(candidates->empty());
     EXPECT_EQ(candidates->front().id, match_id);
+}
+
+// More people with the same names and birth year than kSplitBlockSize: every key puts them in
+// one part (the other surname is the same), which is split again by birth month. At threshold 0
+// a batch reports every pair it compares, and it compares exactly the pairs that
+// meet_in_any_part says meet: the same month, or one birth known only by its year.
+TEST(BatchDedup, SplitsALargePartByBirthMonth) {
+    BatchDeduplicator batch(tables());
+    std::vector<PreparedPerson> people;
+    for (std::size_t i = 0; i < kSplitBlockSize + 50; ++i) {
+        // Days from 13: no day could be a month, so no key is filed under a second month.
+        const std::size_t month = i % 12 + 1;
+        const std::size_t day = 13 + (i / 12) % 15;
+        const std::string birth = "2011-" + std::string(month < 10 ? "0" : "") +
+                                  std::to_string(month) + "-" + std::to_string(day);
+        people.push_back(*prepare_person(
+            person_from_columns("p" + std::to_string(i), "Ana | López García", birth, "F", "GT"),
+            *tables()));
+    }
+    people.push_back(*prepare_person(
+        person_from_columns("year", "Ana | López García", "2011", "F", "GT"), *tables()));
+    for (const auto& person : people)
+        batch.add(person);
+    BatchStats stats;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
+    for (const auto& pair : batch.run(0.0, Threads{2}, &stats))
+        reported.emplace(pair.a, pair.b);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> meeting;
+    for (std::uint32_t a = 0; a < people.size(); ++a) {
+        for (std::uint32_t b = a + 1; b < people.size(); ++b) {
+            if (meet_in_any_part(people[a], people[b]))
+                meeting.emplace(a, b);
+        }
+    }
+    EXPECT_EQ(reported, meeting);
+    EXPECT_EQ(stats.compared_pairs, reported.size());
+    // Split indeed: far fewer pairs than all of them, and the undated one meets everyone.
+    EXPECT_LT(reported.size(), people.size() * (people.size() - 1) / 4);
+    const auto year_only = static_cast<std::uint32_t>(people.size() - 1);
+    for (std::uint32_t a = 0; a < year_only; ++a)
+        EXPECT_TRUE(reported.count({a, year_only})) << a;
+    EXPECT_FALSE(meet_in_any_part(people[0], people[1]));  // March and April.
+    EXPECT_TRUE(meet_in_any_part(people[0], people[12]));  // Both in January.
+}
+
+// A large block with part-0 people (one surname only): they meet the people of their own birth
+// month and those of unknown month, in every part, and each pair is reported once although the
+// part-0 people are met from the other side in any order.
+TEST(BatchDedup, ComparesAPartZeroPersonWithItsMonthInALargeBlock) {
+    BatchDeduplicator batch(tables());
+    std::vector<PreparedPerson> people;
+    const char* seconds[] = {"García", "Pérez", "Díaz", "Ruiz", "Castro", "Mora", "Vega"};
+    const auto date = [](std::size_t month, std::size_t day) {
+        return "2011-" + std::string(month < 10 ? "0" : "") + std::to_string(month) + "-" +
+               std::to_string(day);
+    };
+    for (std::size_t i = 0; i < kSplitBlockSize + 30; ++i) {
+        const std::string name = std::string("Ana | López ") + seconds[i % 7];
+        people.push_back(
+            *prepare_person(person_from_columns("p" + std::to_string(i), name,
+                                                date(i % 12 + 1, 13 + i % 15), "F", "GT"),
+                            *tables()));
+    }
+    // Part 0, among the first people and among the last, so that both orders are exercised.
+    for (std::size_t month : {1, 5, 12}) {
+        auto one = *prepare_person(person_from_columns("z" + std::to_string(month), "Ana | López",
+                                                       date(month, 20), "F", "GT"),
+                                   *tables());
+        people.insert(people.begin() + static_cast<std::ptrdiff_t>(month), one);
+        people.push_back(one);
+    }
+    people.push_back(
+        *prepare_person(person_from_columns("year", "Ana | López", "2011", "F", "GT"), *tables()));
+    for (const auto& person : people)
+        batch.add(person);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
+    const auto pairs = batch.run(0.0, Threads{2});
+    for (const auto& pair : pairs) {
+        EXPECT_LT(pair.a, pair.b);
+        reported.emplace(pair.a, pair.b);
+    }
+    EXPECT_EQ(reported.size(), pairs.size());
+    std::set<std::pair<std::uint32_t, std::uint32_t>> meeting;
+    for (std::uint32_t a = 0; a < people.size(); ++a) {
+        for (std::uint32_t b = a + 1; b < people.size(); ++b) {
+            if (meet_in_any_part(people[a], people[b]))
+                meeting.emplace(a, b);
+        }
+    }
+    // Every pair that meets is reported; the others only when a part was small enough to be
+    // compared whole (each second surname's part here holds under kSplitBlockSize people).
+    for (const auto& pair : meeting)
+        EXPECT_TRUE(reported.count(pair)) << pair.first << " " << pair.second;
+    const auto part_zero = [&](std::uint32_t p) { return people[p].surname_words().size == 1; };
+    for (const auto& [a, b] : reported) {
+        if (part_zero(a) != part_zero(b)) {
+            EXPECT_TRUE(meeting.count({a, b})) << a << " " << b;
+        }
+    }
+    // A part-0 person of May meets none of the people born in March.
+    const auto may = static_cast<std::uint32_t>(5);
+    ASSERT_EQ(people[may].id(), "z5");
+    for (std::uint32_t p = 0; p < people.size(); ++p) {
+        if (!part_zero(p) && people[p].birth.birth->month == 3) {
+            EXPECT_FALSE(reported.count({std::min(p, may), std::max(p, may)})) << p;
+        }
+    }
 }
 
 TEST(BlockingKeys, SplitBlocksKeepApartPeopleWhoseOtherSurnameDiffers) {
@@ -185,12 +295,11 @@ TEST(BlockingKeys, SplitBlocksKeepApartPeopleWhoseOtherSurnameDiffers) {
 }
 
 TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
-    const auto key_of = [](const PersonRecord& r) {
-        return blocking_keys(*prepare_person(r, *tables()));
-    };
-    // However large the blocks: the people share a key, and are in the same part of it.
-    const auto share = [](const std::vector<BlockingKey>& a, const std::vector<BlockingKey>& b) {
-        return meet_in_any_block(a, b);
+    const auto key_of = [](const PersonRecord& r) { return *prepare_person(r, *tables()); };
+    // However large the blocks: the people share a key, are in the same part of it, and in the
+    // same month of a part split again.
+    const auto share = [](const PreparedPerson& a, const PreparedPerson& b) {
+        return meet_in_any_part(a, b);
     };
     const auto base = key_of(person_from_columns("a", "José | Pérez García", "2009-07-12", "", ""));
     // A nickname, one surname missing, a year off by one.
@@ -200,6 +309,10 @@ TEST(BlockingKeys, TrueMatchesShareAKeyUnderEachKindOfError) {
     // Another surname, day and month swapped.
     EXPECT_TRUE(
         share(base, key_of(person_from_columns("b", "Jose | Lopez", "2009-12-07", "", ""))));
+    // Day and month swapped and the year off by one: not in the same month, but the surname
+    // pair is also filed under the day as a month.
+    EXPECT_TRUE(
+        share(base, key_of(person_from_columns("b", "José | Pérez García", "2010-12-07", "", ""))));
     // An unknown first name, surnames swapped.
     EXPECT_TRUE(
         share(base, key_of(person_from_columns("b", "Xyz | García Perez", "2009", "", ""))));

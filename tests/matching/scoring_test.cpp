@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 #include "matching/match_scorer.h"
 #include "matching/name_tables.h"
 #include "matching/person_index.h"
@@ -96,6 +99,65 @@ TEST(Scoring, IsSymmetric) {
             ASSERT_DOUBLE_EQ(ab.weight, ba.weight) << i << " " << j;
             ASSERT_EQ(ab.reasons_text(), ba.reasons_text()) << i << " " << j;
         }
+    }
+}
+
+// The two-stage scoring gives up on a pair only when its weight is below the minimum, and
+// otherwise answers exactly what score_pair does: for every pair of the tables' people, at
+// minimums around the pair's own weight and at the thresholds a batch uses.
+TEST(Scoring, GivesUpOnAPairOnlyBelowTheMinimumWeight) {
+    std::vector<PreparedPerson> people;
+    for (const auto* file : {"must_match.tsv", "must_not_match.tsv"}) {
+        for (auto& pair : read_pairs(file)) {
+            people.push_back(std::move(pair.a));
+            people.push_back(std::move(pair.b));
+        }
+    }
+    std::size_t given_up = 0;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        for (std::size_t j = 0; j < people.size(); ++j) {
+            const auto full = score_pair(people[i], people[j]);
+            for (double min_weight : {full.weight - 0.25, full.weight, full.weight + 0.25, -20.0,
+                                      0.0, 8.0, 11.0, 14.0}) {
+                const auto bounded = score_pair_at_least(people[i], people[j], min_weight);
+                ASSERT_EQ(bounded.has_value(), full.weight >= min_weight)
+                    << i << " " << j << " at " << min_weight << ": " << full.reasons_text();
+                if (!bounded) {
+                    ++given_up;
+                    continue;
+                }
+                ASSERT_EQ(bounded->weight, full.weight) << i << " " << j;
+                ASSERT_EQ(bounded->score, full.score) << i << " " << j;
+                ASSERT_EQ(bounded->reasons_text(), full.reasons_text()) << i << " " << j;
+            }
+        }
+    }
+    EXPECT_GT(given_up, people.size());
+}
+
+TEST(Scoring, WeightAndScoreConvertBothWays) {
+    EXPECT_DOUBLE_EQ(score_of_weight(kWeightAtHalf), 0.5);
+    for (double weight : {-10.0, 0.0, 8.0, 11.3, 20.0})
+        EXPECT_NEAR(weight_of_score(score_of_weight(weight)), weight, 1e-9);
+    EXPECT_EQ(weight_of_score(0.0), -std::numeric_limits<double>::infinity());
+    EXPECT_EQ(weight_of_score(1.0), std::numeric_limits<double>::infinity());
+}
+
+// Up to kThresholdBaseSize people, the default; beyond, odds proportional to the size.
+TEST(Scoring, TheDefaultThresholdOfABatchRisesWithTheRegistersSize) {
+    EXPECT_EQ(default_threshold(0), kDefaultThreshold);
+    EXPECT_EQ(default_threshold(10000), kDefaultThreshold);
+    EXPECT_EQ(default_threshold(kThresholdBaseSize), kDefaultThreshold);
+    EXPECT_NEAR(default_threshold(2 * kThresholdBaseSize), 2.0 / 3.0, 1e-12);
+    EXPECT_NEAR(default_threshold(1000000), 5.0 / 6.0, 1e-12);
+    // About log2(10) of weight more for each factor of ten.
+    EXPECT_NEAR(weight_of_score(default_threshold(10 * kThresholdBaseSize)) -
+                    weight_of_score(default_threshold(kThresholdBaseSize)),
+                std::log2(10.0), 1e-9);
+    double previous = 0;
+    for (std::size_t size = 1; size < 100000000; size *= 3) {
+        EXPECT_GE(default_threshold(size), previous) << size;
+        previous = default_threshold(size);
     }
 }
 
