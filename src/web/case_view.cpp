@@ -1,5 +1,7 @@
 #include "web/case_view.h"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "access/categories.h"
@@ -308,9 +310,9 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
     if (access::CasePolicy::may_share(page.actor, seen.visibility) && !state.closed) {
         Data share{Data::type::object};
         List institutions;
-        std::string chosen = problem && problem->form == "share" && problem->sent
-                                 ? problem->sent->get("institution_id")
-                                 : "";
+        // After a refusal the form comes back as it was sent, so nothing is typed twice.
+        const Form* sent = problem && problem->form == "share" ? problem->sent : nullptr;
+        std::string chosen = sent ? sent->get("institution_id") : "";
         for (const auto& institution : TRY(web.store.list_institutions())) {
             if (institution.id.to_string() == page.actor.institution_id)
                 continue;
@@ -319,11 +321,15 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
                                           chosen == institution.id.to_string()));
         }
         share.set("institutions", institutions);
+        share.set("purpose", sent ? sent->get("purpose") : "");
+        share.set("legal_basis", sent ? sent->get("legal_basis") : "");
+        const auto sent_kinds = sent ? sent->all("categories") : std::vector<std::string>{};
         List kinds;
         for (auto category : access::all_categories()) {
             std::string name(access::to_string(category));
-            Data item = option(name, web.locales.text(page.lang, "category." + name), false);
-            kinds.push_back(item);
+            const bool checked =
+                std::find(sent_kinds.begin(), sent_kinds.end(), name) != sent_kinds.end();
+            kinds.push_back(option(name, web.locales.text(page.lang, "category." + name), checked));
         }
         share.set("categories", kinds);
         share.set("error", form_error(problem, "share"));

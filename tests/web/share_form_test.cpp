@@ -1,5 +1,6 @@
 // The case page's share form: a share the protection of the child forbids is refused next to
-// the form, in the reader's language, and nothing is stored.
+// the form, in the reader's language, the form comes back as it was sent, and nothing is
+// stored.
 
 #include <gtest/gtest.h>
 
@@ -39,6 +40,11 @@ TEST(ShareForm, AShareWithTheOriginsConsulateBeforeTheNotificationIsRefusedNextT
         << "the refusal is said above the share form";
     EXPECT_NE(refused.body.find("action=\"/cases/" + case_id + "/shares\""), std::string::npos)
         << "the form is shown again";
+    // The form comes back as it was sent.
+    EXPECT_NE(refused.body.find("value=\"verificación de identidad\""), std::string::npos);
+    EXPECT_NE(refused.body.find("value=\"convenio consular\""), std::string::npos);
+    EXPECT_NE(refused.body.find("value=\"identity\" checked"), std::string::npos);
+    EXPECT_EQ(refused.body.find("value=\"health\" checked"), std::string::npos);
     EXPECT_TRUE(server.store().case_shares(*Id::parse(case_id)).value().empty());
 }
 
