@@ -300,27 +300,20 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
     const bool with_place = !first.birth_place().empty() && !second.birth_place().empty();
     const double free_text_best =
         (with_mother ? kMotherSameWeight : 0.0) + (with_place ? kPlaceSameWeight : 0.0);
-    const double quick = birth_weight(compare_birth(first.birth, second.birth)).weight +
-                         pair_weight(compare_gender(first, second), Reason::GenderSame, 0.5,
-                                     Reason::GenderDifferent, -4.0)
-                             .weight +
-                         pair_weight(compare_nationality(first, second), Reason::NationalitySame,
-                                     0.5, Reason::NationalityDifferent, -5.0)
-                             .weight;
-    if (quick + free_text_best + kBestSurnameWeight + kBestGivenWeight < min_weight)
+    const auto birth = compare_birth(first.birth, second.birth);
+    const Weighted birth_w = birth_weight(birth);
+    const auto gender = compare_gender(first, second);
+    const Weighted gender_w =
+        pair_weight(gender, Reason::GenderSame, 0.5, Reason::GenderDifferent, -4.0);
+    const auto nationality = compare_nationality(first, second);
+    const Weighted nationality_w =
+        pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0);
+    const double others = birth_w.weight + gender_w.weight + nationality_w.weight;
+    if (others + free_text_best + kBestSurnameWeight + kBestGivenWeight < min_weight)
         return std::nullopt;
     const bool in_order = comes_first(first, second);
     const PreparedPerson& a = in_order ? first : second;
     const PreparedPerson& b = in_order ? second : first;
-    const auto birth = compare_birth(a.birth, b.birth);
-    const Weighted birth_w = birth_weight(birth);
-    const auto gender = compare_gender(a, b);
-    const Weighted gender_w =
-        pair_weight(gender, Reason::GenderSame, 0.5, Reason::GenderDifferent, -4.0);
-    const auto nationality = compare_nationality(a, b);
-    const Weighted nationality_w =
-        pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0);
-    const double others = birth_w.weight + gender_w.weight + nationality_w.weight;
     const auto surnames = compare_surnames(a, b);
     const Weighted surnames_w = surname_weight(surnames);
     const double surname_total = surnames_w.weight + single_surname_weight(surnames, a, b);
