@@ -279,16 +279,16 @@ SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson&
     return level;
 }
 
-FieldAgreement compare_gender(const PreparedPerson& a, const PreparedPerson& b) {
-    if (a.gender == Gender::Unknown || b.gender == Gender::Unknown)
+FieldAgreement compare_gender(Gender a, Gender b) {
+    if (a == Gender::Unknown || b == Gender::Unknown)
         return FieldAgreement::Missing;
-    return a.gender == b.gender ? FieldAgreement::Same : FieldAgreement::Different;
+    return a == b ? FieldAgreement::Same : FieldAgreement::Different;
 }
 
-FieldAgreement compare_nationality(const PreparedPerson& a, const PreparedPerson& b) {
-    if (a.nationality[0] == 0 || b.nationality[0] == 0)
+FieldAgreement compare_nationality(std::array<char, 2> a, std::array<char, 2> b) {
+    if (a[0] == 0 || b[0] == 0)
         return FieldAgreement::Missing;
-    return a.nationality == b.nationality ? FieldAgreement::Same : FieldAgreement::Different;
+    return a == b ? FieldAgreement::Same : FieldAgreement::Different;
 }
 
 FieldAgreement compare_free_text(std::string_view a, std::string_view b) {

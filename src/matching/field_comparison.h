@@ -47,8 +47,9 @@ enum class FieldAgreement { Same, Different, Missing };
 
 GivenAgreement compare_given(const PreparedPerson& a, const PreparedPerson& b);
 SurnameAgreement compare_surnames(const PreparedPerson& a, const PreparedPerson& b);
-FieldAgreement compare_gender(const PreparedPerson& a, const PreparedPerson& b);
-FieldAgreement compare_nationality(const PreparedPerson& a, const PreparedPerson& b);
+FieldAgreement compare_gender(Gender a, Gender b);
+// Upper-case alpha-2 codes, zeros when unknown (PreparedPerson::nationality).
+FieldAgreement compare_nationality(std::array<char, 2> a, std::array<char, 2> b);
 // Mother's name and place of birth: folded text, similar enough (Jaro-Winkler >= 0.9).
 FieldAgreement compare_free_text(std::string_view a, std::string_view b);
 

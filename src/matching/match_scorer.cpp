@@ -289,45 +289,90 @@ std::string MatchResult::reasons_text() const {
     return out;
 }
 
+namespace {
+
+// The fields that the first stage of score_pair_at_least compares, and the most weight the
+// pair can reach from them: their own, plus the strongest agreements the names and the free
+// texts could add (the rarity correction of the names is never positive). They compare
+// symmetrically and need neither the names nor the order of the pair.
+struct FirstStage {
+    DateAgreement birth;
+    Weighted birth_w;
+    FieldAgreement gender;
+    Weighted gender_w;
+    FieldAgreement nationality;
+    Weighted nationality_w;
+    double others;          // The weights of birth, gender and nationality.
+    double free_text_best;  // Mother's name and place of birth, when both records have them.
+    double best() const { return others + free_text_best + kBestSurnameWeight + kBestGivenWeight; }
+};
+
+// A prepared person read as its ScreeningFacts would be, without copying them.
+struct PersonFacts {
+    const PreparedPerson& person;
+    const BirthEvidence& birth() const { return person.birth; }
+    Gender gender() const { return person.gender; }
+    std::array<char, 2> nationality() const { return person.nationality; }
+    bool has_mother_name() const { return !person.mother_name().empty(); }
+    bool has_birth_place() const { return !person.birth_place().empty(); }
+};
+
+// Facts: ScreeningFacts or PersonFacts.
+template <class Facts>
+FirstStage first_stage(const Facts& first, const Facts& second) {
+    FirstStage s{};
+    s.birth = compare_birth(first.birth(), second.birth());
+    s.birth_w = birth_weight(s.birth);
+    s.gender = compare_gender(first.gender(), second.gender());
+    s.gender_w = pair_weight(s.gender, Reason::GenderSame, 0.5, Reason::GenderDifferent, -4.0);
+    s.nationality = compare_nationality(first.nationality(), second.nationality());
+    s.nationality_w = pair_weight(s.nationality, Reason::NationalitySame, 0.5,
+                                  Reason::NationalityDifferent, -5.0);
+    s.others = s.birth_w.weight + s.gender_w.weight + s.nationality_w.weight;
+    s.free_text_best =
+        (first.has_mother_name() && second.has_mother_name() ? kMotherSameWeight : 0.0) +
+        (first.has_birth_place() && second.has_birth_place() ? kPlaceSameWeight : 0.0);
+    return s;
+}
+
+}  // namespace
+
+bool may_reach(const ScreeningFacts& first, const ScreeningFacts& second, double min_weight) {
+    return first_stage(first, second).best() >= min_weight;
+}
+
 std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
                                                const PreparedPerson& second, double min_weight) {
-    // The cheap fields first; the names, the costly part, only when the total can still reach
-    // `min_weight`. The bounds are the strongest agreements the remaining fields can add: the
-    // rarity correction of the names is never positive. The first bound needs neither the
-    // names nor the order of the pair (these fields compare symmetrically), so that most pairs
-    // of a batch are given up without reading the people's texts.
-    const bool with_mother = !first.mother_name().empty() && !second.mother_name().empty();
-    const bool with_place = !first.birth_place().empty() && !second.birth_place().empty();
-    const double free_text_best =
-        (with_mother ? kMotherSameWeight : 0.0) + (with_place ? kPlaceSameWeight : 0.0);
-    const auto birth = compare_birth(first.birth, second.birth);
-    const Weighted birth_w = birth_weight(birth);
-    const auto gender = compare_gender(first, second);
-    const Weighted gender_w =
-        pair_weight(gender, Reason::GenderSame, 0.5, Reason::GenderDifferent, -4.0);
-    const auto nationality = compare_nationality(first, second);
-    const Weighted nationality_w =
-        pair_weight(nationality, Reason::NationalitySame, 0.5, Reason::NationalityDifferent, -5.0);
-    const double others = birth_w.weight + gender_w.weight + nationality_w.weight;
-    if (others + free_text_best + kBestSurnameWeight + kBestGivenWeight < min_weight)
+    // The cheap fields first (see FirstStage), so that most pairs of a batch are given up
+    // without reading the people's texts; the names, the costly part, only when the total can
+    // still reach `min_weight`.
+    const FirstStage stage = first_stage(PersonFacts{first}, PersonFacts{second});
+    if (stage.best() < min_weight)
         return std::nullopt;
+    const double others = stage.others;
+    const double free_text_best = stage.free_text_best;
     const bool in_order = comes_first(first, second);
     const PreparedPerson& a = in_order ? first : second;
     const PreparedPerson& b = in_order ? second : first;
     const auto surnames = compare_surnames(a, b);
     const Weighted surnames_w = surname_weight(surnames);
     const double surname_total = surnames_w.weight + single_surname_weight(surnames, a, b);
-    if (others + free_text_best + surname_total + kBestGivenWeight < min_weight)
-        return std::nullopt;
-    const auto given = compare_given(a, b);
-    const Weighted given_w = given_weight(given);
     // The flat weights were set on compared pairs, which already share a name key, so part of
     // a name's commonness is in them: the correction for common given names and surnames
     // together is bounded, so as not to count it twice ("Majo López Hernández" must still find
-    // "María José Hernández López" with her day and month swapped).
-    const double names = surname_total + given_w.weight +
-                         std::max(kMostCommonNamesWeight,
-                                  given_rarity(given, a, b) + surname_rarity(surnames, a, b));
+    // "María José Hernández López" with her day and month swapped). The given names' part is
+    // never positive, so the surnames' part bounds the whole from above already.
+    const double surnames_rarity = surname_rarity(surnames, a, b);
+    if (others + free_text_best + surname_total + kBestGivenWeight +
+            std::max(kMostCommonNamesWeight, surnames_rarity) <
+        min_weight) {
+        return std::nullopt;
+    }
+    const auto given = compare_given(a, b);
+    const Weighted given_w = given_weight(given);
+    const double names =
+        surname_total + given_w.weight +
+        std::max(kMostCommonNamesWeight, given_rarity(given, a, b) + surnames_rarity);
     if (others + free_text_best + names < min_weight)
         return std::nullopt;
     // Siblings share a mother and a birth place, but their given names and birth dates keep
@@ -351,9 +396,9 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
     reason(surnames_w.reason, surnames != SurnameAgreement::Missing);
     reason(given_w.reason, given != GivenAgreement::Missing);
     result.weight = names;
-    add(birth_w, birth != DateAgreement::Missing);
-    add(gender_w, gender != FieldAgreement::Missing);
-    add(nationality_w, nationality != FieldAgreement::Missing);
+    add(stage.birth_w, stage.birth != DateAgreement::Missing);
+    add(stage.gender_w, stage.gender != FieldAgreement::Missing);
+    add(stage.nationality_w, stage.nationality != FieldAgreement::Missing);
     add(pair_weight(mother, Reason::MotherSame, kMotherSameWeight, Reason::MotherDifferent, -4.0),
         mother != FieldAgreement::Missing);
     add(pair_weight(place, Reason::BirthPlaceSame, kPlaceSameWeight, Reason::BirthPlaceDifferent,

@@ -8,6 +8,7 @@
 
 #include "matching/field_comparison.h"
 #include "matching/person_record.h"
+#include "matching/screening_facts.h"
 
 namespace retorno::matching {
 
@@ -81,6 +82,10 @@ MatchResult score_pair(const PreparedPerson& a, const PreparedPerson& b);
 // that are far below it. A result it returns is exactly score_pair's.
 std::optional<MatchResult> score_pair_at_least(const PreparedPerson& a, const PreparedPerson& b,
                                                double min_weight);
+
+// Whether a pair could reach `min_weight` as far as its screening facts tell: false exactly
+// when score_pair_at_least gives the pair up at its first stage, without reading the names.
+bool may_reach(const ScreeningFacts& a, const ScreeningFacts& b, double min_weight);
 
 // The weight at which score is 0.5.
 inline constexpr double kWeightAtHalf = 8.0;

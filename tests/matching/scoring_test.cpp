@@ -135,6 +135,57 @@ TEST(Scoring, GivesUpOnAPairOnlyBelowTheMinimumWeight) {
     EXPECT_GT(given_up, people.size());
 }
 
+// A batch decides most pairs from the people's screening facts alone (ScreeningFacts). They
+// keep the birth evidence exactly, and a pair they give up is one that score_pair_at_least
+// gives up too: for every pair of the tables' people, at the minimums a batch uses.
+TEST(Scoring, TheScreeningFactsGiveUpOnlyPairsThatCannotReachTheMinimum) {
+    std::vector<PreparedPerson> people;
+    for (const auto* file : {"must_match.tsv", "must_not_match.tsv"}) {
+        for (auto& pair : read_pairs(file)) {
+            people.push_back(std::move(pair.a));
+            people.push_back(std::move(pair.b));
+        }
+    }
+    const auto same_date = [](const std::optional<PartialDate>& x,
+                              const std::optional<PartialDate>& y) { return x == y; };
+    for (const auto& person : people) {
+        const ScreeningFacts facts(person);
+        const BirthEvidence birth = facts.birth();
+        EXPECT_TRUE(same_date(birth.birth, person.birth.birth)) << person.id();
+        EXPECT_EQ(birth.age_estimate, person.birth.age_estimate) << person.id();
+        EXPECT_TRUE(same_date(birth.age_estimate_date, person.birth.age_estimate_date))
+            << person.id();
+        EXPECT_EQ(facts.gender(), person.gender);
+        EXPECT_EQ(facts.nationality(), person.nationality);
+        EXPECT_EQ(facts.has_mother_name(), !person.mother_name().empty());
+        EXPECT_EQ(facts.has_birth_place(), !person.birth_place().empty());
+    }
+    std::size_t given_up = 0;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const ScreeningFacts a(people[i]);
+        for (std::size_t j = 0; j < people.size(); ++j) {
+            const ScreeningFacts b(people[j]);
+            const auto full = score_pair(people[i], people[j]);
+            for (double min_weight : {full.weight, 8.0, 10.3, 14.0}) {
+                ASSERT_EQ(may_reach(a, b, min_weight), may_reach(b, a, min_weight))
+                    << i << " " << j;
+                if (!may_reach(a, b, min_weight)) {
+                    ++given_up;
+                    ASSERT_LT(full.weight, min_weight)
+                        << i << " " << j << " at " << min_weight << ": " << full.reasons_text();
+                    ASSERT_FALSE(score_pair_at_least(people[i], people[j], min_weight));
+                } else if (full.weight < min_weight) {
+                    ++kept;  // Left to the later stages, which give it up on the names.
+                }
+            }
+        }
+    }
+    // Both outcomes occur: the facts decide many pairs, and not all of them.
+    EXPECT_GT(given_up, people.size());
+    EXPECT_GT(kept, people.size());
+}
+
 TEST(Scoring, WeightAndScoreConvertBothWays) {
     EXPECT_DOUBLE_EQ(score_of_weight(kWeightAtHalf), 0.5);
     for (double weight : {-10.0, 0.0, 8.0, 11.3, 20.0})
