@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/output_file.h"
 #include "core/time.h"
 #include "matching/batch_dedup.h"
 #include "matching/blocking_keys.h"
@@ -93,6 +94,10 @@ int run_dedup(const DedupOptions& options) {
     auto in = open_input(options.input);
     if (!in)
         return refuse(in.error());
+    // Opened first, so that an unwritable path is refused before the batch's work.
+    auto out = OutputFile::create(options.output);
+    if (!out)
+        return refuse(out.error());
     BatchDeduplicator batch(*tables);
     auto status = read_person_csv(
         *in, options.input, [&](PersonRecord&& record, std::size_t) { return batch.add(record); });
@@ -100,16 +105,15 @@ int run_dedup(const DedupOptions& options) {
         return refuse(status.error());
     const double threshold = options.threshold.value_or(default_threshold(batch.size()));
     const auto pairs = batch.run(threshold, thread_count(options.threads));
-    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
-    write_csv_row(out, {"id_a", "id_b", "score", "reasons"});
+    write_csv_row(out->stream(), {"id_a", "id_b", "score", "reasons"});
     for (const auto& pair : pairs) {
         const std::string score = format_score(pair.result.score);
         const std::string reasons = pair.result.reasons_text();
-        write_csv_row(out, {batch.person(pair.a).id(), batch.person(pair.b).id(), score, reasons});
+        write_csv_row(out->stream(),
+                      {batch.person(pair.a).id(), batch.person(pair.b).id(), score, reasons});
     }
-    out.flush();
-    if (!out)
-        return refuse(Error::make(ErrorCode::Unavailable, "cannot write " + options.output));
+    if (auto committed = out->commit(); !committed)
+        return refuse(committed.error());
     std::cout << batch.size() << " persons read, " << pairs.size()
               << " likely duplicate pairs at threshold " << format_score(threshold)
               << " written to " << options.output << "\n";
@@ -132,8 +136,10 @@ int run_match(const MatchOptions& options) {
     auto requests = open_input(options.input);
     if (!requests)
         return refuse(requests.error());
-    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
-    write_csv_row(out, {"request_id", "person_id", "rank", "score", "reasons"});
+    auto out = OutputFile::create(options.output);
+    if (!out)
+        return refuse(out.error());
+    write_csv_row(out->stream(), {"request_id", "person_id", "rank", "score", "reasons"});
     std::size_t request_count = 0;
     std::size_t without_candidate = 0;
     status = read_person_csv(
@@ -149,15 +155,15 @@ int run_match(const MatchOptions& options) {
                 const std::string rank_text = std::to_string(rank + 1);
                 const std::string score = format_score(found[rank].result.score);
                 const std::string reasons = found[rank].result.reasons_text();
-                write_csv_row(out, {request_id, found[rank].id, rank_text, score, reasons});
+                write_csv_row(out->stream(),
+                              {request_id, found[rank].id, rank_text, score, reasons});
             }
             return Status{};
         });
     if (!status)
         return refuse(status.error());
-    out.flush();
-    if (!out)
-        return refuse(Error::make(ErrorCode::Unavailable, "cannot write " + options.output));
+    if (auto committed = out->commit(); !committed)
+        return refuse(committed.error());
     std::cout << request_count << " requests matched against " << index.size() << " persons; "
               << without_candidate << " without any candidate at threshold " << options.threshold
               << "; written to " << options.output << "\n";
