@@ -9,7 +9,8 @@
 //       dedup precision/recall/F1 (at T, and at each higher threshold of --also, from the same
 //       batch), tracing recall@1/@5 and query p50/p99 (unless --tracing 0). With --explain E
 //       (above T), also the commonest reason lists of the false positives at E and of the true
-//       pairs scored between T and E.
+//       pairs scored between T and E. --query-threshold Q: the tracing queries' lowest score
+//       (default 0, as `retorno match`); --dedup 0: tracing only.
 //   bench_matching frequencies --persons N --seed S
 //       prints matching/name_frequencies.tsv: among N people drawn by the generator (originals
 //       only, no variants), how many per million have each given name among their given
@@ -212,7 +213,7 @@ void print_explanations(const std::vector<ScoredPair>& pairs,
 }
 
 int run(const std::string& dir, double threshold, const std::vector<double>& also, unsigned threads,
-        bool tracing, double explain) {
+        bool tracing, double explain, double query_threshold, bool dedup) {
     auto tables = *NameTables::standard();
     // Batch dedup, as `retorno dedup` does it: stream the file into the batch, then run.
     auto start = std::chrono::steady_clock::now();
@@ -232,7 +233,9 @@ int run(const std::string& dir, double threshold, const std::vector<double>& als
         BatchStats stats;
         if (threshold < 0)
             threshold = default_threshold(batch.size());
-        const auto pairs = batch.run(threshold, Threads{threads}, &stats);
+        // --dedup 0: tracing only (the batch is still read, for the ids and the truth).
+        const auto pairs =
+            dedup ? batch.run(threshold, Threads{threads}, &stats) : std::vector<ScoredPair>{};
         const double dedup_s = seconds_since(start);
         const double dedup_cpu_s = cpu_seconds() - cpu_before;
         std::unordered_map<std::string, std::string> cluster_of;
@@ -251,30 +254,32 @@ int run(const std::string& dir, double threshold, const std::vector<double>& als
             ids.emplace_back(batch.person(i).id());
             clusters.push_back(cluster_of[std::string(batch.person(i).id())]);
         }
-        const auto q = dedup_quality(pairs, clusters, {threshold}).front();
-        std::printf(
-            "records %zu\nread_and_prepare_s %.3f\ndedup_s %.3f\ndedup_cpu_s %.3f\n"
-            "dedup_peak_rss_mib %.0f\nentries %zu\nranges %zu\ncompared_pairs %llu\n",
-            batch.size(), read_s, dedup_s, dedup_cpu_s, peak_rss_mib(), stats.entries, stats.ranges,
-            static_cast<unsigned long long>(stats.compared_pairs));
-        std::printf(
-            "planned_whole %llu\nplanned_part_zero %llu\nplanned_month %llu\n"
-            "planned_month_zero %llu\n",
-            static_cast<unsigned long long>(stats.planned[0]),
-            static_cast<unsigned long long>(stats.planned[1]),
-            static_cast<unsigned long long>(stats.planned[2]),
-            static_cast<unsigned long long>(stats.planned[3]));
-        std::printf(
-            "dedup_threshold %.3f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
-            threshold, q.precision, q.recall, q.f1);
-        for (const auto& other : dedup_quality(pairs, clusters, also)) {
-            if (other.threshold > threshold) {
-                std::printf("at_threshold %.3f precision %.4f recall %.4f f1 %.4f\n",
-                            other.threshold, other.precision, other.recall, other.f1);
+        if (dedup) {
+            const auto q = dedup_quality(pairs, clusters, {threshold}).front();
+            std::printf(
+                "records %zu\nread_and_prepare_s %.3f\ndedup_s %.3f\ndedup_cpu_s %.3f\n"
+                "dedup_peak_rss_mib %.0f\nentries %zu\nranges %zu\ncompared_pairs %llu\n",
+                batch.size(), read_s, dedup_s, dedup_cpu_s, peak_rss_mib(), stats.entries,
+                stats.ranges, static_cast<unsigned long long>(stats.compared_pairs));
+            std::printf(
+                "planned_whole %llu\nplanned_part_zero %llu\nplanned_month %llu\n"
+                "planned_month_zero %llu\n",
+                static_cast<unsigned long long>(stats.planned[0]),
+                static_cast<unsigned long long>(stats.planned[1]),
+                static_cast<unsigned long long>(stats.planned[2]),
+                static_cast<unsigned long long>(stats.planned[3]));
+            std::printf(
+                "dedup_threshold %.3f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
+                threshold, q.precision, q.recall, q.f1);
+            for (const auto& other : dedup_quality(pairs, clusters, also)) {
+                if (other.threshold > threshold) {
+                    std::printf("at_threshold %.3f precision %.4f recall %.4f f1 %.4f\n",
+                                other.threshold, other.precision, other.recall, other.f1);
+                }
             }
+            if (explain > threshold)
+                print_explanations(pairs, clusters, explain);
         }
-        if (explain > threshold)
-            print_explanations(pairs, clusters, explain);
         std::fflush(stdout);
         if (!tracing)
             return 0;
@@ -304,7 +309,7 @@ int run(const std::string& dir, double threshold, const std::vector<double>& als
             position[ids[i]] = i;
         for (std::size_t r : requests) {
             const auto t0 = std::chrono::steady_clock::now();
-            auto found = index.candidates(records[r], 5, 0.0);
+            auto found = index.candidates(records[r], 5, query_threshold);
             latencies.push_back(seconds_since(t0) * 1000.0);
             for (std::size_t k = 0; found && k < found->size(); ++k) {
                 if (clusters[position[(*found)[k].id]] == clusters[r]) {
@@ -316,10 +321,11 @@ int run(const std::string& dir, double threshold, const std::vector<double>& als
         }
         const double n = static_cast<double>(requests.size());
         std::printf(
-            "index_build_s %.3f\nindex_size %zu\nrequests %zu\nrecall_at_1 %.4f\n"
-            "recall_at_5 %.4f\nquery_p50_ms %.3f\nquery_p99_ms %.3f\npeak_rss_mib %.0f\n",
-            build_s, index.size(), requests.size(), hit1 / n, hit5 / n, quantile(latencies, 0.5),
-            quantile(latencies, 0.99), peak_rss_mib());
+            "index_build_s %.3f\nindex_size %zu\nrequests %zu\nquery_threshold %.3f\n"
+            "recall_at_1 %.4f\nrecall_at_5 %.4f\nquery_p50_ms %.3f\nquery_p99_ms %.3f\n"
+            "peak_rss_mib %.0f\n",
+            build_s, index.size(), requests.size(), query_threshold, hit1 / n, hit5 / n,
+            quantile(latencies, 0.5), quantile(latencies, 0.99), peak_rss_mib());
     }
     return 0;
 }
@@ -345,7 +351,9 @@ int main(int argc, char** argv) {
                    numbers(argument(argc, argv, "--also", "")),
                    static_cast<unsigned>(std::stoul(argument(argc, argv, "--threads", "2"))),
                    argument(argc, argv, "--tracing", "1") != "0",
-                   std::stod(argument(argc, argv, "--explain", "0")));
+                   std::stod(argument(argc, argv, "--explain", "0")),
+                   std::stod(argument(argc, argv, "--query-threshold", "0")),
+                   argument(argc, argv, "--dedup", "1") != "0");
     }
     std::cerr << "unknown mode " << argv[1] << "\n";
     return 2;

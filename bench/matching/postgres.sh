@@ -2,6 +2,8 @@
 # Runs bench/matching/postgres.sql on a throwaway PostgreSQL 15 cluster on loopback, in a temp
 # folder, as the postgres user when started as root. Usage: postgres.sh DATA_DIR [THRESHOLD...]
 # where DATA_DIR holds persons.csv, truth.csv and requests.csv from `bench_matching generate`.
+# SAMPLE=N times one tracing request in N (default 1: all); BATCH_MINUTES=M cancels the batch
+# self-join after M minutes (default 0: never), for the sizes where it would run for hours.
 set -eu
 data=$(cd "$1" && pwd)
 shift
@@ -17,6 +19,7 @@ as_db "$bin/pg_ctl" -D "$tmp/db" -l "$tmp/log" -o "-p $port -k $tmp -c listen_ad
 trap 'as_db "$bin/pg_ctl" -D "$tmp/db" -m fast stop >/dev/null; rm -rf "$tmp"' EXIT
 for t in $thresholds; do
     as_db psql -h "$tmp" -p "$port" -U postgres -d postgres -X -q -v dir="$data" -v threshold="$t" \
+        -v sample="${SAMPLE:-1}" -v batch_minutes="${BATCH_MINUTES:-0}" \
         -f "$here/postgres.sql"
 done
 ps -o rss= -C postgres | awk '{s+=$1} END {printf "postgres_rss_mib %.0f (all backends)\n", s/1024}'

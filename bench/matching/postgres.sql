@@ -2,7 +2,9 @@
 -- PostgreSQL engineer would write them: names folded by an IMMUTABLE unaccent wrapper into a
 -- stored column with a trigram GIN index; candidates by trigram similarity (%), ranked by
 -- similarity plus agreement on birth year, nationality and the Double Metaphone of the first
--- surname. Run by postgres.sh with psql variables :dir (data folder) and :threshold.
+-- surname. Run by postgres.sh with psql variables :dir (data folder), :threshold, :sample (time
+-- one request in :sample, chosen by a hash of its id; 1 = all) and :batch_minutes (a batch
+-- self-join still running after that many minutes is cancelled and reported as such; 0 = none).
 \set ON_ERROR_STOP on
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -48,13 +50,17 @@ SELECT pg_relation_size('persons_name_trgm') / 1048576.0 AS index_mib,
 -- Tracing: for each request, its five best candidates among the other records, timed one by one
 -- on the server (no client round trip counted, which favours PostgreSQL).
 CREATE TABLE latencies (id text, ms double precision, hit1 boolean, hit5 boolean);
+SELECT set_config('bench.sample', :'sample', false) \gset
 DO $$
 DECLARE
     r record;
     t0 timestamptz;
     ids text[];
 BEGIN
-    FOR r IN SELECT p.* FROM persons p WHERE p.is_request ORDER BY p.id LOOP
+    FOR r IN SELECT p.* FROM persons p
+             WHERE p.is_request
+               AND abs(hashtext(p.id)) % current_setting('bench.sample')::int = 0
+             ORDER BY p.id LOOP
         t0 := clock_timestamp();
         SELECT array_agg(id ORDER BY score DESC) INTO ids FROM (
             SELECT c.id, similarity(c.name_norm, r.name_norm)
@@ -82,6 +88,8 @@ FROM latencies;
 -- Batch dedup: a self-join on the trigram operator through the GIN index, kept to pairs whose
 -- birth years are compatible and nationalities agree, at the similarity threshold given.
 SELECT set_config('pg_trgm.similarity_threshold', :'threshold', false);
+SELECT set_config('statement_timeout', (:batch_minutes * 60000)::text, false);
+\set ON_ERROR_STOP off
 \timing on
 \echo dedup
 CREATE TABLE pg_pairs AS
@@ -90,6 +98,11 @@ FROM persons a JOIN persons b ON a.name_norm % b.name_norm AND a.id < b.id
 WHERE (a.birth_year IS NULL OR b.birth_year IS NULL OR abs(a.birth_year - b.birth_year) <= 1)
   AND (a.nat = b.nat OR a.nat = '' OR b.nat = '');
 \timing off
+\if :ERROR
+\echo dedup_not_finished_within_minutes :batch_minutes
+\quit
+\endif
+\set ON_ERROR_STOP on
 WITH sizes AS (SELECT cluster, count(*) AS n FROM truth GROUP BY cluster),
      true_pairs AS (SELECT sum(n * (n - 1) / 2) AS n FROM sizes),
      found AS (SELECT count(*) AS predicted,

@@ -43,7 +43,9 @@ struct MatchOptions {
     std::string against;
     std::string output;
     std::size_t top = 5;
-    double threshold = kDefaultThreshold;
+    // A tracing request lists its best candidates however weak: a missed child costs more than
+    // a candidate too many, and the ranks and reasons tell the strong from the weak.
+    double threshold = 0.0;
 };
 
 struct EvalOptions {

@@ -31,7 +31,9 @@ Status PersonIndex::upsert(PreparedPerson prepared) {
     } else {
         slot = static_cast<std::uint32_t>(m_slots.size());
         m_slots.emplace_back();
+        m_facts.emplace_back();
     }
+    m_facts[slot] = ScreeningFacts(prepared);
     for (const BlockingKey& key : blocking_keys(prepared))
         m_blocks[key.key].push_back({slot, key.part});
     ++m_birth_years[blocking_birth_year(prepared.birth)];
@@ -129,29 +131,45 @@ std::vector<Candidate> PersonIndex::candidates(const PreparedPerson& query, std:
     }
     std::sort(slots.begin(), slots.end());
     slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-    std::vector<Candidate> found;
-    const double min_weight = weight_of_score(threshold) - 1e-9;  // See BatchDeduplicator::run.
-    for (std::uint32_t slot : slots) {
-        const PreparedPerson& person = *m_slots[slot];
-        if (!query.id().empty() && person.id() == query.id())
-            continue;
-        auto result = score_pair_at_least(query, person, min_weight);
-        if (result && result->score >= threshold)
-            found.push_back(Candidate{std::string(person.id()), *result});
-    }
+    // The best top_k so far, the worst of them first (a heap). Once there are top_k, a
+    // candidate must reach the weight of the worst to enter, so the scoring gives up on the
+    // others as early as it can: exact, since a candidate below that weight can never be among
+    // the best, and one of equal weight is still scored (the id then decides).
     const auto better = [](const Candidate& x, const Candidate& y) {
         if (x.result.weight != y.result.weight)
             return x.result.weight > y.result.weight;
         return x.id < y.id;
     };
-    if (found.size() > top_k) {
-        std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(top_k),
-                          found.end(), better);
-        found.resize(top_k);
-    } else {
-        std::sort(found.begin(), found.end(), better);
+    std::vector<Candidate> best;
+    if (top_k == 0)
+        return best;
+    const double threshold_weight = weight_of_score(threshold) - 1e-9;  // See BatchDeduplicator.
+    const ScreeningFacts query_facts(query);
+    for (std::uint32_t slot : slots) {
+        const double min_weight =
+            best.size() < top_k ? threshold_weight
+                                : std::max(threshold_weight, best.front().result.weight - 1e-9);
+        if (!may_reach(query_facts, m_facts[slot], min_weight))
+            continue;
+        const PreparedPerson& person = *m_slots[slot];
+        if (!query.id().empty() && person.id() == query.id())
+            continue;
+        auto result = score_pair_at_least(query, person, min_weight);
+        if (!result || result->score < threshold)
+            continue;
+        Candidate candidate{std::string(person.id()), *result};
+        if (best.size() == top_k) {
+            if (!better(candidate, best.front()))
+                continue;
+            std::pop_heap(best.begin(), best.end(), better);
+            best.back() = std::move(candidate);
+        } else {
+            best.push_back(std::move(candidate));
+        }
+        std::push_heap(best.begin(), best.end(), better);
     }
-    return found;
+    std::sort_heap(best.begin(), best.end(), better);
+    return best;
 }
 
 }  // namespace retorno::matching

@@ -14,6 +14,7 @@
 #include "matching/match_scorer.h"
 #include "matching/name_tables.h"
 #include "matching/person_record.h"
+#include "matching/screening_facts.h"
 
 namespace retorno::matching {
 
@@ -65,6 +66,9 @@ class PersonIndex {
 
     std::shared_ptr<const NameTables> m_tables;
     std::vector<std::optional<PreparedPerson>> m_slots;
+    // Each slot's screening facts, in an array of their own, so that the candidates a query's
+    // first stage gives up (most of them) are decided without reading their records.
+    std::vector<ScreeningFacts> m_facts;
     std::vector<std::uint32_t> m_free_slots;
     std::unordered_map<std::string, std::uint32_t> m_by_id;
     struct Member {

@@ -107,6 +107,45 @@ TEST(PersonIndex, ReturnsAtMostTopKBestFirst) {
     EXPECT_GE((*found)[1].result.score, (*found)[2].result.score);
 }
 
+// The index gives up on a candidate as soon as it cannot enter the best top_k found so far;
+// the answer must be exactly the first top_k of the whole ranked list, ties included. Many
+// people share names and dates here, so that weights tie and the ids decide; the ids fall as
+// people are added, so that a later candidate of equal weight must displace an earlier one.
+TEST(PersonIndex, TheBestKAreTheFirstKOfTheWholeRanking) {
+    PersonIndex index(tables());
+    const char* givens[] = {"Ana", "Ana / María", "Anna", "María", "Ana / Sofía"};
+    const char* seconds[] = {"García", "Pérez", "", "Ruiz", "Díaz"};
+    for (std::size_t i = 0; i < 150; ++i) {
+        const std::string surnames = std::string("López ") + seconds[i % 5];
+        const std::string birth = "201" + std::to_string(i % 3) + "-0" + std::to_string(i % 4 + 1) +
+                                  "-1" + std::to_string(i % 7);
+        ASSERT_TRUE(index.upsert(person_from_columns(
+            "p" + std::to_string(2000 - i), std::string(givens[i % 5]) + " | " + surnames, birth,
+            i % 13 == 0 ? "M" : "F", i % 11 == 0 ? "HN" : "GT")));
+    }
+    std::size_t compared = 0;
+    for (const char* given : {"Ana", "Anna / María", "María", "Ana / Sofía"}) {
+        for (const char* birth : {"2011-02-13", "2010", ""}) {
+            const auto query =
+                person_from_columns("", std::string(given) + " | López García", birth, "F", "GT");
+            const auto all = index.candidates(query, 1000, 0.0);
+            ASSERT_TRUE(all);
+            ASSERT_GT(all->size(), 10u);
+            for (std::size_t k : {1u, 3u, 5u, 10u}) {
+                const auto top = index.candidates(query, k, 0.0);
+                ASSERT_TRUE(top);
+                ASSERT_EQ(top->size(), k);
+                for (std::size_t i = 0; i < k; ++i) {
+                    EXPECT_EQ((*top)[i].id, (*all)[i].id) << given << " " << birth << " " << k;
+                    EXPECT_EQ((*top)[i].result.weight, (*all)[i].result.weight);
+                }
+                ++compared;
+            }
+        }
+    }
+    EXPECT_EQ(compared, 48u);
+}
+
 TEST(BatchDedup, ReportsEachPairOnceAndAgreesWithTheIndex) {
     BatchDeduplicator batch(tables());
     PersonIndex index(tables());
