@@ -49,6 +49,18 @@ std::vector<Pair> read_pairs(const std::string& file) {
     return pairs;
 }
 
+// Both records of every pair of the two tables.
+std::vector<PreparedPerson> people_of_the_tables() {
+    std::vector<PreparedPerson> people;
+    for (const auto* file : {"must_match.tsv", "must_not_match.tsv"}) {
+        for (auto& pair : read_pairs(file)) {
+            people.push_back(std::move(pair.a));
+            people.push_back(std::move(pair.b));
+        }
+    }
+    return people;
+}
+
 void expect_reasons(const Pair& pair, const MatchResult& result, const std::string& file) {
     for (const auto& expected : pair.reasons) {
         bool found = false;
@@ -85,13 +97,7 @@ TEST(Scoring, KeepsApartWhatACaseworkerWouldKeepApart) {
 }
 
 TEST(Scoring, IsSymmetric) {
-    std::vector<PreparedPerson> people;
-    for (const auto* file : {"must_match.tsv", "must_not_match.tsv"}) {
-        for (auto& pair : read_pairs(file)) {
-            people.push_back(std::move(pair.a));
-            people.push_back(std::move(pair.b));
-        }
-    }
+    const std::vector<PreparedPerson> people = people_of_the_tables();
     for (std::size_t i = 0; i < people.size(); ++i) {
         for (std::size_t j = 0; j < people.size(); ++j) {
             const auto ab = score_pair(people[i], people[j]);
@@ -106,13 +112,7 @@ TEST(Scoring, IsSymmetric) {
 // otherwise answers exactly what score_pair does: for every pair of the tables' people, at
 // minimums around the pair's own weight and at the thresholds a batch uses.
 TEST(Scoring, GivesUpOnAPairOnlyBelowTheMinimumWeight) {
-    std::vector<PreparedPerson> people;
-    for (const auto* file : {"must_match.tsv", "must_not_match.tsv"}) {
-        for (auto& pair : read_pairs(file)) {
-            people.push_back(std::move(pair.a));
-            people.push_back(std::move(pair.b));
-        }
-    }
+    const std::vector<PreparedPerson> people = people_of_the_tables();
     std::size_t given_up = 0;
     for (std::size_t i = 0; i < people.size(); ++i) {
         for (std::size_t j = 0; j < people.size(); ++j) {
@@ -139,13 +139,7 @@ TEST(Scoring, GivesUpOnAPairOnlyBelowTheMinimumWeight) {
 // keep the birth evidence exactly, and a pair they give up is one that score_pair_at_least
 // gives up too: for every pair of the tables' people, at the minimums a batch uses.
 TEST(Scoring, TheScreeningFactsGiveUpOnlyPairsThatCannotReachTheMinimum) {
-    std::vector<PreparedPerson> people;
-    for (const auto* file : {"must_match.tsv", "must_not_match.tsv"}) {
-        for (auto& pair : read_pairs(file)) {
-            people.push_back(std::move(pair.a));
-            people.push_back(std::move(pair.b));
-        }
-    }
+    const std::vector<PreparedPerson> people = people_of_the_tables();
     const auto same_date = [](const std::optional<PartialDate>& x,
                               const std::optional<PartialDate>& y) { return x == y; };
     for (const auto& person : people) {
