@@ -5,13 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
 #include "support/api/test_server.h"
+#include "support/table_file.h"
 
 namespace retorno {
 namespace {
@@ -39,17 +39,10 @@ std::vector<std::string> split(const std::string& text, char separator) {
 }
 
 std::vector<Rule> load_rules() {
-    std::ifstream in(std::string(RETORNO_SOURCE_ROOT) +
-                     "/tests/data/access/authorization_matrix.tsv");
-    EXPECT_TRUE(in) << "cannot read the matrix file";
     std::vector<Rule> rules;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (line.empty() || line[0] == '#')
-            continue;
-        auto fields = split(line, '\t');
+    for (const auto& row : testing::read_table_file("access/authorization_matrix.tsv")) {
+        const auto& fields = row.columns;
+        const auto number = static_cast<int>(row.line);
         if (fields.size() != 5) {
             ADD_FAILURE() << "matrix line " << number << " does not have 5 tab-separated fields";
             continue;
@@ -59,6 +52,7 @@ std::vector<Rule> load_rules() {
             rule.roles = split(fields[3], ',');
         rules.push_back(std::move(rule));
     }
+    EXPECT_FALSE(rules.empty()) << "the matrix file has no rows";
     return rules;
 }
 
