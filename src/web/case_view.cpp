@@ -7,6 +7,7 @@
 #include "access/categories.h"
 #include "documents/document_kind.h"
 #include "domain/case.h"
+#include "domain/open_task.h"
 #include "http/problem.h"
 #include "web/step_form.h"
 #include "web/view_helpers.h"
@@ -313,14 +314,23 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
         // After a refusal the form comes back as it was sent, so nothing is typed twice.
         const Form* sent = problem && problem->form == "share" ? problem->sent : nullptr;
         std::string chosen = sent ? sent->get("institution_id") : "";
+        // The origin's authorities are not offered before the origin is notified (the share
+        // would be refused, CasePolicy::share_refusal); the form says why they are missing.
+        const CaseParties parties = parties_of(c);
+        bool held_back = false;
         for (const auto& institution : TRY(web.store.list_institutions())) {
             if (institution.id.to_string() == page.actor.institution_id)
                 continue;
+            if (access::CasePolicy::share_refusal(parties, institution)) {
+                held_back = true;
+                continue;
+            }
             institutions.push_back(option(institution.id.to_string(),
                                           institution.name + " (" + institution.country + ")",
                                           chosen == institution.id.to_string()));
         }
         share.set("institutions", institutions);
+        share.set("held_back", held_back);
         share.set("purpose", sent ? sent->get("purpose") : "");
         share.set("legal_basis", sent ? sent->get("legal_basis") : "");
         const auto sent_kinds = sent ? sent->all("categories") : std::vector<std::string>{};

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
 #include <boost/json.hpp>
 
 #include "support/api/page_client.h"
 #include "support/api/test_server.h"
+#include "support/voluntary_return.h"
 
 namespace retorno {
 namespace {
@@ -46,6 +48,47 @@ TEST(ShareForm, AShareWithTheOriginsConsulateBeforeTheNotificationIsRefusedNextT
     EXPECT_NE(refused.body.find("value=\"identity\" checked"), std::string::npos);
     EXPECT_EQ(refused.body.find("value=\"health\" checked"), std::string::npos);
     EXPECT_TRUE(server.store().case_shares(*Id::parse(case_id)).value().empty());
+}
+
+// Before the origin is notified, the form does not offer the origin's authorities (the share
+// would be refused) and says why; a shelter of the origin country is offered. Once the
+// consular notification is recorded, the consulate is offered and the note is gone.
+TEST(ShareForm, OffersTheOriginsAuthoritiesOnlyOnceTheOriginWasNotified) {
+    TestServer server;
+    server.start();
+    server.add_user(server.institution(), {Role::Caseworker}, "mx.ofrece");
+    auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    const std::string case_id = boost::json::parse(opened.body).at("id").as_string().c_str();
+    const std::string consulate = server.add_institution("GT", "Consulate").id.to_string();
+    const std::string shelter = server.add_institution("GT", "Shelter").id.to_string();
+    const std::string note =
+        "aparecen en la lista cuando se ha registrado la notificación consular";
+
+    PageClient worker(server.anonymous_client().port());
+    ASSERT_TRUE(worker.sign_in("mx.ofrece", TestServer::kTestPassword));
+    auto before = worker.get("/cases/" + case_id);
+    ASSERT_EQ(before.status, 200);
+    EXPECT_EQ(before.body.find("<option value=\"" + consulate + "\""), std::string::npos);
+    EXPECT_NE(before.body.find("<option value=\"" + shelter + "\""), std::string::npos);
+    EXPECT_NE(before.body.find(note), std::string::npos) << "the form says why";
+
+    // The regional protocol up to and including the consular notification.
+    int version = 1;
+    for (const auto& event : testing::voluntary_return_walk()) {
+        auto body = fmt::format(R"({{"kind": "{}", "step": "{}", "data": {}}})", event.kind,
+                                event.step, event.data);
+        auto reply = server.client().post_json("/api/v1/cases/" + case_id + "/events", body,
+                                               {{"If-Match", std::to_string(version++)}});
+        ASSERT_EQ(reply.status, 201) << event.step << ": " << reply.body;
+        if (std::string(event.step) == "consular_notification")
+            break;
+    }
+    auto after = worker.get("/cases/" + case_id);
+    ASSERT_EQ(after.status, 200);
+    EXPECT_NE(after.body.find("<option value=\"" + consulate + "\""), std::string::npos);
+    EXPECT_NE(after.body.find("<option value=\"" + shelter + "\""), std::string::npos);
+    EXPECT_EQ(after.body.find(note), std::string::npos);
 }
 
 }  // namespace
