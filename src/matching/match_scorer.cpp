@@ -338,6 +338,8 @@ FirstStage first_stage(const Facts& first, const Facts& second) {
 }  // namespace
 
 bool may_reach(const ScreeningFacts& first, const ScreeningFacts& second, double min_weight) {
+    if (!first.screened() || !second.screened())
+        return true;
     return first_stage(first, second).best() >= min_weight;
 }
 

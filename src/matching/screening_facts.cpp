@@ -2,11 +2,26 @@
 
 namespace retorno::matching {
 
+namespace {
+
+bool fits(const PartialDate& date) {
+    return date.year >= 0 && date.year <= 0xffff && date.month >= 0 && date.month <= 0xff &&
+           date.day >= 0 && date.day <= 0xff;
+}
+
+}  // namespace
+
 // prepare_person keeps years within kEarliestYear..kLatestYear and ages within 0..120, so each
-// fits its field.
+// fits its field; anything else is marked unscreened rather than cut.
 ScreeningFacts::ScreeningFacts(const PreparedPerson& person)
     : m_gender(person.gender), m_nationality(person.nationality) {
     const BirthEvidence& evidence = person.birth;
+    if ((evidence.birth && !fits(*evidence.birth)) ||
+        (evidence.age_estimate_date && !fits(*evidence.age_estimate_date)) ||
+        (evidence.age_estimate && (*evidence.age_estimate < 0 || *evidence.age_estimate > 0xff))) {
+        m_flags = kUnscreened;
+        return;
+    }
     if (evidence.birth) {
         m_flags |= kBirth;
         m_birth_year = static_cast<std::uint16_t>(evidence.birth->year);

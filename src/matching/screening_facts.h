@@ -13,7 +13,9 @@ namespace retorno::matching {
 // packed in 14 bytes. A batch keeps them in an array of their own, in the order of its blocks,
 // so that the pairs given up at the first stage (seven in ten at a million people) are decided
 // from a few neighbouring bytes instead of two people's records scattered over a gigabyte.
-// Lossless: birth() gives back the person's BirthEvidence exactly.
+// Lossless: birth() gives back the person's BirthEvidence exactly. A person whose dates or age
+// do not fit (never one made by prepare_person, which refuses absurd years and ages) is marked
+// unscreened, and may_reach then leaves the pair to score_pair_at_least.
 class ScreeningFacts {
   public:
     ScreeningFacts() = default;
@@ -24,6 +26,7 @@ class ScreeningFacts {
     std::array<char, 2> nationality() const { return m_nationality; }
     bool has_mother_name() const { return (m_flags & kMother) != 0; }
     bool has_birth_place() const { return (m_flags & kPlace) != 0; }
+    bool screened() const { return (m_flags & kUnscreened) == 0; }
 
   private:
     enum Flag : std::uint8_t {
@@ -32,6 +35,7 @@ class ScreeningFacts {
         kAgeDate = 4,
         kMother = 8,
         kPlace = 16,
+        kUnscreened = 32,
     };
     std::uint16_t m_birth_year = 0;
     std::uint16_t m_age_date_year = 0;

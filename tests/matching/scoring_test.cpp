@@ -180,6 +180,21 @@ TEST(Scoring, TheScreeningFactsGiveUpOnlyPairsThatCannotReachTheMinimum) {
     EXPECT_GT(kept, people.size());
 }
 
+// A person made by hand with a date the facts cannot hold (prepare_person refuses such years)
+// is not screened: may_reach leaves the pair to the scoring instead of judging a cut date.
+TEST(Scoring, APersonTheFactsCannotHoldIsLeftToTheScoring) {
+    const auto people = people_of_the_tables();
+    ASSERT_GE(people.size(), 2u);
+    PreparedPerson odd = people[0];
+    odd.birth.birth = PartialDate{70000, 1, 1};
+    const ScreeningFacts facts(odd);
+    EXPECT_FALSE(facts.screened());
+    EXPECT_TRUE(ScreeningFacts(people[1]).screened());
+    EXPECT_TRUE(may_reach(facts, ScreeningFacts(people[1]), 100.0));
+    EXPECT_TRUE(may_reach(ScreeningFacts(people[1]), facts, 100.0));
+    EXPECT_FALSE(may_reach(ScreeningFacts(people[0]), ScreeningFacts(people[1]), 100.0));
+}
+
 TEST(Scoring, WeightAndScoreConvertBothWays) {
     EXPECT_DOUBLE_EQ(score_of_weight(kWeightAtHalf), 0.5);
     for (double weight : {-10.0, 0.0, 8.0, 11.3, 20.0})
