@@ -1,8 +1,6 @@
 #include "cli/output_file.h"
 
-#include <unistd.h>
-
-#include <string>
+#include "core/partial_path.h"
 
 namespace retorno::cli {
 
@@ -20,9 +18,7 @@ OutputFile::OutputFile(OutputFile&& other) noexcept
 }
 
 Result<OutputFile> OutputFile::create(const std::filesystem::path& path) {
-    std::filesystem::path partial = path;
-    partial += ".partial-" + std::to_string(::getpid());
-    OutputFile file(path, partial);
+    OutputFile file(path, partial_path(path));
     if (!file.m_stream) {
         file.m_committed = true;  // Nothing was created.
         return fail(Error::make(ErrorCode::Unavailable, "cannot write " + path.string()));

@@ -1,7 +1,5 @@
 #include "store/postgres/postgres_backup.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -14,6 +12,7 @@
 #include <boost/json.hpp>
 
 #include "core/id.h"
+#include "core/partial_path.h"
 #include "store/case_document.h"
 #include "store/postgres/pg_tools.h"
 #include "store/postgres/postgres_rows.h"
@@ -27,10 +26,6 @@ namespace {
 // The schema is never restored from an archive: the target's migrations made it, and the
 // archive's schema_migrations rows are only read, to refuse an archive newer than the target.
 constexpr std::string_view kSchemaTable = "schema_migrations";
-
-std::filesystem::path aside(const std::filesystem::path& file) {
-    return file.string() + ".partial-" + std::to_string(::getpid());
-}
 
 // One field of PostgreSQL's COPY text format, unescaped; nullopt for \N.
 std::optional<std::string> copy_field(std::string_view raw) {
@@ -303,7 +298,7 @@ Status pg_dump_backup(const std::string& url, const std::filesystem::path& to) {
                         "'" + to.string() + "' exists already; a backup never overwrites."));
     }
     auto connection = TRY(tool_connection(url));
-    auto partial = aside(to);
+    auto partial = partial_path(to);
     auto dumped =
         run_tool(pg_tool("pg_dump"),
                  {"--format=custom", "--file=" + partial.string(), "--dbname=" + connection.dbname},
