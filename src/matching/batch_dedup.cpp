@@ -306,9 +306,8 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
     std::vector<std::uint64_t> compared(workers, 0);
     std::atomic<std::uint32_t> next{0};
     const auto total = static_cast<std::uint32_t>(m_people.size());
-    // Pairs far below the threshold are given up as soon as their weight cannot reach it; the
-    // margin keeps a pair whose weight rounds to the threshold's, which the score then decides.
-    const double min_weight = weight_of_score(threshold) - 1e-9;
+    // Pairs far below the threshold are given up as soon as their weight cannot reach it.
+    const double min_weight = weight_of_score(threshold) - kWeightRounding;
     constexpr std::uint32_t kChunk = 1024;
     auto work = [&](unsigned worker) {
         // seen[j] == p + 1 when j was already compared with p; both are ranks (see block_order).

@@ -87,6 +87,11 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& a, const Pr
 // when score_pair_at_least gives the pair up at its first stage, without reading the names.
 bool may_reach(const ScreeningFacts& a, const ScreeningFacts& b, double min_weight);
 
+// How far below a weight the scoring still keeps a pair, when it gives pairs up early: the
+// bounds and the final weight add the same terms in different orders, so a pair whose weight
+// rounds to the minimum must not be lost to the last bit (the score then decides).
+inline constexpr double kWeightRounding = 1e-9;
+
 // The weight at which score is 0.5.
 inline constexpr double kWeightAtHalf = 8.0;
 

@@ -143,12 +143,13 @@ std::vector<Candidate> PersonIndex::candidates(const PreparedPerson& query, std:
     std::vector<Candidate> best;
     if (top_k == 0)
         return best;
-    const double threshold_weight = weight_of_score(threshold) - 1e-9;  // See BatchDeduplicator.
+    const double threshold_weight = weight_of_score(threshold) - kWeightRounding;
     const ScreeningFacts query_facts(query);
     for (std::uint32_t slot : slots) {
         const double min_weight =
-            best.size() < top_k ? threshold_weight
-                                : std::max(threshold_weight, best.front().result.weight - 1e-9);
+            best.size() < top_k
+                ? threshold_weight
+                : std::max(threshold_weight, best.front().result.weight - kWeightRounding);
         if (!may_reach(query_facts, m_facts[slot], min_weight))
             continue;
         const PreparedPerson& person = *m_slots[slot];
