@@ -17,23 +17,18 @@
 #include "store/sqlite/sqlite_connection.h"
 #include "support/api/child_process.h"
 #include "support/api/http_client.h"
+#include "support/file_text.h"
 #include "support/throwaway_dir.h"
 
 namespace retorno {
 namespace {
 
+using testing::read_file;
 using testing::run_program;
 
 // Runs a shell command line (for pipes and redirections) and answers its exit status.
 int shell(const std::string& command) {
     return run_program({"/bin/sh", "-c", command});
-}
-
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 class AccessCommands : public ::testing::Test {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/cli_support.h"
+#include "support/file_text.h"
 #include "support/throwaway_dir.h"
 
 // `retorno dedup` and `retorno match` on CSV files, as an administrator runs them on a register
@@ -12,6 +13,7 @@
 namespace retorno {
 namespace {
 
+using testing::read_file;
 using testing::run_retorno;
 
 const char* const kHeader =
@@ -30,13 +32,6 @@ void write(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary) << text;
 }
 
-std::string read(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
@@ -48,7 +43,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 // The first two fields of each data line: "p1,p2".
 std::vector<std::string> pairs_of(const std::filesystem::path& file) {
     std::vector<std::string> pairs;
-    const auto lines = lines_of(read(file));
+    const auto lines = lines_of(read_file(file));
     for (std::size_t i = 1; i < lines.size(); ++i) {
         const auto second_comma = lines[i].find(',', lines[i].find(',') + 1);
         pairs.push_back(lines[i].substr(0, second_comma));
@@ -66,7 +61,7 @@ TEST(MatchingCommands, DedupWritesEachLikelyPairOnceWithItsReasons) {
     EXPECT_NE(run.output.find("6 persons read, 5 likely duplicate pairs at threshold 0.5000"),
               std::string::npos)
         << run.output;
-    const auto text = read(dir.path() / "pairs.csv");
+    const auto text = read_file(dir.path() / "pairs.csv");
     EXPECT_EQ(lines_of(text).front(), "id_a,id_b,score,reasons");
     // "Maria Jose Hernandez" and "Majo López Hernández" born 2011-04-03 score 0.33: one
     // surname, the other's second one, and a nickname, with day and month swapped.
@@ -95,7 +90,7 @@ TEST(MatchingCommands, DedupReportsOnlyThePairsAtOrAboveAThresholdGiven) {
     // nickname and day and month swapped (0.80).
     EXPECT_EQ(pairs_of(dir.path() / "strict.csv"),
               (std::vector<std::string>{"p1,p2", "p1,p3", "p2,p3"}));
-    for (const auto& line : lines_of(read(dir.path() / "strict.csv"))) {
+    for (const auto& line : lines_of(read_file(dir.path() / "strict.csv"))) {
         if (line.rfind("id_a", 0) == 0)
             continue;
         const auto score = std::stod(line.substr(line.find(',', line.find(',') + 1) + 1));
@@ -117,8 +112,8 @@ TEST(MatchingCommands, MatchWritesTheBestCandidatesOfEachRequestBestFirst) {
     EXPECT_NE(run.output.find("2 requests matched against 6 persons; 1 without any candidate"),
               std::string::npos)
         << run.output;
-    const auto lines = lines_of(read(dir.path() / "matches.csv"));
-    ASSERT_EQ(lines.size(), 3u) << read(dir.path() / "matches.csv");
+    const auto lines = lines_of(read_file(dir.path() / "matches.csv"));
+    ASSERT_EQ(lines.size(), 3u) << read_file(dir.path() / "matches.csv");
     EXPECT_EQ(lines[0], "request_id,person_id,rank,score,reasons");
     EXPECT_EQ(lines[1].substr(0, 3), "t1,");
     EXPECT_NE(lines[1].find(",1,"), std::string::npos) << lines[1];
@@ -147,7 +142,7 @@ TEST(MatchingCommands, ARefusedRowNamesItsLineAndLeavesTheOutputAsItWas) {
     EXPECT_EQ(dedup.exit_code, 1) << dedup.output;
     EXPECT_NE(dedup.output.find("persons.csv:8:"), std::string::npos) << dedup.output;
     EXPECT_NE(dedup.output.find("prs_Birthdate"), std::string::npos) << dedup.output;
-    EXPECT_EQ(read(dir.path() / "pairs.csv"), before);
+    EXPECT_EQ(read_file(dir.path() / "pairs.csv"), before);
 
     // The requests are read after the register, while matches are already being written.
     const auto match = run_retorno({"match", "--input", (dir.path() / "persons.csv").string(),
@@ -155,7 +150,7 @@ TEST(MatchingCommands, ARefusedRowNamesItsLineAndLeavesTheOutputAsItWas) {
                                     (dir.path() / "matches.csv").string()});
     EXPECT_EQ(match.exit_code, 1) << match.output;
     EXPECT_NE(match.output.find("persons.csv:8:"), std::string::npos) << match.output;
-    EXPECT_EQ(read(dir.path() / "matches.csv"), before);
+    EXPECT_EQ(read_file(dir.path() / "matches.csv"), before);
 
     // Nothing is left beside them either.
     std::size_t files = 0;

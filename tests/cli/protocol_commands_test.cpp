@@ -4,21 +4,16 @@
 #include <sstream>
 
 #include "support/api/child_process.h"
+#include "support/file_text.h"
 #include "support/throwaway_dir.h"
 
 namespace retorno {
 namespace {
 
+using testing::read_file;
 using testing::run_program;
 
 const std::string kRoot = RETORNO_SOURCE_ROOT;
-
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 TEST(ProtocolCommands, TheShippedDefinitionsPassTheCheck) {
     EXPECT_EQ(run_program({RETORNO_BINARY, "protocol", "check", kRoot + "/protocols/regional.yaml",

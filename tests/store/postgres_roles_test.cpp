@@ -10,16 +10,10 @@
 #include <fmt/format.h>
 
 #include "store/store_backends.h"
+#include "support/file_text.h"
 
 namespace retorno::testing {
 namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
@@ -17,24 +19,33 @@ namespace {
 using testing::PageClient;
 using testing::TestServer;
 
-TEST(ShareForm, AShareWithTheOriginsConsulateBeforeTheNotificationIsRefusedNextToTheForm) {
-    TestServer server;
-    server.start();
-    server.add_user(server.institution(), {Role::Caseworker}, "mx.comparte");
-    // The sample child is Guatemalan, found in Mexico; nothing has been recorded yet.
-    auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
-    ASSERT_EQ(opened.status, 201) << opened.body;
-    const std::string case_id = boost::json::parse(opened.body).at("id").as_string().c_str();
-    auto consulate = server.add_institution("GT", "Consulate");
+// A caseworker of the institution that opened the sample case, signed in to the pages. The
+// sample child is Guatemalan, found in Mexico; nothing has been recorded yet.
+class ShareForm : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        server.start();
+        server.add_user(server.institution(), {Role::Caseworker}, "mx.comparte");
+        auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
+        ASSERT_EQ(opened.status, 201) << opened.body;
+        case_id = boost::json::parse(opened.body).at("id").as_string().c_str();
+        worker.emplace(server.anonymous_client().port());
+        ASSERT_TRUE(worker->sign_in("mx.comparte", TestServer::kTestPassword));
+    }
 
-    PageClient worker(server.anonymous_client().port());
-    ASSERT_TRUE(worker.sign_in("mx.comparte", TestServer::kTestPassword));
-    ASSERT_EQ(worker.get("/cases/" + case_id).status, 200);
+    TestServer server;
+    std::string case_id;
+    std::optional<PageClient> worker;
+};
+
+TEST_F(ShareForm, AShareWithTheOriginsConsulateBeforeTheNotificationIsRefusedNextToTheForm) {
+    auto consulate = server.add_institution("GT", "Consulate");
+    ASSERT_EQ(worker->get("/cases/" + case_id).status, 200);
     auto refused =
-        worker.post("/cases/" + case_id + "/shares", {{"institution_id", consulate.id.to_string()},
-                                                      {"purpose", "verificación de identidad"},
-                                                      {"legal_basis", "convenio consular"},
-                                                      {"categories", "identity"}});
+        worker->post("/cases/" + case_id + "/shares", {{"institution_id", consulate.id.to_string()},
+                                                       {"purpose", "verificación de identidad"},
+                                                       {"legal_basis", "convenio consular"},
+                                                       {"categories", "identity"}});
     EXPECT_EQ(refused.status, 409) << refused.body;
     EXPECT_NE(refused.body.find("aún no ha sido notificado"), std::string::npos) << refused.body;
     EXPECT_NE(refused.body.find("role=\"alert\" class=\"error\">El país de origen"),
@@ -53,21 +64,13 @@ TEST(ShareForm, AShareWithTheOriginsConsulateBeforeTheNotificationIsRefusedNextT
 // Before the origin is notified, the form does not offer the origin's authorities (the share
 // would be refused) and says why; a shelter of the origin country is offered. Once the
 // consular notification is recorded, the consulate is offered and the note is gone.
-TEST(ShareForm, OffersTheOriginsAuthoritiesOnlyOnceTheOriginWasNotified) {
-    TestServer server;
-    server.start();
-    server.add_user(server.institution(), {Role::Caseworker}, "mx.ofrece");
-    auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
-    ASSERT_EQ(opened.status, 201) << opened.body;
-    const std::string case_id = boost::json::parse(opened.body).at("id").as_string().c_str();
+TEST_F(ShareForm, OffersTheOriginsAuthoritiesOnlyOnceTheOriginWasNotified) {
     const std::string consulate = server.add_institution("GT", "Consulate").id.to_string();
     const std::string shelter = server.add_institution("GT", "Shelter").id.to_string();
     const std::string note =
         "aparecen en la lista cuando se ha registrado la notificación consular";
 
-    PageClient worker(server.anonymous_client().port());
-    ASSERT_TRUE(worker.sign_in("mx.ofrece", TestServer::kTestPassword));
-    auto before = worker.get("/cases/" + case_id);
+    auto before = worker->get("/cases/" + case_id);
     ASSERT_EQ(before.status, 200);
     EXPECT_EQ(before.body.find("<option value=\"" + consulate + "\""), std::string::npos);
     EXPECT_NE(before.body.find("<option value=\"" + shelter + "\""), std::string::npos);
@@ -84,7 +87,7 @@ TEST(ShareForm, OffersTheOriginsAuthoritiesOnlyOnceTheOriginWasNotified) {
         if (std::string(event.step) == "consular_notification")
             break;
     }
-    auto after = worker.get("/cases/" + case_id);
+    auto after = worker->get("/cases/" + case_id);
     ASSERT_EQ(after.status, 200);
     EXPECT_NE(after.body.find("<option value=\"" + consulate + "\""), std::string::npos);
     EXPECT_NE(after.body.find("<option value=\"" + shelter + "\""), std::string::npos);
