@@ -225,18 +225,17 @@ std::vector<std::uint32_t> block_order(const std::vector<PreparedPerson>& people
     return order;
 }
 
-// Files the people under their keys; `order` lists them in the order of their ranks, which the
+// Files the people under their keys; the people are in the order of their ranks, which the
 // entries, the plan and the months name them by (see block_order).
-Blocks build_blocks(const std::vector<PreparedPerson>& people,
-                    const std::vector<std::uint32_t>& order) {
+Blocks build_blocks(const std::vector<PreparedPerson>& people) {
     Blocks blocks;
     // A person is filed some 25 times. Reserving for more up front spares the copy that a
     // growing vector makes, which at 10^6 people would briefly hold the entries twice; pages
     // reserved but never written take no memory.
     constexpr std::size_t kFilingsReserved = 40;
     blocks.entries.reserve(people.size() * kFilingsReserved);
-    for (std::uint32_t rank = 0; rank < order.size(); ++rank) {
-        for (const BlockingKey& key : blocking_keys(people[order[rank]]))
+    for (std::uint32_t rank = 0; rank < people.size(); ++rank) {
+        for (const BlockingKey& key : blocking_keys(people[rank]))
             blocks.entries.emplace_back(key, rank);
     }
     std::sort(blocks.entries.begin(), blocks.entries.end(), [](const Entry& x, const Entry& y) {
@@ -247,8 +246,8 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people,
     std::vector<Assignment> plan;
     std::vector<std::uint8_t> months;
     months.reserve(people.size());
-    for (const std::uint32_t position : order)
-        months.push_back(blocking_month(people[position]));
+    for (const PreparedPerson& person : people)
+        months.push_back(blocking_month(person));
     Planner planner{blocks, plan, months};
     const auto n = static_cast<std::uint32_t>(blocks.entries.size());
     for (std::uint32_t i = 0; i < n;) {
@@ -258,10 +257,16 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people,
         planner.block(i, j);
         i = j;
     }
+    // The comparisons need only who is where: a third of the entries' memory. The entries go
+    // before each person's ranges are listed, so that the two are never held at once.
+    blocks.members.reserve(blocks.entries.size());
+    for (const Entry& entry : blocks.entries)
+        blocks.members.push_back(entry.person);
+    std::vector<Entry>().swap(blocks.entries);
     std::vector<std::uint32_t> count(people.size() + 1, 0);
     for (const auto& a : plan) {
         for (std::uint32_t k = a.begin; k < a.end; ++k)
-            ++count[blocks.entries[k].person + 1];
+            ++count[blocks.members[k] + 1];
     }
     for (std::size_t p = 1; p < count.size(); ++p)
         count[p] += count[p - 1];
@@ -270,18 +275,49 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people,
     std::vector<std::uint32_t> fill(count.begin(), count.end() - 1);
     for (const auto& a : plan) {
         for (std::uint32_t k = a.begin; k < a.end; ++k)
-            blocks.person_ranges[fill[blocks.entries[k].person]++] = a.range;
+            blocks.person_ranges[fill[blocks.members[k]]++] = a.range;
     }
-    // The comparisons need only who is where: a third of the entries' memory. The plan goes
-    // first, so that the two copies of the people's places are the most held at once.
-    std::vector<Assignment>().swap(plan);
-    std::vector<std::uint32_t>().swap(fill);
-    blocks.members.reserve(blocks.entries.size());
-    for (const Entry& entry : blocks.entries)
-        blocks.members.push_back(entry.person);
-    std::vector<Entry>().swap(blocks.entries);
     return blocks;
 }
+
+// The people of a batch in rank order while it runs (see block_order), and back at their
+// positions when it ends, however it ends. The pairs that reach the names read both people's
+// texts; in the order of their positions, those would be scattered over the whole batch.
+class RankedPeople {
+  public:
+    RankedPeople(std::vector<PreparedPerson>& people, const std::vector<std::uint32_t>& order)
+        : m_people(people), m_order(order) {
+        // Copied rather than moved, so that the texts too lie in rank order; the originals are
+        // freed at once, so the batch is never held twice.
+        std::vector<PreparedPerson> ranked;
+        ranked.reserve(people.size());
+        for (const std::uint32_t position : order)
+            ranked.push_back(people[position]);
+        people.swap(ranked);
+    }
+    ~RankedPeople() {
+        // The person of rank r goes back to position order[r], following each cycle of the
+        // permutation; moves only.
+        std::vector<bool> placed(m_order.size(), false);
+        for (std::uint32_t start = 0; start < m_order.size(); ++start) {
+            if (placed[start])
+                continue;
+            PreparedPerson carried = std::move(m_people[start]);
+            for (std::uint32_t to = m_order[start]; to != start; to = m_order[to]) {
+                std::swap(carried, m_people[to]);
+                placed[to] = true;
+            }
+            m_people[start] = std::move(carried);
+            placed[start] = true;
+        }
+    }
+    RankedPeople(const RankedPeople&) = delete;
+    RankedPeople& operator=(const RankedPeople&) = delete;
+
+  private:
+    std::vector<PreparedPerson>& m_people;
+    const std::vector<std::uint32_t>& m_order;
+};
 
 }  // namespace
 
@@ -294,13 +330,14 @@ Status BatchDeduplicator::add(const PersonRecord& record) {
 }
 
 std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads,
-                                               BatchStats* stats) const {
+                                               BatchStats* stats) {
     const std::vector<std::uint32_t> order = block_order(m_people);
-    const Blocks blocks = build_blocks(m_people, order);
+    const RankedPeople ranked(m_people, order);
+    const Blocks blocks = build_blocks(m_people);
     std::vector<ScreeningFacts> facts;
-    facts.reserve(order.size());
-    for (const std::uint32_t position : order)
-        facts.emplace_back(m_people[position]);
+    facts.reserve(m_people.size());
+    for (const PreparedPerson& person : m_people)
+        facts.emplace_back(person);
     const unsigned workers = std::max(1u, static_cast<unsigned>(threads));
     std::vector<std::vector<ScoredPair>> found(workers);
     std::vector<std::uint64_t> compared(workers, 0);
@@ -336,7 +373,7 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
                             continue;
                         const std::uint32_t x = order[p];
                         const std::uint32_t y = order[q];
-                        auto result = score_pair_at_least(m_people[x], m_people[y], min_weight);
+                        auto result = score_pair_at_least(m_people[p], m_people[q], min_weight);
                         if (result && result->score >= threshold) {
                             out.push_back(
                                 ScoredPair{std::min(x, y), std::max(x, y), std::move(*result)});

@@ -48,9 +48,9 @@ class BatchDeduplicator {
     std::size_t size() const { return m_people.size(); }
     const PreparedPerson& person(std::size_t position) const { return m_people[position]; }
 
-    // Every pair scoring at least `threshold`, each once, ordered by (a, b).
-    std::vector<ScoredPair> run(double threshold, Threads threads,
-                                BatchStats* stats = nullptr) const;
+    // Every pair scoring at least `threshold`, each once, ordered by (a, b). The people are
+    // rearranged in memory while it runs, and are back at their positions when it returns.
+    std::vector<ScoredPair> run(double threshold, Threads threads, BatchStats* stats = nullptr);
 
   private:
     std::shared_ptr<const NameTables> m_tables;

@@ -1,6 +1,8 @@
 #include "matching/blocking_keys.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <string>
 
 #include "matching/spanish_phonetic.h"
@@ -9,27 +11,36 @@ namespace retorno::matching {
 
 namespace {
 
-// FNV-1a: stable across runs and platforms, unlike std::hash.
-std::uint64_t hash_text(std::string_view text) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
+// FNV-1a: stable across runs and platforms, unlike std::hash. Fed piece by piece, so that a
+// key made of several texts needs no string built for it.
+class Fnv1a {
+  public:
+    Fnv1a& add(std::string_view text) {
+        for (char c : text) {
+            m_hash ^= static_cast<unsigned char>(c);
+            m_hash *= 1099511628211ULL;
+        }
+        return *this;
     }
-    return h;
+    std::uint64_t value() const { return m_hash; }
+
+  private:
+    std::uint64_t m_hash = 1469598103934665603ULL;
+};
+
+std::uint64_t hash_text(std::string_view text) {
+    return Fnv1a{}.add(text).value();
 }
 
+// The hash of "kind|x|y|number", the text that names a block. A person is filed some
+// twenty-five times, and building each of these texts was a third of the time of filing.
 std::uint64_t hash_parts(char kind, std::string_view x, std::string_view y, int number = 0) {
-    std::string text;
-    text.reserve(x.size() + y.size() + 16);
-    text.push_back(kind);
-    text.push_back('|');
-    text += x;
-    text.push_back('|');
-    text += y;
-    text.push_back('|');
-    text += std::to_string(number);
-    return hash_text(text) >> (64 - kBlockingKeyBits);
+    std::array<char, 16> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), number).ptr;
+    Fnv1a hash;
+    hash.add(std::string_view(&kind, 1)).add("|").add(x).add("|").add(y).add("|");
+    hash.add(std::string_view(digits.data(), static_cast<std::size_t>(end - digits.data())));
+    return hash.value() >> (64 - kBlockingKeyBits);
 }
 
 }  // namespace

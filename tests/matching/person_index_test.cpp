@@ -327,7 +327,9 @@ TEST(BatchDedup, ComparesAPartZeroPersonWithItsMonthInALargeBlock) {
 // in memory (block_order); what it reports must not depend on the order the records came in.
 // A block large enough to be split, with part-0 people and dates of every precision, added
 // forwards and backwards, gives the same pairs with the same weights.
-TEST(BatchDedup, ReportsTheSamePairsWhateverTheOrderOfTheRecords) {
+// More namesakes than kSplitBlockSize, with all kinds of birth dates: blocks split by surname
+// and by month.
+std::vector<PersonRecord> many_namesakes() {
     const char* seconds[] = {"García", "Pérez", "Díaz", "Ruiz", "Castro", "Mora", "Vega"};
     const char* givens[] = {"Ana", "Ana / María", "Anna", "Ana / Sofía"};
     std::vector<PersonRecord> records;
@@ -344,6 +346,11 @@ TEST(BatchDedup, ReportsTheSamePairsWhateverTheOrderOfTheRecords) {
                                               std::string(givens[i % 4]) + " | " + surnames, birth,
                                               i % 11 == 0 ? "M" : "F", "GT"));
     }
+    return records;
+}
+
+TEST(BatchDedup, ReportsTheSamePairsWhateverTheOrderOfTheRecords) {
+    const std::vector<PersonRecord> records = many_namesakes();
     const auto run = [&](bool backwards) {
         BatchDeduplicator batch(tables());
         for (std::size_t i = 0; i < records.size(); ++i)
@@ -359,6 +366,26 @@ TEST(BatchDedup, ReportsTheSamePairsWhateverTheOrderOfTheRecords) {
     const auto forwards = run(false);
     EXPECT_GT(forwards.size(), records.size());
     EXPECT_EQ(forwards, run(true));
+}
+
+// A run rearranges the people in memory (in the order of their blocks) and must put each back
+// at its position: the pairs name people by position.
+TEST(BatchDedup, LeavesEachPersonAtItsPositionAndRunsAgainAlike) {
+    const std::vector<PersonRecord> records = many_namesakes();
+    BatchDeduplicator batch(tables());
+    for (const auto& record : records)
+        ASSERT_TRUE(batch.add(record));
+    const auto first = batch.run(kDefaultThreshold, Threads{2});
+    ASSERT_EQ(batch.size(), records.size());
+    for (std::size_t i = 0; i < records.size(); ++i)
+        ASSERT_EQ(batch.person(i).id(), records[i].id) << "position " << i;
+    const auto second = batch.run(kDefaultThreshold, Threads{1});
+    ASSERT_EQ(first.size(), second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        EXPECT_EQ(first[i].a, second[i].a);
+        EXPECT_EQ(first[i].b, second[i].b);
+        EXPECT_DOUBLE_EQ(first[i].result.weight, second[i].result.weight);
+    }
 }
 
 TEST(BlockingKeys, SplitBlocksKeepApartPeopleWhoseOtherSurnameDiffers) {
