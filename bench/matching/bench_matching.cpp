@@ -134,7 +134,10 @@ int frequencies(std::size_t persons, std::uint64_t seed) {
         }
         const Words words = split_words(prepared->given());
         for (std::size_t i = 0; i < words.size; ++i) {
-            if (std::find(words.begin(), words.begin() + i, words[i]) == words.begin() + i)
+            bool repeated = false;
+            for (std::size_t j = 0; j < i; ++j)
+                repeated = repeated || words[j] == words[i];
+            if (!repeated)
                 ++given[std::string(words[i])];
         }
         if (words.size >= 2)

@@ -170,13 +170,17 @@ Result<BirthEvidence> parse_birth(const PersonRecord& record) {
 
 Words split_words(std::string_view joined) {
     Words words;
+    words.text = joined;
     std::size_t start = 0;
-    while (start < joined.size() && words.size < words.items.size()) {
+    while (start < joined.size() && words.size < words.start.size()) {
         std::size_t end = joined.find(' ', start);
         if (end == std::string_view::npos)
             end = joined.size();
-        if (end > start)
-            words.items[words.size++] = joined.substr(start, end - start);
+        if (end > start) {
+            words.start[words.size] = static_cast<std::uint32_t>(start);
+            words.length[words.size] = static_cast<std::uint32_t>(end - start);
+            ++words.size;
+        }
         start = end + 1;
     }
     return words;
@@ -199,8 +203,11 @@ Words WordOffsets::in(std::string_view joined) const {
     if (!m_fits)
         return split_words(joined);
     Words words;
-    for (std::size_t i = 0; i < m_size; ++i)
-        words.items[i] = joined.substr(m_start[i], m_length[i]);
+    words.text = joined;
+    for (std::size_t i = 0; i < m_size; ++i) {
+        words.start[i] = m_start[i];
+        words.length[i] = m_length[i];
+    }
     words.size = m_size;
     return words;
 }
