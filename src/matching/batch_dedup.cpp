@@ -346,6 +346,7 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
     // Pairs far below the threshold are given up as soon as their weight cannot reach it.
     const double min_weight = weight_of_score(threshold) - kWeightRounding;
     constexpr std::uint32_t kChunk = 1024;
+    constexpr std::uint32_t kPrefetchDistance = 8;
     auto work = [&](unsigned worker) {
         // seen[j] == p + 1 when j was already compared with p; both are ranks (see block_order).
         std::vector<std::uint32_t> seen(m_people.size(), 0);
@@ -365,6 +366,13 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
                     const std::uint32_t after = (tagged & kAnyOrder) != 0 ? 0 : p + 1;
                     for (std::uint32_t k = range.begin; k < range.end; ++k) {
                         const std::uint32_t q = blocks.members[k];
+                        // The people a few visits ahead are known: their facts and their
+                        // place in `seen` are fetched while this one is compared.
+                        if (k + kPrefetchDistance < range.end) {
+                            const std::uint32_t ahead = blocks.members[k + kPrefetchDistance];
+                            __builtin_prefetch(&seen[ahead]);
+                            __builtin_prefetch(&facts[ahead]);
+                        }
                         if (q < after || q == p || seen[q] == p + 1)
                             continue;
                         seen[q] = p + 1;
