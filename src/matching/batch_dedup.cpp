@@ -62,6 +62,8 @@ struct Assignment {
     std::uint32_t end;
 };
 
+constexpr std::size_t kCacheLine = 64;
+
 // A range that a person is compared within, to all of its people rather than only the later
 // ones (see Planner::block); set on the range's number in Blocks::person_ranges.
 constexpr std::uint32_t kAnyOrder = 1u << 31;
@@ -280,6 +282,20 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people) {
     return blocks;
 }
 
+// Asks the processor for a person's fields, or for its texts (which reads the fields), ahead of
+// a comparison.
+void prefetch_fields(const PreparedPerson& person) {
+    const auto* at = reinterpret_cast<const char*>(&person);
+    for (std::size_t offset = 0; offset < sizeof(PreparedPerson); offset += kCacheLine)
+        __builtin_prefetch(at + offset);
+}
+void prefetch_texts(const PreparedPerson& person) {
+    const char* begin = person.id().data();  // The texts are one string, from the id on.
+    const char* end = person.birth_place().data() + person.birth_place().size();
+    for (const char* at = begin; at < end; at += kCacheLine)
+        __builtin_prefetch(at);
+}
+
 // The people of a batch in rank order while it runs (see block_order), and back at their
 // positions when it ends, however it ends. The pairs that reach the names read both people's
 // texts; in the order of their positions, those would be scattered over the whole batch.
@@ -352,6 +368,7 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
         std::vector<std::uint32_t> seen(m_people.size(), 0);
         auto& out = found[worker];
         std::uint64_t count = 0;
+        std::vector<std::uint32_t> passing;  // The ranks that p is scored with.
         while (true) {
             const std::uint32_t begin = next.fetch_add(kChunk);
             if (begin >= total)
@@ -377,17 +394,28 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
                             continue;
                         seen[q] = p + 1;
                         ++count;
-                        if (!may_reach(screening, facts[q], min_weight))
-                            continue;
-                        const std::uint32_t x = order[p];
-                        const std::uint32_t y = order[q];
-                        auto result = score_pair_at_least(m_people[p], m_people[q], min_weight);
-                        if (result && result->score >= threshold) {
-                            out.push_back(
-                                ScoredPair{std::min(x, y), std::max(x, y), std::move(*result)});
-                        }
+                        if (may_reach(screening, facts[q], min_weight))
+                            passing.push_back(q);
                     }
                 }
+                // The people who pass the screening are scored in a second pass, so that their
+                // fields and texts can be fetched a few people ahead, as the facts were.
+                const std::size_t n = passing.size();
+                for (std::size_t i = 0; i < n; ++i) {
+                    if (i + kPrefetchDistance < n)
+                        prefetch_fields(m_people[passing[i + kPrefetchDistance]]);
+                    if (i + kPrefetchDistance / 2 < n)
+                        prefetch_texts(m_people[passing[i + kPrefetchDistance / 2]]);
+                    const std::uint32_t q = passing[i];
+                    auto result = score_pair_at_least(m_people[p], m_people[q], min_weight);
+                    if (result && result->score >= threshold) {
+                        const std::uint32_t x = order[p];
+                        const std::uint32_t y = order[q];
+                        out.push_back(
+                            ScoredPair{std::min(x, y), std::max(x, y), std::move(*result)});
+                    }
+                }
+                passing.clear();
             }
         }
         compared[worker] = count;
