@@ -29,6 +29,45 @@ std::size_t characters_in_common_at_most(std::string_view a, std::string_view b)
     }
     return common;
 }
+
+// The optimal string alignment distance of two texts of at most kMaxLength (64) bytes, a
+// column of the distance table per byte of `b` as bit vectors (Myers 1999, with Hyyrö's 2003
+// term for transpositions): a few word operations per byte instead of a row of the table. Bit i
+// of `match[c]` is set when a[i] == c; the table is kept clear between calls, so that only the
+// bytes of `a` are set and cleared each time.
+std::size_t osa_distance(std::string_view a, std::string_view b) {
+    if (a.empty())
+        return b.size();
+    thread_local std::array<std::uint64_t, 256> match{};
+    for (std::size_t i = 0; i < a.size(); ++i)
+        match[static_cast<unsigned char>(a[i])] |= std::uint64_t{1} << i;
+    const std::uint64_t last = std::uint64_t{1} << (a.size() - 1);
+    std::uint64_t vertical_plus = a.size() == 64 ? ~std::uint64_t{0} : (last << 1) - 1;
+    std::uint64_t vertical_minus = 0;
+    std::uint64_t diagonal_zero = 0;
+    std::uint64_t previous_match = 0;
+    std::size_t distance = a.size();
+    for (char c : b) {
+        const std::uint64_t eq = match[static_cast<unsigned char>(c)];
+        const std::uint64_t transposed = ((~diagonal_zero & eq) << 1) & previous_match;
+        diagonal_zero = (((eq & vertical_plus) + vertical_plus) ^ vertical_plus) | eq |
+                        vertical_minus | transposed;
+        std::uint64_t horizontal_plus = vertical_minus | ~(diagonal_zero | vertical_plus);
+        std::uint64_t horizontal_minus = diagonal_zero & vertical_plus;
+        if ((horizontal_plus & last) != 0)
+            ++distance;
+        else if ((horizontal_minus & last) != 0)
+            --distance;
+        horizontal_plus = (horizontal_plus << 1) | 1;
+        horizontal_minus <<= 1;
+        vertical_plus = horizontal_minus | ~(diagonal_zero | horizontal_plus);
+        vertical_minus = horizontal_plus & diagonal_zero;
+        previous_match = eq;
+    }
+    for (char c : a)
+        match[static_cast<unsigned char>(c)] = 0;
+    return distance;
+}
 }  // namespace
 
 double jaro_winkler(std::string_view a, std::string_view b) {
@@ -98,48 +137,19 @@ bool jaro_winkler_at_least(std::string_view a, std::string_view b, double thresh
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    a = a.substr(0, kMaxLength);
+    b = b.substr(0, kMaxLength);
     if (a.size() > b.size())
         std::swap(a, b);
     if (b.size() - a.size() >= limit)
         return limit;
-    a = a.substr(0, kMaxLength);
-    b = b.substr(0, kMaxLength);
     // Most words compared are different names, far apart. A lower bound settles them without
     // the table: an edit changes by at most one how many characters of the longer word have no
     // counterpart in the other (a transposition by none), so the distance is at least that many.
     const std::size_t common = characters_in_common_at_most(a, b);
     if (b.size() - common >= limit)
         return limit;
-    const std::size_t width = b.size() + 1;
-    // Three rows that take turns (two back, previous, current); distances fit in a byte since
-    // the texts are at most kMaxLength long. This runs for most pairs of words compared.
-    std::array<std::array<std::uint8_t, kMaxLength + 1>, 3> rows;
-    std::uint8_t* two_back = rows[0].data();
-    std::uint8_t* previous = rows[1].data();
-    std::uint8_t* current = rows[2].data();
-    for (std::size_t j = 0; j < width; ++j)
-        previous[j] = static_cast<std::uint8_t>(j);
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        current[0] = static_cast<std::uint8_t>(i);
-        std::size_t row_min = current[0];
-        for (std::size_t j = 1; j < width; ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            std::size_t value = std::min<std::size_t>(
-                {previous[j] + 1u, current[j - 1] + 1u, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                value = std::min<std::size_t>(value, two_back[j - 2] + 1u);
-            }
-            current[j] = static_cast<std::uint8_t>(value);
-            row_min = std::min(row_min, value);
-        }
-        if (row_min >= limit)
-            return limit;
-        std::uint8_t* reused = two_back;
-        two_back = previous;
-        previous = current;
-        current = reused;
-    }
-    return std::min<std::size_t>(previous[b.size()], limit);
+    return std::min(osa_distance(a, b), limit);
 }
 
 }  // namespace retorno::matching

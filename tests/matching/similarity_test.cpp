@@ -1,5 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "matching/fuzzy_date.h"
 #include "matching/string_similarity.h"
 
@@ -59,6 +64,46 @@ TEST(EditDistance, StopsAtTheLimitWithoutChangingSmallerDistances) {
                     << a << " / " << b << " limit " << limit;
             }
         }
+    }
+}
+
+// The optimal string alignment distance from its definition: the whole table.
+std::size_t osa_by_table(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+// Random texts over few letters (so that they share many), up to and past the 64 bytes that
+// are compared; names in UTF-8 have bytes above 127.
+TEST(EditDistance, AgreesWithTheWholeTableOnRandomTexts) {
+    std::mt19937 random(2026);
+    const std::string letters = "abn\xc3\xb1";
+    const auto text = [&](std::size_t longest) {
+        std::string out(std::uniform_int_distribution<std::size_t>(0, longest)(random), ' ');
+        for (char& c : out)
+            c = letters[std::uniform_int_distribution<std::size_t>(0, letters.size() - 1)(random)];
+        return out;
+    };
+    for (int round = 0; round < 20000; ++round) {
+        const std::size_t longest = round % 10 == 0 ? 80 : 12;
+        const std::string a = text(longest);
+        const std::string b = round % 3 == 0 ? a.substr(0, a.size() / 2) + text(4) : text(longest);
+        const std::size_t expected =
+            osa_by_table(std::string_view(a).substr(0, 64), std::string_view(b).substr(0, 64));
+        ASSERT_EQ(edit_distance(a, b), std::min<std::size_t>(expected, 64)) << a << " / " << b;
+        ASSERT_EQ(edit_distance(a, b, 2), std::min<std::size_t>(expected, 2)) << a << " / " << b;
     }
 }
 
