@@ -75,22 +75,42 @@ std::string argument(int argc, char** argv, const char* name, const char* fallba
     return fallback;
 }
 
+// Writes one file of the labelled set with `write`; false, with the reason on stderr, when it
+// cannot be written completely.
+template <class Write>
+bool write_file(const std::string& path, Write write) {
+    std::ofstream out(path, std::ios::binary);
+    if (out)
+        write(out);
+    out.close();
+    if (!out) {
+        std::fprintf(stderr, "bench_matching: cannot write %s (does the folder exist?)\n",
+                     path.c_str());
+        return false;
+    }
+    return true;
+}
+
 int generate(const std::string& dir, std::size_t persons, std::uint64_t seed) {
     const auto set = synthetic::make_labelled_persons(seed, persons, 0.3);
-    std::ofstream out(dir + "/persons.csv", std::ios::binary);
-    synthetic::write_persons_csv(out, set);
-    std::ofstream truth(dir + "/truth.csv", std::ios::binary);
-    synthetic::write_truth_csv(truth, set);
     std::vector<std::string> ids;
     std::vector<std::string> clusters;
     for (const auto& record : set.records) {
         ids.push_back(record.id);
         clusters.push_back(record.cluster);
     }
-    std::ofstream requests(dir + "/requests.csv", std::ios::binary);
-    requests << "id\n";
-    for (std::size_t r : tracing_requests(ids, clusters))
-        requests << ids[r] << "\n";
+    const bool written =
+        write_file(dir + "/persons.csv",
+                   [&](std::ostream& out) { synthetic::write_persons_csv(out, set); }) &&
+        write_file(dir + "/truth.csv",
+                   [&](std::ostream& out) { synthetic::write_truth_csv(out, set); }) &&
+        write_file(dir + "/requests.csv", [&](std::ostream& out) {
+            out << "id\n";
+            for (std::size_t r : tracing_requests(ids, clusters))
+                out << ids[r] << "\n";
+        });
+    if (!written)
+        return 1;
     std::printf("generated %zu records in %s\n", set.records.size(), dir.c_str());
     return 0;
 }
