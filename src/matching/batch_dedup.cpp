@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "matching/blocking_keys.h"
+#include "matching/prefetch.h"
 #include "matching/screening_facts.h"
 
 namespace retorno::matching {
@@ -61,8 +62,6 @@ struct Assignment {
     std::uint32_t begin;
     std::uint32_t end;
 };
-
-constexpr std::size_t kCacheLine = 64;
 
 // A range that a person is compared within, to all of its people rather than only the later
 // ones (see Planner::block); set on the range's number in Blocks::person_ranges.
@@ -316,20 +315,6 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people, unsigned workers)
             blocks.person_ranges[fill[blocks.members[k]]++] = a.range;
     }
     return blocks;
-}
-
-// Asks the processor for a person's fields, or for its texts (which reads the fields), ahead of
-// a comparison.
-void prefetch_fields(const PreparedPerson& person) {
-    const auto* at = reinterpret_cast<const char*>(&person);
-    for (std::size_t offset = 0; offset < sizeof(PreparedPerson); offset += kCacheLine)
-        __builtin_prefetch(at + offset);
-}
-void prefetch_texts(const PreparedPerson& person) {
-    const char* begin = person.id().data();  // The texts are one string, from the id on.
-    const char* end = person.birth_place().data() + person.birth_place().size();
-    for (const char* at = begin; at < end; at += kCacheLine)
-        __builtin_prefetch(at);
 }
 
 // The people of a batch in rank order while it runs (see block_order), and back at their

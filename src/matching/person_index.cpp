@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "matching/blocking_keys.h"
+#include "matching/prefetch.h"
 
 namespace retorno::matching {
 
@@ -145,7 +146,23 @@ std::vector<Candidate> PersonIndex::candidates(const PreparedPerson& query, std:
         return best;
     const double threshold_weight = weight_of_score(threshold) - kWeightRounding;
     const ScreeningFacts query_facts(query);
-    for (std::uint32_t slot : slots) {
+    // Screened first against the threshold alone, the facts fetched a few places ahead; then
+    // the candidates that pass, against the best so far, their fields and texts fetched ahead
+    // (see prefetch.h). The first pass only drops candidates that the second would drop.
+    constexpr std::size_t kPrefetchDistance = 8;
+    std::vector<std::uint32_t> passing;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        if (i + kPrefetchDistance < slots.size())
+            __builtin_prefetch(&m_facts[slots[i + kPrefetchDistance]]);
+        if (may_reach(query_facts, m_facts[slots[i]], threshold_weight))
+            passing.push_back(slots[i]);
+    }
+    for (std::size_t i = 0; i < passing.size(); ++i) {
+        if (i + kPrefetchDistance < passing.size())
+            prefetch_fields(*m_slots[passing[i + kPrefetchDistance]]);
+        if (i + kPrefetchDistance / 2 < passing.size())
+            prefetch_texts(*m_slots[passing[i + kPrefetchDistance / 2]]);
+        const std::uint32_t slot = passing[i];
         const double min_weight =
             best.size() < top_k
                 ? threshold_weight
