@@ -33,7 +33,8 @@ std::uint64_t hash_text(std::string_view text) {
 }
 
 // The hash of "kind|x|y|number", the text that names a block. A person is filed some
-// twenty-five times, and building each of these texts was a third of the time of filing.
+// twenty-five times, and building each of these texts was more than half of the time of filing
+// (5.0 s of filing at 10^6 became 2.1 s).
 std::uint64_t hash_parts(char kind, std::string_view x, std::string_view y, int number = 0) {
     std::array<char, 16> digits{};
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), number).ptr;

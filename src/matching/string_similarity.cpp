@@ -144,8 +144,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     if (b.size() - a.size() >= limit)
         return limit;
     // Most words compared are different names, far apart. A lower bound settles them without
-    // the table: an edit changes by at most one how many characters of the longer word have no
-    // counterpart in the other (a transposition by none), so the distance is at least that many.
+    // the bit vectors (and costs less than they do): an edit changes by at most one how many
+    // characters of the longer word have no counterpart in the other (a transposition by none), so
+    // the distance is at least that many.
     const std::size_t common = characters_in_common_at_most(a, b);
     if (b.size() - common >= limit)
         return limit;

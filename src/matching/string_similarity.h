@@ -14,7 +14,8 @@ double jaro_winkler(std::string_view a, std::string_view b);
 bool jaro_winkler_at_least(std::string_view a, std::string_view b, double threshold);
 
 // Edit distance counting insertions, deletions, substitutions and transpositions of two
-// neighbouring letters (optimal string alignment). Stops counting at `limit` and returns it.
+// neighbouring letters (optimal string alignment), on the first 64 bytes of each text. Stops
+// counting at `limit` and returns it.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = 64);
 
 }  // namespace retorno::matching
