@@ -323,12 +323,8 @@ TEST(BatchDedup, ComparesAPartZeroPersonWithItsMonthInALargeBlock) {
     }
 }
 
-// A batch compares people in an order of its own, which keeps each block's members together
-// in memory (block_order); what it reports must not depend on the order the records came in.
-// A block large enough to be split, with part-0 people and dates of every precision, added
-// forwards and backwards, gives the same pairs with the same weights.
-// More namesakes than kSplitBlockSize, with all kinds of birth dates: blocks split by surname
-// and by month.
+// More namesakes than kSplitBlockSize, with part-0 people and birth dates of every precision:
+// blocks split by surname and by month.
 std::vector<PersonRecord> many_namesakes() {
     const char* seconds[] = {"García", "Pérez", "Díaz", "Ruiz", "Castro", "Mora", "Vega"};
     const char* givens[] = {"Ana", "Ana / María", "Anna", "Ana / Sofía"};
@@ -349,6 +345,10 @@ std::vector<PersonRecord> many_namesakes() {
     return records;
 }
 
+// A batch compares people in an order of its own, which keeps each block's members together
+// in memory (block_order); what it reports must not depend on the order the records came in.
+// A block large enough to be split, with part-0 people and dates of every precision, added
+// forwards and backwards, gives the same pairs with the same weights.
 TEST(BatchDedup, ReportsTheSamePairsWhateverTheOrderOfTheRecords) {
     const std::vector<PersonRecord> records = many_namesakes();
     const auto run = [&](bool backwards) {
