@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "support/api/sample_case.h"
 #include "support/api/test_server.h"
 #include "support/table_file.h"
 
@@ -75,9 +76,8 @@ class AuthorizationMatrix : public ::testing::Test {
                 server.add_user(*institution, {role}, name);
             }
         }
-        auto created = server.client().post_json("/api/v1/cases", testing::sample_case_body());
-        ASSERT_EQ(created.status, 201) << created.body;
-        m_case_id = std::string(json::parse(created.body).at("id").as_string());
+        m_case_id = testing::open_sample_case(server.client());
+        ASSERT_FALSE(m_case_id.empty());
     }
 
     std::string token_of(const std::string& username) {

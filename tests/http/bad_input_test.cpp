@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "support/api/sample_case.h"
 #include "support/api/test_server.h"
 
 namespace retorno {
@@ -398,9 +399,8 @@ TEST_P(BadInput, IsRefusedPreciselyAndChangesNothing) {
     TestServer server(std::get<1>(GetParam()));
     server.start();
     auto client = server.client();
-    auto created = client.post_json("/api/v1/cases", testing::sample_case_body());
-    ASSERT_EQ(created.status, 201);
-    auto id = std::string(json::parse(created.body).at("id").as_string());
+    auto id = testing::open_sample_case(client);
+    ASSERT_FALSE(id.empty());
     std::string target = bad.target;
     if (auto at = target.find("{id}"); at != std::string::npos)
         target.replace(at, 4, id);

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "support/api/sample_case.h"
 #include "support/api/test_server.h"
 
 namespace retorno {
@@ -48,9 +49,8 @@ TEST_P(CasesApi, OpensACaseAndReadsItBack) {
 
 TEST_P(CasesApi, AppendsEventsWithTheVersionAndListsThemInOrder) {
     auto client = server.client();
-    auto id = std::string(parse(client.post_json("/api/v1/cases", testing::sample_case_body()).body)
-                              .at("id")
-                              .as_string());
+    auto id = testing::open_sample_case(client);
+    ASSERT_FALSE(id.empty());
     auto note = R"({"kind": "note_added", "data": {"cco_CaseComment": "Llamada al albergue."}})";
     auto first = client.post_json("/api/v1/cases/" + id + "/events", note, {{"If-Match", "\"1\""}});
     ASSERT_EQ(first.status, 201) << first.body;

@@ -3,15 +3,14 @@
 // by the API (the 404 of a missing case), with nothing printed.
 
 #include <gtest/gtest.h>
-#include <boost/json.hpp>
 
 #include "support/api/page_client.h"
+#include "support/api/sample_case.h"
 #include "support/api/test_server.h"
 
 namespace retorno {
 namespace {
 
-namespace json = boost::json;
 using testing::PageClient;
 using testing::TestServer;
 
@@ -22,9 +21,8 @@ class DocumentPages : public ::testing::Test {
         server.add_user(server.institution(), {Role::Caseworker}, "caseworker");
         server.add_user(server.institution(), {Role::StatisticsCoordinator}, "statistics");
         auto api = server.anonymous_client().with_bearer(server.sign_in("caseworker"));
-        auto created = api.post_json("/api/v1/cases", testing::sample_case_body());
-        ASSERT_EQ(created.status, 201) << created.body;
-        case_id = std::string(json::parse(created.body).at("id").as_string());
+        case_id = testing::open_sample_case(api);
+        ASSERT_FALSE(case_id.empty());
     }
 
     PageClient signed_in(const std::string& username) {

@@ -9,9 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "support/api/page_client.h"
+#include "support/api/sample_case.h"
 #include "support/api/test_server.h"
 
 namespace retorno {
@@ -39,9 +38,8 @@ class InboxPage : public ::testing::Test {
     // (CaseParties::origin_notified); the case itself stays as opened.
     std::string case_with_tasks(const std::vector<Wanted>& wanted,
                                 std::optional<bool> origin_notified = std::nullopt) {
-        auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
-        EXPECT_EQ(opened.status, 201) << opened.body;
-        auto id = *Id::parse(boost::json::parse(opened.body).at("id").as_string().c_str());
+        // value() throws when the case could not be opened: nothing below can go on without it.
+        auto id = Id::parse(testing::open_sample_case(server.client())).value();
         auto c = server.store().find_case(id).value().value();
         CaseTasks tasks{c.version, server.protocols().fingerprint(), parties_of(c), {}};
         if (origin_notified)

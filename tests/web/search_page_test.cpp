@@ -6,9 +6,8 @@
 
 #include <map>
 
-#include <boost/json.hpp>
-
 #include "support/api/page_client.h"
+#include "support/api/sample_case.h"
 #include "support/api/test_server.h"
 
 namespace retorno {
@@ -23,9 +22,8 @@ class SearchPage : public ::testing::Test {
     void SetUp() override {
         server.start();
         server.add_user(server.institution(), {Role::Caseworker}, "mx.caseworker");
-        auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
-        ASSERT_EQ(opened.status, 201) << opened.body;
-        case_id = boost::json::parse(opened.body).at("id").as_string().c_str();
+        case_id = testing::open_sample_case(server.client());
+        ASSERT_FALSE(case_id.empty());
         auto elsewhere = server.add_institution("SV", "ChildProtectionAuthority");
         server.add_user(elsewhere, {Role::Caseworker}, "sv.caseworker");
     }

@@ -7,9 +7,9 @@
 #include <optional>
 
 #include <fmt/format.h>
-#include <boost/json.hpp>
 
 #include "support/api/page_client.h"
+#include "support/api/sample_case.h"
 #include "support/api/test_server.h"
 #include "support/voluntary_return.h"
 
@@ -26,9 +26,8 @@ class ShareForm : public ::testing::Test {
     void SetUp() override {
         server.start();
         server.add_user(server.institution(), {Role::Caseworker}, "mx.comparte");
-        auto opened = server.client().post_json("/api/v1/cases", testing::sample_case_body());
-        ASSERT_EQ(opened.status, 201) << opened.body;
-        case_id = boost::json::parse(opened.body).at("id").as_string().c_str();
+        case_id = testing::open_sample_case(server.client());
+        ASSERT_FALSE(case_id.empty());
         worker.emplace(server.anonymous_client().port());
         ASSERT_TRUE(worker->sign_in("mx.comparte", TestServer::kTestPassword));
     }
