@@ -39,7 +39,11 @@ struct CountryNames {
     std::vector<Weighted> male;
     std::vector<CompoundGivenName> female_compound;  // "María José", "Ana Lucía"
     std::vector<CompoundGivenName> male_compound;    // "José Luis", "Juan Carlos"
+    // The named surnames of names/surnames.tsv, then the synthetic ones that continue their
+    // law (surname_tail.h); surname_ends holds the running sums of their weights, so that a
+    // draw among ten thousand surnames is a bisection.
     std::vector<Weighted> surnames;
+    std::vector<double> surname_ends;
     std::vector<Weighted> places;     // departments or states, weighted by population
     std::vector<Weighted> languages;  // ISO 639 code of the first language, weighted by share
 };
@@ -65,7 +69,8 @@ struct NameTables {
     std::vector<std::string_view> abbreviations_of(std::string_view word) const;
 };
 
-// Parses the tables from TSV files named as in names/ (given_names.tsv, surnames.tsv, ...).
+// Parses the tables from TSV files named as in names/ (given_names.tsv, surnames.tsv, ...),
+// and continues each country's surnames with synthetic ones (extend_surnames_with_tail).
 // Every file has a header line; lines starting with '#' and empty lines are skipped. An error
 // names the file and line.
 Result<NameTables> parse_name_tables(std::span<const EmbeddedFile> files);

@@ -39,7 +39,10 @@ constexpr double kUnknownBirthdateShare = 0.15;
 constexpr double kMotherOnlyShare = 0.05;  // recognised by the mother alone: her two surnames
 
 const std::string& draw_surname(Random& random, const CountryNames& names) {
-    return pick(random, names.surnames);
+    const auto& ends = names.surname_ends;
+    double point = random.unit() * ends.back();
+    auto at = std::upper_bound(ends.begin(), ends.end(), point) - ends.begin();
+    return names.surnames[std::min<std::size_t>(at, ends.size() - 1)].value;
 }
 
 }  // namespace
