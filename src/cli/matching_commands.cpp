@@ -352,7 +352,7 @@ void add_matching_commands(CLI::App& app, CliContext& context) {
     d->add_option("--input", dedup->input, "Persons CSV (HTCDS columns)")->required();
     d->add_option("--output", dedup->output, "Pairs CSV: id_a,id_b,score,reasons")->required();
     d->add_option("--threshold", dedup->threshold,
-                  "Lowest score reported (0..1); by default 0.5 up to 200000 persons, higher "
+                  "Lowest score reported (0..1); by default 0.5 up to 1000000 persons, higher "
                   "for larger registers (docs/matching.md)")
         ->check(CLI::Range(0.0, 1.0));
     d->add_option("--threads", dedup->threads, "Worker threads (0: one per core)");

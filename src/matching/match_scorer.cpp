@@ -252,11 +252,17 @@ double single_surname_weight(SurnameAgreement level, const PreparedPerson& a,
     return -2.0;
 }
 
-// The lowest total of the rarity weights of the given names and the surnames of a pair.
+// The bounds of the rarity weights of a pair's names (name_frequencies.cpp): the total of the
+// given names' and the surnames' is in [kMostCommonNamesWeight, kRarestNamesWeight], the
+// surnames' alone at least kMostCommonSurnamesWeight (two common surnames take off no more than
+// the commonest single name); the given names' alone is at most kRarestNameWeight (given_rarity
+// takes one name's weight).
 constexpr double kMostCommonNamesWeight = -4.0;
+constexpr double kMostCommonSurnamesWeight = -3.0;
+constexpr double kRarestNamesWeight = 1.0;
 
-// The strongest agreements of the names (the rarity weights only subtract), and the weights of
-// a shared mother's name and place of birth: the bounds of the two-stage scoring.
+// The strongest flat agreements of the names, and the weights of a shared mother's name and
+// place of birth: with kRarestNamesWeight, the bounds of the two-stage scoring.
 constexpr double kBestSurnameWeight = 6.0;
 constexpr double kBestGivenWeight = 5.0;
 constexpr double kMotherSameWeight = 2.5;
@@ -293,7 +299,7 @@ namespace {
 
 // The fields that the first stage of score_pair_at_least compares, and the most weight the
 // pair can reach from them: their own, plus the strongest agreements the names and the free
-// texts could add (the rarity correction of the names is never positive). They compare
+// texts could add (with the largest rarity correction of the names). They compare
 // symmetrically and need neither the names nor the order of the pair.
 struct FirstStage {
     DateAgreement birth;
@@ -304,7 +310,9 @@ struct FirstStage {
     Weighted nationality_w;
     double others;          // The weights of birth, gender and nationality.
     double free_text_best;  // Mother's name and place of birth, when both records have them.
-    double best() const { return others + free_text_best + kBestSurnameWeight + kBestGivenWeight; }
+    double best() const {
+        return others + free_text_best + kBestSurnameWeight + kBestGivenWeight + kRarestNamesWeight;
+    }
 };
 
 // A prepared person read as its ScreeningFacts would be, without copying them.
@@ -362,19 +370,23 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
     // The flat weights were set on compared pairs, which already share a name key, so part of
     // a name's commonness is in them: the correction for common given names and surnames
     // together is bounded, so as not to count it twice ("Majo López Hernández" must still find
-    // "María José Hernández López" with her day and month swapped). The given names' part is
-    // never positive, so the surnames' part bounds the whole from above already.
-    const double surnames_rarity = surname_rarity(surnames, a, b);
+    // "María José Hernández López" with her day and month swapped); and a rare name's gain is
+    // kept small. The given names' part is at most kRarestNameWeight, so the surnames' part
+    // and it bound the whole from above.
+    const double surnames_rarity =
+        std::max(kMostCommonSurnamesWeight, surname_rarity(surnames, a, b));
+    const auto names_rarity = [](double total) {
+        return std::clamp(total, kMostCommonNamesWeight, kRarestNamesWeight);
+    };
     if (others + free_text_best + surname_total + kBestGivenWeight +
-            std::max(kMostCommonNamesWeight, surnames_rarity) <
+            names_rarity(surnames_rarity + kRarestNameWeight) <
         min_weight) {
         return std::nullopt;
     }
     const auto given = compare_given(a, b);
     const Weighted given_w = given_weight(given);
     const double names =
-        surname_total + given_w.weight +
-        std::max(kMostCommonNamesWeight, given_rarity(given, a, b) + surnames_rarity);
+        surname_total + given_w.weight + names_rarity(given_rarity(given, a, b) + surnames_rarity);
     if (others + free_text_best + names < min_weight)
         return std::nullopt;
     // Siblings share a mother and a birth place, but their given names and birth dates keep

@@ -107,11 +107,11 @@ inline constexpr double kDefaultThreshold = 0.5;
 // The decision threshold of a batch deduplication of `register_size` people: kDefaultThreshold
 // up to kThresholdBaseSize people, then odds of register_size / kThresholdBaseSize, i.e. a
 // weight log2(register_size / kThresholdBaseSize) above kWeightAtHalf (about 3.3 per factor of
-// ten; 0.83 at a million). A pair's score never depends on the register; but the more people
+// ten; 0.83 at five million). A pair's score never depends on the register; but the more people
 // a register holds, the more different children share a common name and birth year, and the
 // stronger the evidence must be to keep the same share of false positives among the pairs
 // reported (docs/matching.md, "The decision threshold").
-inline constexpr std::size_t kThresholdBaseSize = 200000;
+inline constexpr std::size_t kThresholdBaseSize = 1000000;
 double default_threshold(std::size_t register_size);
 
 }  // namespace retorno::matching

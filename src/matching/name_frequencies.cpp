@@ -7,12 +7,12 @@ namespace retorno::matching {
 
 namespace {
 
-// The bounds of a rarity weight. Rare names are rare in the evaluation sets too, so the gain
-// for one is kept small: the many records that a common name brings into one block are where
-// the weight matters. The floor keeps a child with the commonest name findable when the birth
-// date agrees exactly.
+// The bounds of a rarity weight. The gain for a rare name is kept small (one bit: "Xol" among
+// Guatemalan surnames): the flat weights were set on pairs that mostly agree on names rarer
+// than the average one already, and the many records that a common name brings into one block
+// are where the weight matters. The floor keeps a child with the commonest name findable when
+// the birth date agrees exactly. match_scorer.cpp bounds the total of a pair's names.
 constexpr double kMostCommonWeight = -3.0;
-constexpr double kRarestWeight = 0.0;
 
 // A name absent from the table is at most this common: rarer than any listed one.
 constexpr double kUnlistedShare = 1e-6;
@@ -42,7 +42,8 @@ double NameFrequencies::rarity_weight(Part part, std::string_view folded) const 
         return 0.0;
     const auto it = shares.by_name.find(std::string(folded));
     const double share = it == shares.by_name.end() ? kUnlistedShare : it->second;
-    return std::clamp(std::log2(shares.sum_of_squares / share), kMostCommonWeight, kRarestWeight);
+    return std::clamp(std::log2(shares.sum_of_squares / share), kMostCommonWeight,
+                      kRarestNameWeight);
 }
 
 }  // namespace retorno::matching

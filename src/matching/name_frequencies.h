@@ -14,6 +14,9 @@ namespace retorno::matching {
 //
 // The table is fixed per release and never computed from the register being matched: a pair's
 // score must depend on the two records only (adding unrelated persons never changes it).
+// The largest rarity weight of one name (see rarity_weight).
+inline constexpr double kRarestNameWeight = 1.0;
+
 class NameFrequencies {
   public:
     enum class Part { Given, Surname };
@@ -26,8 +29,9 @@ class NameFrequencies {
     // person has it too) and u_average the chance that two people picked at random agree on
     // such a name (the sum of the squared shares of the names with as many words), which the
     // flat agreement weights stand for. So an average name adds nothing, "María" or "López"
-    // subtract, and a rare name adds. A name that is not listed counts as rare. Bounded (see
-    // the .cpp); 0 for an initial or an empty text, or when the table has no such names.
+    // subtract, and a rare name adds. A name that is not listed counts as rare. Bounded to
+    // [-3, kRarestNameWeight] (see the .cpp); 0 for an initial or an empty text, or when the table
+    // has no such names.
     double rarity_weight(Part part, std::string_view folded) const;
 
   private:

@@ -209,7 +209,8 @@ TEST(Scoring, TheDefaultThresholdOfABatchRisesWithTheRegistersSize) {
     EXPECT_EQ(default_threshold(10000), kDefaultThreshold);
     EXPECT_EQ(default_threshold(kThresholdBaseSize), kDefaultThreshold);
     EXPECT_NEAR(default_threshold(2 * kThresholdBaseSize), 2.0 / 3.0, 1e-12);
-    EXPECT_NEAR(default_threshold(1000000), 5.0 / 6.0, 1e-12);
+    EXPECT_EQ(default_threshold(1000000), kDefaultThreshold);
+    EXPECT_NEAR(default_threshold(5 * kThresholdBaseSize), 5.0 / 6.0, 1e-12);
     // About log2(10) of weight more for each factor of ten.
     EXPECT_NEAR(weight_of_score(default_threshold(10 * kThresholdBaseSize)) -
                     weight_of_score(default_threshold(kThresholdBaseSize)),
