@@ -6,6 +6,9 @@
 
 namespace retorno::matching {
 
+// The largest rarity weight of one name (see NameFrequencies::rarity_weight).
+inline constexpr double kRarestNameWeight = 1.0;
+
 // How common names are in the population a release serves (matching/name_frequencies.tsv):
 // the share of people who have a given name among their given names ("maria"), or a pair as
 // their given names ("maria jose"), and the share of surname words that are a surname
@@ -14,9 +17,6 @@ namespace retorno::matching {
 //
 // The table is fixed per release and never computed from the register being matched: a pair's
 // score must depend on the two records only (adding unrelated persons never changes it).
-// The largest rarity weight of one name (see rarity_weight).
-inline constexpr double kRarestNameWeight = 1.0;
-
 class NameFrequencies {
   public:
     enum class Part { Given, Surname };

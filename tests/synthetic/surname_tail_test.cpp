@@ -74,9 +74,9 @@ TEST(SurnameTail, ContinuesTheLawOfTheNamedSurnames) {
 }
 
 // Drawn as the generator draws them, the surnames have the skew of real lists: the commonest
-// about one in fifteen, the named ones about a third, and two children share a surname about
-// as often as in real registers, eight times less often than with the named surnames alone
-// (the sum of the squared shares was about 0.06).
+// about one in fifteen (López in Guatemala: one in twenty), the named ones about a third, and
+// two children share a surname eight times less often than with the named surnames alone (the
+// sum of the squared shares was about 0.06).
 TEST(SurnameTail, DrawsHaveTheSkewOfARealList) {
     const NameTables& tables = embedded_name_tables();
     // The named surnames of Guatemala are the rows of names/surnames.tsv that start with "GT".
