@@ -13,6 +13,7 @@
 #include "support/api/child_process.h"
 #include "support/api/cli_user.h"
 #include "support/api/http_client.h"
+#include "support/api/sample_case.h"
 #include "support/api/test_server.h"
 #include "support/throwaway_dir.h"
 
@@ -46,9 +47,8 @@ TEST(Crash, EveryAcknowledgedAppendSurvivesSigkill) {
         auto client = HttpClient(port).with_bearer(
             testing::sign_in_token(HttpClient(port), "tester", testing::kCliUserPassword));
         for (int i = 0; i < 4; ++i) {
-            auto created = client.post_json("/api/v1/cases", testing::sample_case_body());
-            ASSERT_EQ(created.status, 201);
-            case_ids.emplace_back(json::parse(created.body).at("id").as_string());
+            case_ids.push_back(testing::open_sample_case(client));
+            ASSERT_FALSE(case_ids.back().empty());
             acknowledged[case_ids.back()] = 1;
         }
         std::atomic<int> acks{0};
