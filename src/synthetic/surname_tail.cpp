@@ -22,7 +22,8 @@ constexpr std::array<std::string_view, 24> kFirstOnsets{
 constexpr std::array<std::string_view, 22> kInnerOnsets{"b", "c", "ch", "d",  "g",  "j",  "l", "ll",
                                                         "m", "n", "ñ",  "p",  "r",  "rr", "s", "t",
                                                         "v", "z", "br", "dr", "gr", "tr"};
-constexpr std::string_view kOnsetsAfterCoda = "b c ch d g j m p t v";
+constexpr std::array<std::string_view, 10> kOnsetsAfterCoda{"b", "c", "ch", "d", "g",
+                                                            "j", "m", "p",  "t", "v"};
 constexpr std::array<std::string_view, 8> kVowels{"a", "a", "a", "e", "e", "i", "o", "u"};
 constexpr std::array<char, 4> kCodas{'n', 'l', 'r', 's'};
 
@@ -42,31 +43,9 @@ constexpr std::array<Ending, 30> kEndings{{
     {"dal"}, {"val"},       {"dar"},       {"gar"},       {"bel"},        {"via"},
 }};
 
-std::string_view accented(std::string_view vowel) {
-    if (vowel == "a")
-        return "á";
-    if (vowel == "e")
-        return "é";
-    if (vowel == "i")
-        return "í";
-    if (vowel == "o")
-        return "ó";
-    return "ú";
-}
-
 template <typename T, std::size_t N>
 const T& one_of(Random& random, const std::array<T, N>& items) {
     return items[random.below(N)];
-}
-
-bool after_coda(std::string_view onset) {
-    for (std::size_t at = 0; at < kOnsetsAfterCoda.size();) {
-        std::size_t end = std::min(kOnsetsAfterCoda.find(' ', at), kOnsetsAfterCoda.size());
-        if (kOnsetsAfterCoda.substr(at, end - at) == onset)
-            return true;
-        at = end + 1;
-    }
-    return false;
 }
 
 // A syllable closed by a coda only where the next onset allows it, and never with the letter
@@ -75,7 +54,8 @@ void add_syllable(Random& random, std::string& word, std::string_view onset, std
                   std::string_view next_onset) {
     word += onset;
     word += vowel;
-    if (random.chance(0.25) && after_coda(next_onset)) {
+    if (random.chance(0.25) && std::find(kOnsetsAfterCoda.begin(), kOnsetsAfterCoda.end(),
+                                         next_onset) != kOnsetsAfterCoda.end()) {
         char coda = one_of(random, kCodas);
         if (onset.find(coda) == std::string_view::npos)
             word += coda;
@@ -97,7 +77,7 @@ std::string candidate(Random& random) {
     } else {
         word += second;
     }
-    word += ending.accent_before ? accented(last_vowel) : last_vowel;
+    word += ending.accent_before ? with_accent(last_vowel) : last_vowel;
     word += ending.text;
     word[0] = static_cast<char>(word[0] - 'a' + 'A');  // every onset and vowel above is ASCII
     return word;

@@ -28,6 +28,15 @@ constexpr std::array<Letter, 9> kLetters{{
 
 }  // namespace
 
+std::string_view with_accent(std::string_view vowel) {
+    // The first letter of the table whose plain form it is: "u" is "ú", not "ü".
+    for (const Letter& letter : kLetters) {
+        if (letter.plain_lower == vowel)
+            return letter.lower;
+    }
+    return vowel;
+}
+
 std::vector<std::string> characters(std::string_view text) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < text.size();) {

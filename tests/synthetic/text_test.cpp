@@ -11,6 +11,10 @@ namespace {
 TEST(Text, AccentsAndCase) {
     EXPECT_EQ(without_accents("Hernández Núñez Güel Ngäbe"), "Hernandez Nunez Guel Ngabe");
     EXPECT_EQ(upper_case("José Peña Ñandú"), "JOSÉ PEÑA ÑANDÚ");
+    EXPECT_EQ(with_accent("a"), "á");
+    EXPECT_EQ(with_accent("u"), "ú");  // not "ü"
+    EXPECT_EQ(with_accent("n"), "ñ");
+    EXPECT_EQ(with_accent("b"), "b");
     EXPECT_EQ(characters("Peña").size(), 4u);
     EXPECT_EQ(words("  María  José "), (std::vector<std::string>{"María", "José"}));
 }
