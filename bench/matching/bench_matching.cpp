@@ -292,6 +292,11 @@ int run(const std::string& dir, double threshold, const std::vector<double>& als
                 static_cast<unsigned long long>(stats.planned[2]),
                 static_cast<unsigned long long>(stats.planned[3]));
             std::printf(
+                "stage_ordering_s %.3f\nstage_filing_s %.3f\nstage_sorting_s %.3f\n"
+                "stage_planning_s %.3f\nstage_comparing_s %.3f\n",
+                stats.ordering_s, stats.filing_s, stats.sorting_s, stats.planning_s,
+                stats.comparing_s);
+            std::printf(
                 "dedup_threshold %.3f\ndedup_precision %.4f\ndedup_recall %.4f\ndedup_f1 %.4f\n",
                 threshold, q.precision, q.recall, q.f1);
             for (const auto& other : dedup_quality(pairs, clusters, also)) {

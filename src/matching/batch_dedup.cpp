@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <thread>
 
@@ -49,6 +50,20 @@ struct Blocks {
     std::vector<std::uint32_t> person_offset;  // Person p's ranges: person_ranges[offset[p]..].
     std::vector<std::uint32_t> person_ranges;
     std::array<std::uint64_t, 4> planned{};  // See BatchStats::planned.
+};
+
+// Wall seconds since it was made or last read.
+class Lap {
+  public:
+    double seconds() {
+        const auto now = std::chrono::steady_clock::now();
+        const double elapsed = std::chrono::duration<double>(now - m_start).count();
+        m_start = now;
+        return elapsed;
+    }
+
+  private:
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
 };
 
 constexpr std::size_t kWhole = 0;
@@ -260,7 +275,9 @@ void sort_entries(std::vector<Entry>& entries, unsigned workers) {
 // entries, the plan and the months name them by (see block_order). With two workers or more,
 // the later half of the people is filed on a second thread, into entries of its own that are
 // then appended.
-Blocks build_blocks(const std::vector<PreparedPerson>& people, unsigned workers) {
+Blocks build_blocks(const std::vector<PreparedPerson>& people, unsigned workers,
+                    BatchStats& stats) {
+    Lap lap;
     Blocks blocks;
     // A person is filed some 25 times. Reserving for more up front spares the copy that a
     // growing vector makes, which at 10^6 people would briefly hold the entries twice; pages
@@ -279,7 +296,9 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people, unsigned workers)
         second.join();
         blocks.entries.insert(blocks.entries.end(), later.begin(), later.end());
     }
+    stats.filing_s = lap.seconds();
     sort_entries(blocks.entries, workers);
+    stats.sorting_s = lap.seconds();
     std::vector<Assignment> plan;
     std::vector<std::uint8_t> months;
     months.reserve(people.size());
@@ -314,6 +333,7 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people, unsigned workers)
         for (std::uint32_t k = a.begin; k < a.end; ++k)
             blocks.person_ranges[fill[blocks.members[k]]++] = a.range;
     }
+    stats.planning_s = lap.seconds();
     return blocks;
 }
 
@@ -369,10 +389,14 @@ Status BatchDeduplicator::add(const PersonRecord& record) {
 
 std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads,
                                                BatchStats* stats) {
+    BatchStats measured;
+    Lap lap;
     const std::vector<std::uint32_t> order = block_order(m_people);
     const RankedPeople ranked(m_people, order);
+    measured.ordering_s = lap.seconds();
     const unsigned workers = std::max(1u, static_cast<unsigned>(threads));
-    const Blocks blocks = build_blocks(m_people, workers);
+    const Blocks blocks = build_blocks(m_people, workers, measured);
+    lap.seconds();
     std::vector<ScreeningFacts> facts;
     facts.reserve(m_people.size());
     for (const PreparedPerson& person : m_people)
@@ -460,11 +484,12 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
                                 return x.a == y.a && x.b == y.b;
                             }),
                 pairs.end());
+    measured.comparing_s = lap.seconds();
     if (stats != nullptr) {
+        *stats = measured;
         stats->entries = blocks.members.size();
         stats->ranges = blocks.ranges.size();
         stats->planned = blocks.planned;
-        stats->compared_pairs = 0;
         for (std::uint64_t count : compared)
             stats->compared_pairs += count;
     }

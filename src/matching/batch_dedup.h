@@ -31,6 +31,13 @@ struct BatchStats {
     // block or part not split further; the block's parts with its part-0 people; within a
     // month of a part split again; and its month-0 people with it.
     std::array<std::uint64_t, 4> planned{};
+    // Wall seconds of each stage: putting the people in block order, filing them under their
+    // keys, sorting the filings, planning the comparisons, and comparing.
+    double ordering_s = 0;
+    double filing_s = 0;
+    double sorting_s = 0;
+    double planning_s = 0;
+    double comparing_s = 0;
 };
 
 // Finds the likely duplicates in a whole register at once. People are prepared as they are
