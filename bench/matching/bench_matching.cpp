@@ -284,6 +284,7 @@ int run(const std::string& dir, double threshold, const std::vector<double>& als
                 "dedup_peak_rss_mib %.0f\nentries %zu\nranges %zu\ncompared_pairs %llu\n",
                 batch.size(), read_s, dedup_s, dedup_cpu_s, peak_rss_mib(), stats.entries,
                 stats.ranges, static_cast<unsigned long long>(stats.compared_pairs));
+            std::printf("scored_pairs %llu\n", static_cast<unsigned long long>(stats.scored_pairs));
             std::printf(
                 "planned_whole %llu\nplanned_part_zero %llu\nplanned_month %llu\n"
                 "planned_month_zero %llu\n",

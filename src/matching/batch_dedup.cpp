@@ -403,6 +403,7 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
         facts.emplace_back(person);
     std::vector<std::vector<ScoredPair>> found(workers);
     std::vector<std::uint64_t> compared(workers, 0);
+    std::vector<std::uint64_t> scored(workers, 0);
     std::atomic<std::uint32_t> next{0};
     const auto total = static_cast<std::uint32_t>(m_people.size());
     // Pairs far below the threshold are given up as soon as their weight cannot reach it.
@@ -414,6 +415,7 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
         std::vector<std::uint32_t> seen(m_people.size(), 0);
         auto& out = found[worker];
         std::uint64_t count = 0;
+        std::uint64_t scored_count = 0;
         std::vector<std::uint32_t> passing;  // The ranks that p is scored with.
         while (true) {
             const std::uint32_t begin = next.fetch_add(kChunk);
@@ -447,6 +449,7 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
                 // The people who pass the screening are scored in a second pass, so that their
                 // fields and texts can be fetched a few people ahead, as the facts were.
                 const std::size_t n = passing.size();
+                scored_count += n;
                 for (std::size_t i = 0; i < n; ++i) {
                     if (i + kPrefetchDistance < n)
                         prefetch_fields(m_people[passing[i + kPrefetchDistance]]);
@@ -465,6 +468,7 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
             }
         }
         compared[worker] = count;
+        scored[worker] = scored_count;
     };
     std::vector<std::thread> pool;
     for (unsigned w = 1; w < workers; ++w)
@@ -490,8 +494,10 @@ std::vector<ScoredPair> BatchDeduplicator::run(double threshold, Threads threads
         stats->entries = blocks.members.size();
         stats->ranges = blocks.ranges.size();
         stats->planned = blocks.planned;
-        for (std::uint64_t count : compared)
-            stats->compared_pairs += count;
+        for (unsigned w = 0; w < workers; ++w) {
+            stats->compared_pairs += compared[w];
+            stats->scored_pairs += scored[w];
+        }
     }
     return pairs;
 }

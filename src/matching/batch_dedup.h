@@ -27,6 +27,7 @@ struct BatchStats {
     std::size_t entries = 0;
     std::size_t ranges = 0;
     std::uint64_t compared_pairs = 0;
+    std::uint64_t scored_pairs = 0;  // Those of them that the screening facts left to score.
     // Person-entry visits planned, before the pairs met more than once are dropped: within a
     // block or part not split further; the block's parts with its part-0 people; within a
     // month of a part split again; and its month-0 people with it.

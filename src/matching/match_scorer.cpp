@@ -310,8 +310,9 @@ struct FirstStage {
     Weighted nationality_w;
     double others;          // The weights of birth, gender and nationality.
     double free_text_best;  // Mother's name and place of birth, when both records have them.
-    double best() const {
-        return others + free_text_best + kBestSurnameWeight + kBestGivenWeight + kRarestNamesWeight;
+    // With the surnames' weight at most `surnames_best`.
+    double best(double surnames_best = kBestSurnameWeight) const {
+        return others + free_text_best + surnames_best + kBestGivenWeight + kRarestNamesWeight;
     }
 };
 
@@ -348,7 +349,14 @@ FirstStage first_stage(const Facts& first, const Facts& second) {
 bool may_reach(const ScreeningFacts& first, const ScreeningFacts& second, double min_weight) {
     if (!first.screened() || !second.screened())
         return true;
-    return first_stage(first, second).best() >= min_weight;
+    const FirstStage stage = first_stage(first, second);
+    if (stage.best() < min_weight)
+        return false;
+    // The surnames' sketches bound their weight (surname_total below): no single surname's
+    // weight is added for two surnames each, which are all that is sketched.
+    const auto surnames = best_surname_agreement(first.surnames(), second.surnames());
+    return surnames == SurnameAgreement::Exact ||
+           stage.best(surname_weight(surnames).weight) >= min_weight;
 }
 
 std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,

@@ -83,8 +83,9 @@ MatchResult score_pair(const PreparedPerson& a, const PreparedPerson& b);
 std::optional<MatchResult> score_pair_at_least(const PreparedPerson& a, const PreparedPerson& b,
                                                double min_weight);
 
-// Whether a pair could reach `min_weight` as far as its screening facts tell: false exactly
-// when score_pair_at_least gives the pair up at its first stage, without reading the names.
+// Whether a pair could reach `min_weight` as far as its screening facts tell: false only when
+// score_pair_at_least gives the pair up, at its first stage or, from the surnames' sketches
+// (SurnameSketch), after comparing the surnames; exactly so for the first stage.
 bool may_reach(const ScreeningFacts& a, const ScreeningFacts& b, double min_weight);
 
 // How far below a weight the scoring still keeps a pair, when it gives pairs up early: the

@@ -14,7 +14,7 @@ bool fits(const PartialDate& date) {
 // prepare_person keeps years within kEarliestYear..kLatestYear and ages within 0..120, so each
 // fits its field; anything else is marked unscreened rather than cut.
 ScreeningFacts::ScreeningFacts(const PreparedPerson& person)
-    : m_gender(person.gender), m_nationality(person.nationality) {
+    : m_gender(person.gender), m_nationality(person.nationality), m_surnames(person) {
     const BirthEvidence& evidence = person.birth;
     if ((evidence.birth && !fits(*evidence.birth)) ||
         (evidence.age_estimate_date && !fits(*evidence.age_estimate_date)) ||
