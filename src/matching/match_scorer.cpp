@@ -243,11 +243,11 @@ double surname_rarity(SurnameAgreement level, const PreparedPerson& a, const Pre
 
 // The flat surname weights stand for two surnames each, as most records have. When both
 // records have one surname only, agreeing on it is weaker evidence: one name, not a pair.
-double single_surname_weight(SurnameAgreement level, const PreparedPerson& a,
-                             const PreparedPerson& b) {
+double single_surname_weight(SurnameAgreement level, std::size_t surnames_a,
+                             std::size_t surnames_b) {
     const bool agree = level == SurnameAgreement::Exact || level == SurnameAgreement::Phonetic ||
                        level == SurnameAgreement::Typo;
-    if (!agree || a.surname_words().size != 1 || b.surname_words().size != 1)
+    if (!agree || surnames_a != 1 || surnames_b != 1)
         return 0.0;
     return -2.0;
 }
@@ -267,6 +267,19 @@ constexpr double kBestSurnameWeight = 6.0;
 constexpr double kBestGivenWeight = 5.0;
 constexpr double kMotherSameWeight = 2.5;
 constexpr double kPlaceSameWeight = 1.0;
+
+// The rarity weights of a pair's names together, within their bounds.
+double names_rarity(double total) {
+    return std::clamp(total, kMostCommonNamesWeight, kRarestNamesWeight);
+}
+
+// The most the names of a pair can add, their surnames agreeing at `level` with the rarity
+// `surnames_rarity` (surname_rarity): the given names at best, and their rarity at most
+// kRarestNameWeight.
+double names_at_most(SurnameAgreement level, double surnames_rarity) {
+    return surname_weight(level).weight + kBestGivenWeight +
+           names_rarity(std::max(kMostCommonSurnamesWeight, surnames_rarity) + kRarestNameWeight);
+}
 
 // Orders a pair by content so that score_pair(a, b) and score_pair(b, a) do the same work.
 bool comes_first(const PreparedPerson& a, const PreparedPerson& b) {
@@ -310,9 +323,10 @@ struct FirstStage {
     Weighted nationality_w;
     double others;          // The weights of birth, gender and nationality.
     double free_text_best;  // Mother's name and place of birth, when both records have them.
-    // With the surnames' weight at most `surnames_best`.
-    double best(double surnames_best = kBestSurnameWeight) const {
-        return others + free_text_best + surnames_best + kBestGivenWeight + kRarestNamesWeight;
+    // With the names' weight at most `names_best`.
+    double best(double names_best = kBestSurnameWeight + kBestGivenWeight +
+                                    kRarestNamesWeight) const {
+        return others + free_text_best + names_best;
     }
 };
 
@@ -352,11 +366,19 @@ bool may_reach(const ScreeningFacts& first, const ScreeningFacts& second, double
     const FirstStage stage = first_stage(first, second);
     if (stage.best() < min_weight)
         return false;
-    // The surnames' sketches bound their weight (surname_total below): no single surname's
-    // weight is added for two surnames each, which are all that is sketched.
-    const auto surnames = best_surname_agreement(first.surnames(), second.surnames());
-    return surnames == SurnameAgreement::Exact ||
-           stage.best(surname_weight(surnames).weight) >= min_weight;
+    // The surnames' sketches bound what score_pair_at_least's second stage finds, as its own
+    // bound after the surnames does.
+    const auto surnames = possible_surnames(first.surnames(), second.surnames());
+    if (!surnames.sketched)
+        return true;
+    const auto names_with = [&](SurnameAgreement level, double rarity) {
+        return single_surname_weight(level, surnames.words_a, surnames.words_b) +
+               names_at_most(level, rarity);
+    };
+    double names = names_with(surnames.otherwise, 0.0);
+    for (std::size_t i = 0; i < surnames.option_count; ++i)
+        names = std::max(names, names_with(surnames.options[i].level, surnames.options[i].rarity));
+    return stage.best(names) >= min_weight;
 }
 
 std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
@@ -374,7 +396,9 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
     const PreparedPerson& b = in_order ? second : first;
     const auto surnames = compare_surnames(a, b);
     const Weighted surnames_w = surname_weight(surnames);
-    const double surname_total = surnames_w.weight + single_surname_weight(surnames, a, b);
+    const double single_surname =
+        single_surname_weight(surnames, a.surname_words().size, b.surname_words().size);
+    const double surname_total = surnames_w.weight + single_surname;
     // The flat weights were set on compared pairs, which already share a name key, so part of
     // a name's commonness is in them: the correction for common given names and surnames
     // together is bounded, so as not to count it twice ("Majo López Hernández" must still find
@@ -383,11 +407,7 @@ std::optional<MatchResult> score_pair_at_least(const PreparedPerson& first,
     // and it bound the whole from above.
     const double surnames_rarity =
         std::max(kMostCommonSurnamesWeight, surname_rarity(surnames, a, b));
-    const auto names_rarity = [](double total) {
-        return std::clamp(total, kMostCommonNamesWeight, kRarestNamesWeight);
-    };
-    if (others + free_text_best + surname_total + kBestGivenWeight +
-            names_rarity(surnames_rarity + kRarestNameWeight) <
+    if (others + free_text_best + single_surname + names_at_most(surnames, surnames_rarity) <
         min_weight) {
         return std::nullopt;
     }

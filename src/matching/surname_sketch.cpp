@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 
 namespace retorno::matching {
 
@@ -10,6 +11,10 @@ namespace {
 // Names are compared on their first 64 bytes (edit_distance); longer ones are not sketched, so
 // that every bound below is about the very texts that compare_word reads.
 constexpr std::size_t kLongestSketched = 64;
+
+// The highest rarity a sketch can hold, in sixteenths in a signed byte; a surname rarer than
+// that (none is: the weights are at most kRarestNameWeight) is not sketched.
+constexpr float kHighestRarity = 127.0f / 16;
 
 std::uint32_t letters_of(std::string_view text) {
     std::uint32_t letters = 0;
@@ -32,20 +37,26 @@ unsigned least_distance(unsigned length_a, unsigned length_b, std::uint32_t lett
 SurnameSketch::SurnameSketch(const PreparedPerson& person) {
     const Words words = person.surname_words();
     const Words keys = person.surname_keys();
-    if (!person.married().empty() || words.size != 2 || keys.size != 2)
+    if (!person.married().empty() || words.size < 1 || words.size > 2 || keys.size != words.size)
         return;
-    for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t i = 0; i < words.size; ++i) {
         if (words[i].size() < 2 || words[i].size() > kLongestSketched ||
-            keys[i].size() > kLongestSketched)
+            keys[i].size() > kLongestSketched || person.surname_rarity[i] > kHighestRarity)
             return;
     }
-    m_words = {sketch_word(words[0], keys[0]), sketch_word(words[1], keys[1])};
+    for (std::size_t i = 0; i < words.size; ++i)
+        m_words[i] = sketch_word(words[i], keys[i], person.surname_rarity[i]);
 }
 
-SurnameSketch::Word SurnameSketch::sketch_word(std::string_view word, std::string_view key) {
+SurnameSketch::Word SurnameSketch::sketch_word(std::string_view word, std::string_view key,
+                                               float rarity) {
+    // Rounded up, so that it bounds the rarity from above; a rarity below the lowest that
+    // fits is bounded by the lowest.
+    const float sixteenths = std::max(-128.0f, std::ceil(std::min(rarity, kHighestRarity) * 16));
     return Word{letters_of(word), letters_of(key),
                 static_cast<std::uint8_t>(std::min(word.size(), kLongestSketched)),
-                static_cast<std::uint8_t>(std::min(key.size(), kLongestSketched))};
+                static_cast<std::uint8_t>(std::min(key.size(), kLongestSketched)),
+                static_cast<std::int8_t>(sixteenths)};
 }
 
 // Each way compare_word finds two words of two letters or more Typo or better, and what it
@@ -69,21 +80,50 @@ bool SurnameSketch::may_agree(const Word& a, const Word& b) {
            least_distance(a.key_length, b.key_length, a.key_letters, b.key_letters) <= 1;
 }
 
-// compare_surnames on two surnames each: Exact, Phonetic or Typo when both agree in order;
-// Swapped when both agree crosswise; OneDiffers when any one agrees; else Different.
-SurnameAgreement best_surname_agreement(const SurnameSketch& a, const SurnameSketch& b) {
-    if (!a.sketched() || !b.sketched())
-        return SurnameAgreement::Exact;
+// What compare_surnames finds of surnames of two letters or more, without a husband's:
+// - two on each side: Exact, Phonetic or Typo when both agree in order, Swapped when both agree
+//   crosswise, OneDiffers when any one agrees, else Different;
+// - one on each side: Exact, Phonetic or Typo when they agree, else Different;
+// - one and two: OneMissing when the one agrees with the first of the two, OnlySecondKept when
+//   with the second, else Different.
+// And surname_rarity: in order or crosswise, the commoner's rarity of each pair that agrees;
+// one and two, the one's own.
+SurnameSketch::Possible possible_surnames(const SurnameSketch& a, const SurnameSketch& b) {
+    SurnameSketch::Possible possible;
+    possible.words_a = a.words();
+    possible.words_b = b.words();
+    if (possible.words_a == 0 || possible.words_b == 0)
+        return possible;
+    possible.sketched = true;
     const auto agree = [&](std::size_t i, std::size_t j) {
         return SurnameSketch::may_agree(a.m_words[i], b.m_words[j]);
     };
-    const bool in_order = agree(0, 0) && agree(1, 1);
-    const bool crosswise = agree(0, 1) && agree(1, 0);
-    if (in_order || crosswise)
-        return SurnameAgreement::Exact;
-    if (agree(0, 0) || agree(1, 1) || agree(0, 1) || agree(1, 0))
-        return SurnameAgreement::OneDiffers;
-    return SurnameAgreement::Different;
+    const auto rarity = [&](std::size_t i, std::size_t j) {
+        return std::min(a.m_words[i].rarity, b.m_words[j].rarity) / 16.0;
+    };
+    const auto add = [&](SurnameAgreement level, double weight) {
+        possible.options[possible.option_count++] = {level, weight};
+    };
+    if (possible.words_a == 2 && possible.words_b == 2) {
+        if (agree(0, 0) && agree(1, 1))
+            add(SurnameAgreement::Exact, rarity(0, 0) + rarity(1, 1));
+        if (agree(0, 1) && agree(1, 0))
+            add(SurnameAgreement::Swapped, rarity(0, 1) + rarity(1, 0));
+        if (agree(0, 0) || agree(1, 1) || agree(0, 1) || agree(1, 0))
+            possible.otherwise = SurnameAgreement::OneDiffers;
+    } else if (possible.words_a == 1 && possible.words_b == 1) {
+        if (agree(0, 0))
+            add(SurnameAgreement::Exact, rarity(0, 0));
+    } else {
+        const SurnameSketch& one = possible.words_a == 1 ? a : b;
+        const SurnameSketch& two = possible.words_a == 1 ? b : a;
+        const double own = one.m_words[0].rarity / 16.0;
+        if (SurnameSketch::may_agree(one.m_words[0], two.m_words[0]))
+            add(SurnameAgreement::OneMissing, own);
+        else if (SurnameSketch::may_agree(one.m_words[0], two.m_words[1]))
+            add(SurnameAgreement::OnlySecondKept, own);
+    }
+    return possible;
 }
 
 }  // namespace retorno::matching
