@@ -1,7 +1,6 @@
 #include "matching/surname_sketch.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 
 namespace retorno::matching {
@@ -23,13 +22,18 @@ std::uint32_t letters_of(std::string_view text) {
     return letters;
 }
 
-// The least edit distance that two texts of these lengths and letters can be apart.
-unsigned least_distance(unsigned length_a, unsigned length_b, std::uint32_t letters_a,
-                        std::uint32_t letters_b) {
+// Whether two texts of these lengths and letters could be at most `distance` edits apart.
+// (The letters that differ are counted by clearing the lowest set bit: Debian's baseline
+// processor has no population-count instruction, and std::popcount was a library call.)
+bool within_edits(unsigned length_a, unsigned length_b, std::uint32_t letters_a,
+                  std::uint32_t letters_b, unsigned distance) {
     const unsigned apart = length_a > length_b ? length_a - length_b : length_b - length_a;
-    const unsigned by_letters =
-        (static_cast<unsigned>(std::popcount(letters_a ^ letters_b)) + 1) / 2;
-    return std::max(apart, by_letters);
+    if (apart > distance)
+        return false;
+    std::uint32_t differing = letters_a ^ letters_b;
+    for (unsigned i = 0; i < 2 * distance && differing != 0; ++i)
+        differing &= differing - 1;
+    return differing == 0;
 }
 
 }  // namespace
@@ -69,15 +73,12 @@ bool SurnameSketch::may_agree(const Word& a, const Word& b) {
     if (a.key_length == b.key_length && a.key_letters == b.key_letters)
         return true;
     const unsigned shorter = std::min(a.length, b.length);
-    const unsigned words = least_distance(a.length, b.length, a.letters, b.letters);
-    if (shorter == 3)
-        return words <= 1;
-    if (shorter < 4)
+    if (shorter < 3)
         return false;
-    if (words <= 1 || (shorter >= 7 && words <= 2))
+    if (within_edits(a.length, b.length, a.letters, b.letters, shorter >= 7 ? 2 : 1))
         return true;
-    return std::min(a.key_length, b.key_length) >= 4 &&
-           least_distance(a.key_length, b.key_length, a.key_letters, b.key_letters) <= 1;
+    return shorter >= 4 && std::min(a.key_length, b.key_length) >= 4 &&
+           within_edits(a.key_length, b.key_length, a.key_letters, b.key_letters, 1);
 }
 
 // What compare_surnames finds of surnames of two letters or more, without a husband's:
