@@ -280,8 +280,8 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people, unsigned workers,
                     BatchStats& stats) {
     Lap lap;
     Blocks blocks;
-    // A person is filed some 25 times. Reserving for more up front spares the copy that a
-    // growing vector makes, which at 10^6 people would briefly hold the entries twice; pages
+    // A person is filed some 25 times. Reserving for more up front spares the copies that
+    // growing would make, which at 10^6 people could briefly hold the entries twice; pages
     // reserved but never written take no memory.
     constexpr std::size_t kFilingsReserved = 40;
     blocks.entries.reserve(people.size() * kFilingsReserved);
@@ -314,9 +314,9 @@ Blocks build_blocks(const std::vector<PreparedPerson>& people, unsigned workers,
         i = j;
     }
     // The comparisons need only who is where: a third of the entries' memory, written over
-    // them so that the two are never held at once (with a vector, that was the batch's peak:
-    // 961 MiB at 10^6 people, 865 MiB without). The entries go before each person's ranges are
-    // listed, too.
+    // them so that the two are never held at once (with a vector, that moment was the batch's
+    // peak: 961 MiB at 10^6 people, 880 MiB since). The entries go before each person's ranges
+    // are listed, too.
     blocks.members =
         std::move(blocks.entries).convert_in_place<std::uint32_t>([](const Entry& entry) {
             return entry.person;
