@@ -39,13 +39,18 @@ ALTER TABLE persons
 UPDATE persons p SET is_request = true FROM requests r WHERE r.id = p.id;
 VACUUM ANALYZE persons;
 
-\timing on
-\echo index_build
+-- Each figure is printed as "name value" on a line of its own, as bench_matching prints its
+-- own, so that run.sh can set the two side by side.
+\echo threshold :threshold
+SELECT clock_timestamp() AS started \gset
 CREATE INDEX persons_name_trgm ON persons USING gin (name_norm gin_trgm_ops);
-\timing off
-SELECT pg_relation_size('persons_name_trgm') / 1048576.0 AS index_mib,
-       pg_total_relation_size('persons') / 1048576.0 AS table_and_indexes_mib \gset
-\echo index_mib :index_mib table_and_indexes_mib :table_and_indexes_mib
+SELECT round(extract(epoch FROM clock_timestamp() - :'started'::timestamptz)::numeric, 3)
+           AS index_build_s,
+       round(pg_relation_size('persons_name_trgm') / 1048576.0, 1) AS index_mib,
+       round(pg_total_relation_size('persons') / 1048576.0, 1) AS table_and_indexes_mib \gset
+\echo index_build_s :index_build_s
+\echo index_mib :index_mib
+\echo table_and_indexes_mib :table_and_indexes_mib
 
 -- Tracing: for each request, its five best candidates among the other records, timed one by one
 -- on the server (no client round trip counted, which favours PostgreSQL).
@@ -83,33 +88,43 @@ SELECT count(*) AS requests,
        round(avg(hit1::int), 4) AS recall_at_1, round(avg(hit5::int), 4) AS recall_at_5,
        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 3) AS query_p50_ms,
        round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 3) AS query_p99_ms
-FROM latencies;
+FROM latencies \gset
+\echo requests :requests
+\echo recall_at_1 :recall_at_1
+\echo recall_at_5 :recall_at_5
+\echo query_p50_ms :query_p50_ms
+\echo query_p99_ms :query_p99_ms
 
 -- Batch dedup: a self-join on the trigram operator through the GIN index, kept to pairs whose
 -- birth years are compatible and nationalities agree, at the similarity threshold given.
-SELECT set_config('pg_trgm.similarity_threshold', :'threshold', false);
-SELECT set_config('statement_timeout', (:batch_minutes * 60000)::text, false);
+SELECT set_config('pg_trgm.similarity_threshold', :'threshold', false) AS similarity_threshold \gset
+SELECT set_config('statement_timeout', (:batch_minutes * 60000)::text, false) AS statement_timeout \gset
 \set ON_ERROR_STOP off
-\timing on
-\echo dedup
+SELECT clock_timestamp() AS started \gset
 CREATE TABLE pg_pairs AS
 SELECT a.id AS id_a, b.id AS id_b
 FROM persons a JOIN persons b ON a.name_norm % b.name_norm AND a.id < b.id
 WHERE (a.birth_year IS NULL OR b.birth_year IS NULL OR abs(a.birth_year - b.birth_year) <= 1)
   AND (a.nat = b.nat OR a.nat = '' OR b.nat = '');
-\timing off
 \if :ERROR
 \echo dedup_not_finished_within_minutes :batch_minutes
 \quit
 \endif
 \set ON_ERROR_STOP on
+SELECT round(extract(epoch FROM clock_timestamp() - :'started'::timestamptz)::numeric, 3)
+           AS dedup_s \gset
+\echo dedup_s :dedup_s
 WITH sizes AS (SELECT cluster, count(*) AS n FROM truth GROUP BY cluster),
      true_pairs AS (SELECT sum(n * (n - 1) / 2) AS n FROM sizes),
      found AS (SELECT count(*) AS predicted,
                       count(*) FILTER (WHERE ta.cluster = tb.cluster) AS correct
                FROM pg_pairs p JOIN truth ta ON ta.id = p.id_a JOIN truth tb ON tb.id = p.id_b)
-SELECT :'threshold' AS threshold, predicted, correct, (SELECT n FROM true_pairs) AS true_pairs,
-       round(correct::numeric / nullif(predicted, 0), 4) AS precision,
-       round(correct::numeric / (SELECT n FROM true_pairs), 4) AS recall,
-       round(2.0 * correct / (predicted + (SELECT n FROM true_pairs)), 4) AS f1
-FROM found;
+SELECT predicted, correct, (SELECT n FROM true_pairs) AS true_pairs,
+       round(correct::numeric / nullif(predicted, 0), 4) AS dedup_precision,
+       round(correct::numeric / (SELECT n FROM true_pairs), 4) AS dedup_recall,
+       round(2.0 * correct / (predicted + (SELECT n FROM true_pairs)), 4) AS dedup_f1
+FROM found \gset
+\echo dedup_pairs :predicted
+\echo dedup_precision :dedup_precision
+\echo dedup_recall :dedup_recall
+\echo dedup_f1 :dedup_f1

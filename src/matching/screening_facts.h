@@ -15,7 +15,7 @@ namespace retorno::matching {
 // stage can find, in 24 more. A batch keeps them in an array of their own, in the order of its
 // blocks, so that the pairs given up at the first stage, or after the surnames, are decided
 // from a few neighbouring bytes instead of two people's records scattered over a gigabyte (at
-// a million people, two pairs in three that the batch compares; see docs/matching.md).
+// a million people, nine pairs in ten that the batch compares; see docs/matching.md).
 // Lossless: birth() gives back the person's BirthEvidence exactly. A person whose dates or age
 // do not fit (never one made by prepare_person, which refuses absurd years and ages) is marked
 // unscreened, and may_reach then leaves the pair to score_pair_at_least.

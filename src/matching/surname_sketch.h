@@ -8,8 +8,8 @@
 
 namespace retorno::matching {
 
-// What a screening knows of a person's surnames, in 24 bytes: for each of two surnames, its
-// length and which letters it has, the same of its phonetic key, and how rare it is. That is
+// What a screening knows of a person's surnames, in 24 bytes: for each of one or two surnames,
+// its length and which letters it has, the same of its phonetic key, and how rare it is. That is
 // enough to bound from above what the surnames can add to a pair's weight, without their texts:
 // most pairs of a batch share a given name and one surname (they were filed under them
 // together) and differ in the other surname, or share common surnames and little else, which
@@ -43,8 +43,8 @@ class SurnameSketch {
     };
     friend Possible possible_surnames(const SurnameSketch& a, const SurnameSketch& b);
 
-    // Whether compare_word could find the two words Typo or better, from their sketches.
-    // Public for the tests, which check it against compare_word.
+    // The sketch of one surname; public for the tests, which check may_agree against
+    // compare_word.
     struct Word {
         std::uint32_t letters = 0;      // Bit b set when a byte of the word is b modulo 32.
         std::uint32_t key_letters = 0;  // The same of its phonetic key.
@@ -53,6 +53,7 @@ class SurnameSketch {
         std::int8_t rarity = 0;  // The surname's rarity weight in sixteenths, rounded up.
     };
     static Word sketch_word(std::string_view word, std::string_view key, float rarity);
+    // Whether compare_word could find the two words Typo or better, from their sketches.
     static bool may_agree(const Word& a, const Word& b);
 
   private:
