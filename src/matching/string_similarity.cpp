@@ -8,9 +8,6 @@
 namespace retorno::matching {
 
 namespace {
-// Names are short; longer text is compared on its first kMaxLength bytes so that the flags
-// fit on the stack.
-constexpr std::size_t kMaxLength = 64;
 
 // How many characters the two texts have in common as multisets, or more: characters are
 // counted in 32 buckets (the letters apart), and sharing a bucket can only raise the count, so
@@ -30,7 +27,7 @@ std::size_t characters_in_common_at_most(std::string_view a, std::string_view b)
     return common;
 }
 
-// The optimal string alignment distance of two texts of at most kMaxLength (64) bytes, a
+// The optimal string alignment distance of two texts of at most kComparedLength (64) bytes, a
 // column of the distance table per byte of `b` as bit vectors (Myers 1999, with Hyyrö's 2003
 // term for transpositions): a few word operations per byte instead of a row of the table. Bit i
 // of `match[c]` is set when a[i] == c; the table is kept clear between calls, so that only the
@@ -75,11 +72,11 @@ double jaro_winkler(std::string_view a, std::string_view b) {
         return 0.0;
     if (a == b)
         return 1.0;
-    a = a.substr(0, kMaxLength);
-    b = b.substr(0, kMaxLength);
+    a = a.substr(0, kComparedLength);
+    b = b.substr(0, kComparedLength);
     const std::size_t window = std::max<std::size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
-    std::array<bool, kMaxLength> a_matched{};
-    std::array<bool, kMaxLength> b_matched{};
+    std::array<bool, kComparedLength> a_matched{};
+    std::array<bool, kComparedLength> b_matched{};
     std::size_t matches = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
         const std::size_t lo = i > window ? i - window : 0;
@@ -123,8 +120,8 @@ bool jaro_winkler_at_least(std::string_view a, std::string_view b, double thresh
     // An upper bound first, since most texts compared differ widely: the matching characters
     // are at most the characters the two have in common (as multisets), the transpositions at
     // least none, and the prefix bonus at most four characters' worth.
-    const std::string_view x = a.substr(0, kMaxLength);
-    const std::string_view y = b.substr(0, kMaxLength);
+    const std::string_view x = a.substr(0, kComparedLength);
+    const std::string_view y = b.substr(0, kComparedLength);
     const std::size_t common = characters_in_common_at_most(x, y);
     const double m = static_cast<double>(common);
     const double jaro_bound =
@@ -137,8 +134,8 @@ bool jaro_winkler_at_least(std::string_view a, std::string_view b, double thresh
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
-    a = a.substr(0, kMaxLength);
-    b = b.substr(0, kMaxLength);
+    a = a.substr(0, kComparedLength);
+    b = b.substr(0, kComparedLength);
     if (a.size() > b.size())
         std::swap(a, b);
     if (b.size() - a.size() >= limit)

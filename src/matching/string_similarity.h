@@ -5,6 +5,11 @@
 
 namespace retorno::matching {
 
+// Names are short: the measures below compare the first kComparedLength bytes of each text, so
+// that their flags and bit vectors fit on the stack and in one word. (The screening's surname
+// sketches rely on it: surname_sketch.cpp.)
+inline constexpr std::size_t kComparedLength = 64;
+
 // Jaro-Winkler similarity in [0, 1] (1 for equal strings, 0 when either is empty), with the
 // usual prefix scale 0.1 over at most four characters: typing errors rarely hit the start of a
 // name, so a shared beginning counts for more.

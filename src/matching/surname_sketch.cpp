@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "matching/string_similarity.h"
+
 namespace retorno::matching {
 
 namespace {
-
-// Names are compared on their first 64 bytes (edit_distance); longer ones are not sketched, so
-// that every bound below is about the very texts that compare_word reads.
-constexpr std::size_t kLongestSketched = 64;
 
 // The highest rarity a sketch can hold, in sixteenths in a signed byte; a surname rarer than
 // that (none is: the weights are at most kRarestNameWeight) is not sketched.
@@ -38,14 +36,17 @@ bool within_edits(unsigned length_a, unsigned length_b, std::uint32_t letters_a,
 
 }  // namespace
 
+// Names longer than kComparedLength bytes are compared on their beginning only (edit_distance);
+// they are not sketched, so that every bound below is about the very texts that compare_word
+// reads.
 SurnameSketch::SurnameSketch(const PreparedPerson& person) {
     const Words words = person.surname_words();
     const Words keys = person.surname_keys();
     if (!person.married().empty() || words.size < 1 || words.size > 2 || keys.size != words.size)
         return;
     for (std::size_t i = 0; i < words.size; ++i) {
-        if (words[i].size() < 2 || words[i].size() > kLongestSketched ||
-            keys[i].size() > kLongestSketched || person.surname_rarity[i] > kHighestRarity)
+        if (words[i].size() < 2 || words[i].size() > kComparedLength ||
+            keys[i].size() > kComparedLength || person.surname_rarity[i] > kHighestRarity)
             return;
     }
     for (std::size_t i = 0; i < words.size; ++i)
@@ -58,8 +59,8 @@ SurnameSketch::Word SurnameSketch::sketch_word(std::string_view word, std::strin
     // fits is bounded by the lowest.
     const float sixteenths = std::max(-128.0f, std::ceil(std::min(rarity, kHighestRarity) * 16));
     return Word{letters_of(word), letters_of(key),
-                static_cast<std::uint8_t>(std::min(word.size(), kLongestSketched)),
-                static_cast<std::uint8_t>(std::min(key.size(), kLongestSketched)),
+                static_cast<std::uint8_t>(std::min(word.size(), kComparedLength)),
+                static_cast<std::uint8_t>(std::min(key.size(), kComparedLength)),
                 static_cast<std::int8_t>(sixteenths)};
 }
 
