@@ -9,6 +9,9 @@ namespace retorno::matching {
 
 namespace {
 
+// A sketched length is one byte.
+static_assert(kComparedLength <= 255);
+
 // The highest rarity a sketch can hold, in sixteenths in a signed byte; a surname rarer than
 // that (none is: the weights are at most kRarestNameWeight) is not sketched.
 constexpr float kHighestRarity = 127.0f / 16;
