@@ -144,16 +144,6 @@ Result<int> SqliteStore::revoke_user_sessions(const Id& user_id, Timestamp at) {
     return revoked;
 }
 
-Result<std::optional<User>> SqliteStore::find_user(const Id& user_id) {
-    // The users table is small; reading it whole keeps one row decoder for users.
-    auto users = TRY(list_users());
-    for (auto& user : users) {
-        if (user.id == user_id)
-            return std::optional<User>{std::move(user)};
-    }
-    return std::optional<User>{};
-}
-
 Result<SignInFailures> SqliteStore::record_sign_in_failure(const std::string& key, Timestamp now,
                                                            std::chrono::seconds window) {
     SignInFailures out;

@@ -266,6 +266,10 @@ Result<Institution> institution_from_row(const sqlite::Statement& row) {
     return institution;
 }
 
+// The columns that user_from_row reads, in its order.
+constexpr const char* kUserColumns =
+    "id, username, display_name, institution_id, roles, password_hash, disabled, language";
+
 Result<User> user_from_row(const sqlite::Statement& row) {
     User user;
     auto id = Id::parse(row.text_view(0));
@@ -358,20 +362,28 @@ Status SqliteStore::set_user_password(const Id& user_id, const std::string& pass
 
 Result<std::vector<User>> SqliteStore::list_users() {
     auto db = TRY(reader());
-    auto query = TRY(db->prepare(
-        "SELECT id, username, display_name, institution_id, roles, password_hash, disabled, "
-        "language FROM users ORDER BY username"));
+    auto query =
+        TRY(db->prepare(fmt::format("SELECT {} FROM users ORDER BY username", kUserColumns)));
     std::vector<User> out;
     while (TRY(query.step()))
         out.push_back(TRY(user_from_row(query)));
     return out;
 }
 
+// Every signed-in request looks its user up by id: one keyed row, not the table.
+Result<std::optional<User>> SqliteStore::find_user(const Id& user_id) {
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(fmt::format("SELECT {} FROM users WHERE id = ?1", kUserColumns)));
+    query.bind(1, user_id.to_string());
+    if (!TRY(query.step()))
+        return std::optional<User>{};
+    return std::optional<User>{TRY(user_from_row(query))};
+}
+
 Result<std::optional<User>> SqliteStore::find_user_by_name(const std::string& username) {
     auto db = TRY(reader());
-    auto query = TRY(db->prepare(
-        "SELECT id, username, display_name, institution_id, roles, password_hash, disabled, "
-        "language FROM users WHERE username = ?1"));
+    auto query =
+        TRY(db->prepare(fmt::format("SELECT {} FROM users WHERE username = ?1", kUserColumns)));
     query.bind(1, username);
     if (!TRY(query.step()))
         return std::optional<User>{};
