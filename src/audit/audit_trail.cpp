@@ -1,6 +1,7 @@
 #include "audit/audit_trail.h"
 
 #include "audit/audit_chain.h"
+#include "audit/audit_deferral.h"
 
 namespace retorno::audit {
 
@@ -9,15 +10,29 @@ struct AuditTrail::Pending {
     AuditEntry entry;
     bool done = false;
     Status status;
+    // For the last entry of an append_async call: called once the batch is committed.
+    std::function<void(Status)> stored;
 };
+
+AuditTrail::~AuditTrail() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_appended.notify_all();
+    if (m_writer.joinable())
+        m_writer.join();
+}
 
 Status AuditTrail::record(const Record& record) {
     return record_all(std::vector<Record>{record});
 }
 
-Status AuditTrail::record_all(const std::vector<Record>& records) {
-    if (records.empty())
-        return {};
+// Makes the entries and puts them at the end of the queue; called with m_mutex held.
+std::vector<std::shared_ptr<AuditTrail::Pending>> AuditTrail::enqueue(
+    const std::vector<Record>& records) {
+    // The time is taken under the lock, so that times never go backwards along the chain.
+    auto now = format_timestamp(m_clock.now());
     std::vector<std::shared_ptr<Pending>> mine;
     mine.reserve(records.size());
     for (const auto& record : records) {
@@ -30,16 +45,22 @@ Status AuditTrail::record_all(const std::vector<Record>& records) {
         entry.case_id = record.case_id;
         entry.categories = record.categories;
         entry.reason = record.reason;
+        entry.recorded_at = now;
+        m_queue.push_back(pending);
         mine.push_back(std::move(pending));
     }
+    return mine;
+}
 
-    std::unique_lock lock(m_mutex);
-    // The time is taken under the lock, so that times never go backwards along the chain.
-    auto now = format_timestamp(m_clock.now());
-    for (auto& pending : mine) {
-        pending->entry.recorded_at = now;
-        m_queue.push_back(pending);
+Status AuditTrail::record_all(const std::vector<Record>& records) {
+    if (records.empty())
+        return {};
+    if (auto* deferral = AuditDeferral::on_this_thread()) {
+        deferral->add(records);
+        return {};
     }
+    std::unique_lock lock(m_mutex);
+    auto mine = enqueue(records);
     // Batches are appended in queue order, so when the last entry is stored, all are.
     const auto& last = mine.back();
     while (!last->done) {
@@ -54,6 +75,45 @@ Status AuditTrail::record_all(const std::vector<Record>& records) {
             return pending->status;
     }
     return {};
+}
+
+void AuditTrail::append_async(const std::vector<Record>& records,
+                              std::function<void(Status)> stored) {
+    if (records.empty()) {
+        stored({});
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        auto mine = enqueue(records);
+        mine.back()->stored = std::move(stored);
+        if (!m_writer.joinable())
+            m_writer = std::thread([this] { write_queued(); });
+    }
+    m_appended.notify_all();
+}
+
+// The writer thread: appends whatever is queued whenever no other append is in flight, until
+// the trail is destroyed and the queue is empty.
+void AuditTrail::set_commit_interval(std::chrono::microseconds interval) {
+    std::lock_guard lock(m_mutex);
+    m_commit_interval = interval;
+}
+
+void AuditTrail::write_queued() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        if (!m_queue.empty() && !m_appending) {
+            const auto began = std::chrono::steady_clock::now();
+            append_batch(lock);
+            // Entries that arrive meanwhile wait for the next batch; a destruction does not.
+            m_appended.wait_until(lock, began + m_commit_interval, [this] { return m_stopping; });
+            continue;
+        }
+        if (m_stopping && m_queue.empty())
+            return;
+        m_appended.wait(lock);
+    }
 }
 
 void AuditTrail::append_batch(std::unique_lock<std::mutex>& lock) {
@@ -79,12 +139,21 @@ void AuditTrail::append_batch(std::unique_lock<std::mutex>& lock) {
     }
 
     lock.lock();
+    std::vector<std::function<void(Status)>> callbacks;
     for (const auto& pending : batch) {
         pending->status = status;
         pending->done = true;
+        if (pending->stored)
+            callbacks.push_back(std::move(pending->stored));
     }
     m_appending = false;
     m_appended.notify_all();
+    if (!callbacks.empty()) {
+        lock.unlock();
+        for (auto& callback : callbacks)
+            callback(status);
+        lock.lock();
+    }
 }
 
 }  // namespace retorno::audit

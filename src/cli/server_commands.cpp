@@ -19,6 +19,7 @@
 #include "http/server.h"
 #include "service/demo_data.h"
 #include "service/deployment.h"
+#include "store/postgres/postgres_url.h"
 #include "synthetic/institutions.h"
 #include "web/pages.h"
 
@@ -177,6 +178,8 @@ int run_serve(const ServeOptions& options) {
     server_options.port = listen->port;
     server_options.threads = static_cast<unsigned>(config.threads);
     server_options.handler_threads = static_cast<unsigned>(config.handler_threads);
+    // Reads on the network threads only when the store answers them from memory.
+    server_options.quick_on_network_threads = !postgres::is_postgres_url(config.database);
     server_options.limits.body_bytes = static_cast<std::size_t>(config.max_body_bytes);
     server_options.limits.header_bytes = static_cast<std::size_t>(config.max_header_bytes);
     server_options.limits.json_depth = static_cast<std::size_t>(config.max_json_depth);
@@ -187,6 +190,7 @@ int run_serve(const ServeOptions& options) {
 
     http::Router router;
     access::AccessServices security(*deployment.store, *deployment.cases, deployment.clock, *key);
+    security.audit.set_commit_interval(std::chrono::milliseconds(config.audit_commit_interval_ms));
     security.addresses.set_rate(static_cast<double>(config.address_requests_per_second),
                                 10.0 * static_cast<double>(config.address_requests_per_second));
     security.sessions.set_rate(static_cast<double>(config.session_requests_per_second),

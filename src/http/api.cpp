@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include <spdlog/spdlog.h>
+
+#include "audit/audit_deferral.h"
+
 namespace retorno::http {
 
 namespace {
@@ -26,6 +30,29 @@ void add_api_routes(Router& router, ApiContext& context) {
     add_person_routes(router, context);
     if (context.security != nullptr) {
         auto* security = context.security;
+        // A Quick route run on a network thread records its audit entries in a deferral; the
+        // server has them appended by the trail's writer and sends the answer once they are
+        // stored. A read is never answered without its entry in the trail.
+        router.set_deferral([security](const std::function<void()>& dispatch) -> Settle {
+            std::vector<audit::Record> records;
+            {
+                audit::AuditDeferral deferral;
+                dispatch();
+                records = deferral.take();
+            }
+            if (records.empty())
+                return {};
+            return [security, records = std::move(records)](std::function<void(bool)> done) {
+                security->audit.append_async(records, [done = std::move(done)](Status stored) {
+                    if (!stored) {
+                        spdlog::error("audit append: {}", stored.error().detail.empty()
+                                                              ? stored.error().message
+                                                              : stored.error().detail);
+                    }
+                    done(static_cast<bool>(stored));
+                });
+            };
+        });
         router.set_authenticator([security](const Request& request) -> Result<Actor> {
             const auto* header = request.header("authorization");
             constexpr std::string_view kScheme = "bearer ";

@@ -150,32 +150,37 @@ void add_case_routes(Router& router, ApiContext& context) {
             json::object body{{"items", std::move(items)}};
             body["next"] = page.next.empty() ? json::value(nullptr) : json::value(page.next);
             return json_response(200, body);
-        });
+        },
+        Access::Session, Work::Quick);
 
-    router.add("GET", "/api/v1/cases/{id}",
-               [&context](const Request& request, const PathParams& params) -> Result<Response> {
-                   auto id = TRY(case_id_of(params));
-                   auto* security = TRY(security_of(context));
-                   auto seen = TRY(security->cases.get_case(id, request.actor));
-                   auto response = json_response(
-                       200, access::redact_case(case_to_json(seen.value), seen.visibility));
-                   response.headers.emplace_back("ETag", etag_of(seen.value.version));
-                   return response;
-               });
+    router.add(
+        "GET", "/api/v1/cases/{id}",
+        [&context](const Request& request, const PathParams& params) -> Result<Response> {
+            auto id = TRY(case_id_of(params));
+            auto* security = TRY(security_of(context));
+            auto seen = TRY(security->cases.get_case(id, request.actor));
+            auto response =
+                json_response(200, access::redact_case(case_to_json(seen.value), seen.visibility));
+            response.headers.emplace_back("ETag", etag_of(seen.value.version));
+            return response;
+        },
+        Access::Session, Work::Quick);
 
-    router.add("GET", "/api/v1/cases/{id}/state",
-               [&context](const Request& request, const PathParams& params) -> Result<Response> {
-                   auto id = TRY(case_id_of(params));
-                   // The protocol state names steps, tasks and deadlines, no personal data; it is
-                   // still answered only to a party, so that it does not reveal that the case
-                   // exists.
-                   auto* security = TRY(security_of(context));
-                   TRY(security->cases.require_party(id, request.actor, "read protocol state"));
-                   auto state = TRY(context.cases.case_state(id));
-                   auto response = json_response(200, protocol::case_state_to_json(state));
-                   response.headers.emplace_back("ETag", etag_of(state.version));
-                   return response;
-               });
+    router.add(
+        "GET", "/api/v1/cases/{id}/state",
+        [&context](const Request& request, const PathParams& params) -> Result<Response> {
+            auto id = TRY(case_id_of(params));
+            // The protocol state names steps, tasks and deadlines, no personal data; it is
+            // still answered only to a party, so that it does not reveal that the case
+            // exists.
+            auto* security = TRY(security_of(context));
+            TRY(security->cases.require_party(id, request.actor, "read protocol state"));
+            auto state = TRY(context.cases.case_state(id));
+            auto response = json_response(200, protocol::case_state_to_json(state));
+            response.headers.emplace_back("ETag", etag_of(state.version));
+            return response;
+        },
+        Access::Session, Work::Quick);
 
     router.add("POST", "/api/v1/cases/{id}/events",
                [&context](const Request& request, const PathParams& params) -> Result<Response> {
@@ -192,18 +197,20 @@ void add_case_routes(Router& router, ApiContext& context) {
                    return response;
                });
 
-    router.add("GET", "/api/v1/cases/{id}/events",
-               [&context](const Request& request, const PathParams& params) -> Result<Response> {
-                   auto id = TRY(case_id_of(params));
-                   int after = TRY(integer_param(request, "after_version", 0, 0, 1'000'000'000));
-                   int limit = TRY(integer_param(request, "limit", 100, 1, 1000));
-                   auto* security = TRY(security_of(context));
-                   auto seen = TRY(security->cases.case_events(id, after, limit, request.actor));
-                   json::array items;
-                   for (const auto& e : seen.value)
-                       items.emplace_back(access::redact_event(event_to_json(e), seen.visibility));
-                   return json_response(200, json::object{{"items", std::move(items)}});
-               });
+    router.add(
+        "GET", "/api/v1/cases/{id}/events",
+        [&context](const Request& request, const PathParams& params) -> Result<Response> {
+            auto id = TRY(case_id_of(params));
+            int after = TRY(integer_param(request, "after_version", 0, 0, 1'000'000'000));
+            int limit = TRY(integer_param(request, "limit", 100, 1, 1000));
+            auto* security = TRY(security_of(context));
+            auto seen = TRY(security->cases.case_events(id, after, limit, request.actor));
+            json::array items;
+            for (const auto& e : seen.value)
+                items.emplace_back(access::redact_event(event_to_json(e), seen.visibility));
+            return json_response(200, json::object{{"items", std::move(items)}});
+        },
+        Access::Session, Work::Quick);
 }
 
 }  // namespace retorno::http

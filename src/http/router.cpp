@@ -42,23 +42,43 @@ bool match(const std::vector<std::string>& pattern, const std::vector<std::strin
 
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler, Access access) {
-    m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(handler), access});
+void Router::add(std::string method, std::string pattern, Handler handler, Access access,
+                 Work work) {
+    auto segments = split_path(pattern);
+    m_routes.push_back(Route{std::move(method), std::move(pattern), std::move(handler), access,
+                             work, std::move(segments)});
 }
 
-Response Router::dispatch(const Request& request) const {
-    auto path = split_path(request.path);
-    std::string allowed;
+const Route* Router::find(const std::vector<std::string>& path, const std::string& method,
+                          PathParams& params, std::string& allowed) const {
     for (const auto& route : m_routes) {
-        PathParams params;
-        if (!match(split_path(route.pattern), path, params))
+        params.clear();
+        if (!match(route.segments, path, params))
             continue;
-        if (route.method != request.method) {
+        if (route.method != method) {
             if (!allowed.empty())
                 allowed += ", ";
             allowed += route.method;
             continue;
         }
+        return &route;
+    }
+    return nullptr;
+}
+
+Work Router::work_of(const Request& request) const {
+    PathParams params;
+    std::string allowed;
+    const auto* route = find(split_path(request.path), request.method, params, allowed);
+    return route == nullptr ? Work::Quick : route->work;
+}
+
+Response Router::dispatch(Request& request) const {
+    PathParams params;
+    std::string allowed;
+    const auto* found = find(split_path(request.path), request.method, params, allowed);
+    if (found != nullptr) {
+        const auto& route = *found;
         Result<Response> result = [&]() -> Result<Response> {
             try {
                 if (route.access == Access::Public)
@@ -66,9 +86,8 @@ Response Router::dispatch(const Request& request) const {
                 if (!m_authenticator) {
                     return fail(Error::make(ErrorCode::Unauthenticated, "Sign in first."));
                 }
-                Request signed_in = request;
-                signed_in.actor = TRY(m_authenticator(request));
-                return route.handler(signed_in, params);
+                request.actor = TRY(m_authenticator(request));
+                return route.handler(request, params);
             } catch (const std::exception& e) {
                 return fail(Error::internal(std::string("unhandled exception: ") + e.what()));
             }
@@ -90,6 +109,14 @@ Response Router::dispatch(const Request& request) const {
     }
     return problem_response(Error::make(ErrorCode::NotFound, "Nothing is at this address."),
                             request.path);
+}
+
+QuickResponse Router::dispatch_quick(Request& request) const {
+    if (!m_deferral)
+        return QuickResponse{dispatch(request), {}};
+    QuickResponse out;
+    out.settle = m_deferral([&] { out.response = dispatch(request); });
+    return out;
 }
 
 }  // namespace retorno::http

@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -106,19 +107,69 @@ struct Server::Impl {
     std::atomic<bool> stopping{false};
     std::mutex sessions_mutex;
     std::list<Session> sessions;
+    // Deferred work started and not yet reported back: run() returns only when it is none, so
+    // that no report reaches a server that is gone.
+    std::mutex settling_mutex;
+    std::condition_variable settled_all;
+    std::size_t settling = 0;
 
     Impl(const Router& r, ServerOptions o)
         : router(r), options(std::move(o)), handlers(std::max(1u, options.handler_threads)) {}
 
-    // Runs the router on the handler pool and resumes the connection's coroutine with the
-    // response on its own executor; with no handler threads, on the network thread itself.
-    awaitable<Response> dispatch(const Request& request) {
+    // Answers on the network thread a Quick route (and every route when there are no handler
+    // threads); else runs the router on the handler pool and resumes the connection's
+    // coroutine with the response on its own executor.
+    awaitable<Response> dispatch(Request& request) {
         if (options.handler_threads == 0)
             co_return router.dispatch(request);
+        if (options.quick_on_network_threads && router.work_of(request) == Work::Quick) {
+            auto quick = router.dispatch_quick(request);
+            if (quick.settle && !co_await settled(std::move(quick.settle))) {
+                co_return problem_response(
+                    Error::make(ErrorCode::Unavailable,
+                                "This access could not be recorded in the audit trail, so "
+                                "nothing is shown. Try again in a moment."),
+                    request.path);
+            }
+            co_return std::move(quick.response);
+        }
         co_return co_await asio::co_spawn(
             handlers,
             [this, &request]() -> awaitable<Response> { co_return router.dispatch(request); },
             asio::use_awaitable);
+    }
+
+    // Starts the deferred work and suspends the connection's coroutine, without holding its
+    // thread, until the work reports back (from the thread that finished it).
+    awaitable<bool> settled(Settle settle) {
+        co_return co_await asio::async_initiate<decltype(use_awaitable), void(bool)>(
+            [this, &settle](auto handler) {
+                {
+                    std::lock_guard lock(settling_mutex);
+                    ++settling;
+                }
+                auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
+                // Keeps the network threads running (through a graceful shutdown too) until
+                // the connection has its answer.
+                auto busy =
+                    std::make_shared<asio::executor_work_guard<asio::io_context::executor_type>>(
+                        io.get_executor());
+                settle([this, waiting, busy](bool stored) mutable {
+                    {
+                        // Every handle on the server's executors is let go of before the count
+                        // falls: once it reaches zero the server may be destroyed.
+                        auto executor = asio::get_associated_executor(*waiting, io.get_executor());
+                        asio::post(executor, [waiting = std::move(waiting), stored]() mutable {
+                            (*waiting)(stored);
+                        });
+                    }
+                    busy.reset();
+                    std::lock_guard lock(settling_mutex);
+                    if (--settling == 0)
+                        settled_all.notify_all();
+                });
+            },
+            use_awaitable);
     }
 
     awaitable<void> accept_loop() {
@@ -357,6 +408,8 @@ void Server::run(Signals signals) {
     for (auto& t : threads)
         t.join();
     impl.handlers.join();
+    std::unique_lock lock(impl.settling_mutex);
+    impl.settled_all.wait(lock, [&impl] { return impl.settling == 0; });
 }
 
 void Server::shutdown() {

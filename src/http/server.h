@@ -19,6 +19,12 @@ struct ServerOptions {
     // that concurrent audit appends can be committed together. 0 runs them on the network
     // threads (for comparison in benchmarks).
     unsigned handler_threads = 16;
+    // Quick routes (store reads; see router.h) run on the network threads, their audit entries
+    // committed by the audit trail's writer before the answer leaves, with no thread waiting for
+    // the disk. For a store that answers reads from memory (SQLite); a store across the network
+    // (PostgreSQL) would hold a network thread for each round trip, so it runs every handler on
+    // the pool.
+    bool quick_on_network_threads = true;
     Limits limits;
     std::chrono::seconds shutdown_grace{10};
     // PEM files of a certificate (chain) and its private key. When both are set the server

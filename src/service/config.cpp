@@ -91,6 +91,8 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
             TRY_STATUS(want_number(config.threads, 0, 256));
         } else if (key == "handler_threads") {
             TRY_STATUS(want_number(config.handler_threads, 0, 1024));
+        } else if (key == "audit_commit_interval_ms") {
+            TRY_STATUS(want_number(config.audit_commit_interval_ms, 0, 1000));
         } else if (key == "tls_cert") {
             TRY_STATUS(want_text(config.tls_cert));
         } else if (key == "tls_key") {
@@ -137,6 +139,9 @@ std::string default_config_text(const Config& config) {
         "# which wait on the database.\n"
         "threads = {}\n"
         "handler_threads = {}\n"
+        "# The audit entries of reads are committed together, at most once per this many\n"
+        "# milliseconds: under load more reads share each commit (0: commit as soon as possible).\n"
+        "audit_commit_interval_ms = {}\n"
         "# How often, in seconds, overdue protocol tasks are escalated to their supervisors.\n"
         "escalation_interval_seconds = {}\n"
         "# Requests per second of signed-in routes, per client address and per session; a\n"
@@ -146,8 +151,8 @@ std::string default_config_text(const Config& config) {
         config.listen, config.database, config.log_level, config.max_body_bytes,
         config.max_header_bytes, config.max_json_depth, config.max_string_bytes,
         config.request_timeout_seconds, config.threads, config.handler_threads,
-        config.escalation_interval_seconds, config.address_requests_per_second,
-        config.session_requests_per_second);
+        config.audit_commit_interval_ms, config.escalation_interval_seconds,
+        config.address_requests_per_second, config.session_requests_per_second);
 }
 
 Result<ListenAddress> parse_listen_address(std::string_view text) {

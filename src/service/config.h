@@ -22,8 +22,11 @@ struct Config {
     std::int64_t max_json_depth = 16;
     std::int64_t max_string_bytes = 16 * 1024;
     std::int64_t request_timeout_seconds = 30;
-    std::int64_t threads = 0;                        // 0: one per core
-    std::int64_t handler_threads = 16;               // run the handlers, which block on the store
+    std::int64_t threads = 0;           // 0: one per core
+    std::int64_t handler_threads = 16;  // run the handlers, which block on the store
+    // The audit trail's writer commits the entries of the reads at most once per interval
+    // (audit::AuditTrail::set_commit_interval).
+    std::int64_t audit_commit_interval_ms = 2;
     std::int64_t escalation_interval_seconds = 900;  // how often overdue tasks are raised
     // Request rates of signed-in routes (per process); a client may burst ten times the rate.
     std::int64_t address_requests_per_second = 50;

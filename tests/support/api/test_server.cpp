@@ -21,6 +21,9 @@ TestServer::TestServer(Backend backend) {
     m_options.port = 0;
     m_options.threads = 2;
     m_options.shutdown_grace = std::chrono::seconds(20);
+    // As `retorno serve` does: reads on the network threads over SQLite, on the pool over
+    // PostgreSQL; the API tests run on both, so both ways are tested.
+    m_options.quick_on_network_threads = backend == Backend::Sqlite;
     m_security =
         std::make_unique<access::AccessServices>(*m_backing.store, *m_cases, m_clock, std::nullopt);
     m_institution = add_institution("MX", "ChildProtectionAuthority");

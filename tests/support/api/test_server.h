@@ -51,6 +51,8 @@ class TestServer {
     std::string sign_in(const std::string& username);
     access::AccessServices& security() { return *m_security; }
     Store& store() { return *m_backing.store; }
+    // The SQLite file behind store() (Backend::Sqlite only), for tests that change it by hand.
+    std::filesystem::path sqlite_file() const { return m_backing.sqlite_file(); }
     // Another handle on the same database, as a second `retorno serve` process opens it.
     std::unique_ptr<Store> open_another_store();
     const protocol::ProtocolRegistry& protocols() const { return m_protocols; }
