@@ -106,6 +106,8 @@ void add_case_routes(Router& router, ApiContext& context) {
             return response;
         });
 
+    // The list stays on the handler pool: a page may read many cases (and more pages when few
+    // are visible to the actor), which would hold a network thread and every connection on it.
     router.add(
         "GET", "/api/v1/cases",
         [&context](const Request& request, const PathParams&) -> Result<Response> {
@@ -150,8 +152,7 @@ void add_case_routes(Router& router, ApiContext& context) {
             json::object body{{"items", std::move(items)}};
             body["next"] = page.next.empty() ? json::value(nullptr) : json::value(page.next);
             return json_response(200, body);
-        },
-        Access::Session, Work::Quick);
+        });
 
     router.add(
         "GET", "/api/v1/cases/{id}",

@@ -96,6 +96,31 @@ TEST_F(AuditTrailTest, DestroyingTheTrailStoresWhatIsStillQueued) {
     EXPECT_EQ(stored_users().size(), 200u);
 }
 
+// Between two commits the writer waits out the commit interval; entries queued meanwhile are
+// appended after it, and a trail being destroyed does not wait for it (an hour here: a test
+// that waited would never end).
+TEST_F(AuditTrailTest, TheCommitIntervalHoldsNothingBackAtDestruction) {
+    int called = 0;
+    {
+        audit::AuditTrail trail(store(), m_clock, m_key);
+        trail.set_commit_interval(std::chrono::hours(1));
+        std::promise<void> first;
+        trail.append_async({read_of(0)}, [&](Status stored) {
+            called += stored ? 1 : 0;
+            first.set_value();
+        });
+        first.get_future().wait();
+        for (int i = 1; i < 20; ++i)
+            trail.append_async({read_of(i)},
+                               [&called](Status stored) { called += stored ? 1 : 0; });
+        // Immediate entries are not held back by the interval.
+        ASSERT_TRUE(trail.record(read_of(99)));
+    }
+    EXPECT_EQ(called, 20);
+    EXPECT_EQ(stored_users().size(), 21u);
+    EXPECT_TRUE(chain_intact());
+}
+
 TEST_F(AuditTrailTest, AFailedAppendIsReportedToEveryWaiterAndStoresNothing) {
     // The database refuses every new audit entry, as a full disk or a broken file would.
     auto db = sqlite::Connection::open(m_backing.sqlite_file(), sqlite::Durability::Normal).value();
