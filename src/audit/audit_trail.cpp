@@ -93,13 +93,13 @@ void AuditTrail::append_async(const std::vector<Record>& records,
     m_appended.notify_all();
 }
 
-// The writer thread: appends whatever is queued whenever no other append is in flight, until
-// the trail is destroyed and the queue is empty.
 void AuditTrail::set_commit_interval(std::chrono::microseconds interval) {
     std::lock_guard lock(m_mutex);
     m_commit_interval = interval;
 }
 
+// The writer thread: appends whatever is queued whenever no other append is in flight, until
+// the trail is destroyed and the queue is empty.
 void AuditTrail::write_queued() {
     std::unique_lock lock(m_mutex);
     for (;;) {

@@ -56,9 +56,10 @@ class AuditTrail {
     // Several entries at once (a list of cases read by one request): they join the same batch,
     // in order, and the call returns when the last of them is stored.
     Status record_all(const std::vector<Record>& records);
-    // Queues the entries and returns at once; `stored` is called on the writer thread once the
-    // last of them is stored (with success) or could not be (with the error). It must not call
-    // back into the trail.
+    // Queues the entries and returns at once; `stored` is called once the last of them is
+    // stored (with success) or could not be (with the error), on the thread that appended them:
+    // the writer, or a caller of `record` whose batch took them along. It must not call back
+    // into the trail.
     void append_async(const std::vector<Record>& records, std::function<void(Status)> stored);
     // The writer thread starts a batch at most once per interval (0, the default: as soon as
     // the previous one is committed), so that under load more entries share each commit and
