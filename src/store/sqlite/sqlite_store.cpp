@@ -287,6 +287,17 @@ Result<User> user_from_row(const sqlite::Statement& row) {
     return user;
 }
 
+// The user whose `column`, a unique key (id or username), is `value`, if there is one.
+Result<std::optional<User>> user_where(sqlite::Connection& db, std::string_view column,
+                                       const std::string& value) {
+    auto query =
+        TRY(db.prepare(fmt::format("SELECT {} FROM users WHERE {} = ?1", kUserColumns, column)));
+    query.bind(1, value);
+    if (!TRY(query.step()))
+        return std::optional<User>{};
+    return std::optional<User>{TRY(user_from_row(query))};
+}
+
 }  // namespace
 
 Result<std::vector<Institution>> SqliteStore::list_institutions() {
@@ -373,21 +384,12 @@ Result<std::vector<User>> SqliteStore::list_users() {
 // Every signed-in request looks its user up by id: one keyed row, not the table.
 Result<std::optional<User>> SqliteStore::find_user(const Id& user_id) {
     auto db = TRY(reader());
-    auto query = TRY(db->prepare(fmt::format("SELECT {} FROM users WHERE id = ?1", kUserColumns)));
-    query.bind(1, user_id.to_string());
-    if (!TRY(query.step()))
-        return std::optional<User>{};
-    return std::optional<User>{TRY(user_from_row(query))};
+    return user_where(*db, "id", user_id.to_string());
 }
 
 Result<std::optional<User>> SqliteStore::find_user_by_name(const std::string& username) {
     auto db = TRY(reader());
-    auto query =
-        TRY(db->prepare(fmt::format("SELECT {} FROM users WHERE username = ?1", kUserColumns)));
-    query.bind(1, username);
-    if (!TRY(query.step()))
-        return std::optional<User>{};
-    return std::optional<User>{TRY(user_from_row(query))};
+    return user_where(*db, "username", username);
 }
 
 Result<ResealReport> SqliteStore::reseal_fields(ResealMode mode, int batch) {
