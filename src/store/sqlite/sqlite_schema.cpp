@@ -12,9 +12,15 @@ Result<int> apply_sqlite_migrations(sqlite::Connection& db) {
     TRY_STATUS(
         db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                    "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
-    auto current_query = TRY(db.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
-    TRY(current_query.step());
-    int current = static_cast<int>(current_query.integer(0));
+    int current = 0;
+    {
+        // Reset before the migrations run: SQLite refuses to drop a table while a statement of
+        // the connection is still reading.
+        auto current_query =
+            TRY(db.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+        TRY(current_query.step());
+        current = static_cast<int>(current_query.integer(0));
+    }
     int newest = static_cast<int>(migrations.size());
     if (current > newest) {
         return fail(Error::make(
