@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "audit/audit_deferral.h"
+#include "store/store.h"
 
 namespace retorno::http {
 
@@ -30,14 +31,19 @@ void add_api_routes(Router& router, ApiContext& context) {
     add_person_routes(router, context);
     if (context.security != nullptr) {
         auto* security = context.security;
+        auto* store = &context.store;
         // A Quick route run on a network thread records its audit entries in a deferral; the
         // server has them appended by the trail's writer and sends the answer once they are
-        // stored. A read is never answered without its entry in the trail.
-        router.set_deferral([security](const std::function<void()>& dispatch) -> Settle {
+        // stored. A read is never answered without its entry in the trail. A Quick route only
+        // reads, so its lookups (the session, the user, the case) share one read snapshot.
+        router.set_deferral([security, store](const std::function<void()>& dispatch) -> Settle {
             std::vector<audit::Record> records;
             {
                 audit::AuditDeferral deferral;
-                dispatch();
+                {
+                    ReadSnapshot snapshot(*store);
+                    dispatch();
+                }
                 records = deferral.take();
             }
             if (records.empty())

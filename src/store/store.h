@@ -191,6 +191,26 @@ class Store {
     // Whether reads from this store may lag behind the writes, and by how much: a store that
     // takes the writes is never behind; a PostgreSQL read replica says how far its replay is.
     virtual Result<ReadFreshness> freshness() { return ReadFreshness{}; }
+
+    // Between these two calls (use ReadSnapshot, below), every read made on the calling thread
+    // sees one state of the store, and the reads share what starting a read costs. Only for
+    // work that does not read back what it writes meanwhile: a write in between is stored, but
+    // the reads of the snapshot may not see it. The default does nothing; each read then stands
+    // alone, which is always correct.
+    virtual void begin_read_snapshot() {}
+    virtual void end_read_snapshot() {}
+};
+
+// The reads of one request, from one state of the store (Store::begin_read_snapshot).
+class ReadSnapshot {
+  public:
+    explicit ReadSnapshot(Store& store) : m_store(store) { m_store.begin_read_snapshot(); }
+    ~ReadSnapshot() { m_store.end_read_snapshot(); }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+  private:
+    Store& m_store;
 };
 
 }  // namespace retorno

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace retorno::sqlite {
 
 namespace {
@@ -17,6 +19,16 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
                                                 : "An internal error occurred.",
                  std::string(what) + ": " + sqlite3_errmsg(db),
                  {}};
+}
+
+// SQLite counts every allocation of the process under one global mutex unless told not to;
+// every read takes it many times, and on a machine of few cores its waits were a tenth of a
+// case read's system calls (docs/performance.md). The counts are never read here. This has to
+// happen before SQLite is first used in the process; if something else used it first, the
+// call is refused and only the speed is lost.
+void configure_sqlite_once() {
+    static std::once_flag configured;
+    std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
 }  // namespace
@@ -85,6 +97,7 @@ bool Statement::is_null(int column) const {
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path& file,
                                                      Durability durability) {
+    configure_sqlite_once();
     sqlite3* db = nullptr;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {

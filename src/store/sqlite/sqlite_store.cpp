@@ -47,13 +47,56 @@ Result<Event> event_from_row(const sqlite::Statement& row, FieldCipher* cipher) 
     return event;
 }
 
+// The read snapshots open on this thread, innermost last. One without a connection is nested
+// in another on the same store, or could not begin its transaction; reads then go on as usual.
+struct OpenSnapshot {
+    const SqliteStore* store;
+    std::unique_ptr<sqlite::Connection> connection;
+};
+thread_local std::vector<OpenSnapshot> t_snapshots;
+
 }  // namespace
 
 SqliteStore::Lease::~Lease() {
-    if (!m_connection)
+    if (m_owned)
+        m_store->give_back(std::move(m_owned));
+}
+
+sqlite::Connection* SqliteStore::snapshot_connection() {
+    for (auto it = t_snapshots.rbegin(); it != t_snapshots.rend(); ++it) {
+        if (it->store == this && it->connection)
+            return it->connection.get();
+    }
+    return nullptr;
+}
+
+void SqliteStore::begin_read_snapshot() {
+    OpenSnapshot snapshot{this, nullptr};
+    if (snapshot_connection() == nullptr) {
+        if (auto connection = take_reader()) {
+            // BEGIN takes no lock yet: the snapshot starts with its first read.
+            auto begin = (*connection)->prepare("BEGIN");
+            if (begin && begin->run())
+                snapshot.connection = std::move(*connection);
+            else
+                give_back(std::move(*connection));
+        }
+    }
+    t_snapshots.push_back(std::move(snapshot));
+}
+
+void SqliteStore::end_read_snapshot() {
+    if (t_snapshots.empty())
         return;
-    std::lock_guard lock(m_store->m_pool_mutex);
-    m_store->m_idle_readers.push_back(std::move(m_connection));
+    auto snapshot = std::move(t_snapshots.back());
+    t_snapshots.pop_back();
+    if (!snapshot.connection)
+        return;
+    // A connection whose transaction does not end is closed instead of given back, which ends
+    // it.
+    auto commit = snapshot.connection->prepare("COMMIT");
+    if (commit && commit->run())
+        give_back(std::move(snapshot.connection));
 }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file,
@@ -66,17 +109,27 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
     return store;
 }
 
-Result<SqliteStore::Lease> SqliteStore::reader() {
+Result<std::unique_ptr<sqlite::Connection>> SqliteStore::take_reader() {
     {
         std::lock_guard lock(m_pool_mutex);
         if (!m_idle_readers.empty()) {
             auto connection = std::move(m_idle_readers.back());
             m_idle_readers.pop_back();
-            return Lease(*this, std::move(connection));
+            return connection;
         }
     }
-    auto connection = TRY(sqlite::Connection::open(m_file, sqlite::Durability::Normal));
-    return Lease(*this, std::move(connection));
+    return sqlite::Connection::open(m_file, sqlite::Durability::Normal);
+}
+
+void SqliteStore::give_back(std::unique_ptr<sqlite::Connection> connection) {
+    std::lock_guard lock(m_pool_mutex);
+    m_idle_readers.push_back(std::move(connection));
+}
+
+Result<SqliteStore::Lease> SqliteStore::reader() {
+    if (auto* snapshot = snapshot_connection())
+        return Lease(*this, *snapshot);
+    return Lease(*this, TRY(take_reader()));
 }
 
 Status SqliteStore::write_transaction(const std::function<Status(sqlite::Connection&)>& body) {

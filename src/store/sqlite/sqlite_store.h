@@ -76,6 +76,11 @@ class SqliteStore final : public Store {
     Result<std::vector<AuditDayHead>> audit_day_heads() override;
     Result<ResealReport> reseal_fields(ResealMode mode, int batch) override;
     std::string describe() override;
+    // One reader connection is held by the thread, in one read transaction, until the
+    // snapshot ends: each lookup then skips SQLite's locking of the shared WAL index, and the
+    // check whether its page cache is still current, that a transaction of its own would pay.
+    void begin_read_snapshot() override;
+    void end_read_snapshot() override;
 
     const std::filesystem::path& file() const { return m_file; }
 
@@ -83,24 +88,33 @@ class SqliteStore final : public Store {
     explicit SqliteStore(std::filesystem::path file) : m_file(std::move(file)) {}
 
     // A reader connection lent for one call; it goes back to the pool on destruction.
+    // A reader connection, given back to the pool when the lease ends; or, inside a read
+    // snapshot, the snapshot's connection, which the lease only borrows.
     class Lease {
       public:
         Lease(SqliteStore& store, std::unique_ptr<sqlite::Connection> connection)
-            : m_store(&store), m_connection(std::move(connection)) {}
+            : m_store(&store), m_owned(std::move(connection)), m_connection(m_owned.get()) {}
+        Lease(SqliteStore& store, sqlite::Connection& borrowed)
+            : m_store(&store), m_connection(&borrowed) {}
         ~Lease();
         Lease(Lease&& other) noexcept = default;
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
         Lease& operator=(Lease&&) = delete;
-        sqlite::Connection* operator->() { return m_connection.get(); }
+        sqlite::Connection* operator->() { return m_connection; }
         sqlite::Connection& operator*() { return *m_connection; }
 
       private:
         SqliteStore* m_store;
-        std::unique_ptr<sqlite::Connection> m_connection;
+        std::unique_ptr<sqlite::Connection> m_owned;
+        sqlite::Connection* m_connection;
     };
 
     Result<Lease> reader();
+    Result<std::unique_ptr<sqlite::Connection>> take_reader();  // from the pool, or a new one
+    void give_back(std::unique_ptr<sqlite::Connection> connection);
+    // The connection of this thread's innermost read snapshot on this store, if any.
+    sqlite::Connection* snapshot_connection();
     Status write_transaction(const std::function<Status(sqlite::Connection&)>& body);
 
     std::filesystem::path m_file;
