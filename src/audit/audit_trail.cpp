@@ -20,6 +20,7 @@ AuditTrail::~AuditTrail() {
         m_stopping = true;
     }
     m_appended.notify_all();
+    m_writer_wakeup.notify_all();
     if (m_writer.joinable())
         m_writer.join();
 }
@@ -83,14 +84,17 @@ void AuditTrail::append_async(const std::vector<Record>& records,
         stored({});
         return;
     }
+    bool wake = false;
     {
         std::lock_guard lock(m_mutex);
         auto mine = enqueue(records);
         mine.back()->stored = std::move(stored);
         if (!m_writer.joinable())
             m_writer = std::thread([this] { write_queued(); });
+        wake = m_writer_waiting;
     }
-    m_appended.notify_all();
+    if (wake)
+        m_writer_wakeup.notify_one();
 }
 
 void AuditTrail::set_commit_interval(std::chrono::microseconds interval) {
@@ -107,12 +111,17 @@ void AuditTrail::write_queued() {
             const auto began = std::chrono::steady_clock::now();
             append_batch(lock);
             // Entries that arrive meanwhile wait for the next batch; a destruction does not.
-            m_appended.wait_until(lock, began + m_commit_interval, [this] { return m_stopping; });
+            m_writer_wakeup.wait_until(lock, began + m_commit_interval,
+                                       [this] { return m_stopping; });
             continue;
         }
         if (m_stopping && m_queue.empty())
             return;
-        m_appended.wait(lock);
+        // Woken by the next append_async, by the end of a batch that a `record` caller was
+        // appending while entries were queued, or by the destructor.
+        m_writer_waiting = true;
+        m_writer_wakeup.wait(lock);
+        m_writer_waiting = false;
     }
 }
 
@@ -148,6 +157,8 @@ void AuditTrail::append_batch(std::unique_lock<std::mutex>& lock) {
     }
     m_appending = false;
     m_appended.notify_all();
+    if (m_writer_waiting && !m_queue.empty())
+        m_writer_wakeup.notify_one();
     if (!callbacks.empty()) {
         lock.unlock();
         for (auto& callback : callbacks)

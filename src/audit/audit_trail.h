@@ -81,7 +81,11 @@ class AuditTrail {
     std::optional<SigningKey> m_key;
 
     std::mutex m_mutex;
-    std::condition_variable m_appended;
+    std::condition_variable m_appended;  // a batch is stored
+    // The writer thread waits on this for entries; it is woken only when it waits for them
+    // (m_writer_waiting), not once per entry: every wake-up is a system call and a switch.
+    std::condition_variable m_writer_wakeup;
+    bool m_writer_waiting = false;
     std::vector<std::shared_ptr<Pending>> m_queue;
     bool m_appending = false;
     bool m_stopping = false;

@@ -99,7 +99,15 @@ struct Server::Impl {
     const Router& router;
     ServerOptions options;
     std::unique_ptr<asio::ssl::context> tls;  // set when serving HTTPS
-    asio::io_context io;
+    // One event loop per network thread. A connection stays on the loop it was accepted for,
+    // so its steps need no strand and the network threads never wake one another: on a
+    // machine of few cores each such wake-up costs more than parsing the request.
+    std::vector<std::unique_ptr<asio::io_context>> loops;
+    asio::io_context& io;  // the first loop, which also accepts and handles signals
+    // The other loops have nothing to wait for until a connection comes; these keep them
+    // running until shutdown.
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> waiting_loops;
+    std::size_t next_loop = 0;  // used by the accept loop only
     asio::thread_pool handlers;
     tcp::acceptor acceptor{io};
     asio::signal_set signals{io};
@@ -114,7 +122,23 @@ struct Server::Impl {
     std::size_t settling = 0;
 
     Impl(const Router& r, ServerOptions o)
-        : router(r), options(std::move(o)), handlers(std::max(1u, options.handler_threads)) {}
+        : router(r),
+          options(std::move(o)),
+          loops(make_loops(options)),
+          io(*loops.front()),
+          handlers(std::max(1u, options.handler_threads)) {
+        for (std::size_t i = 1; i < loops.size(); ++i)
+            waiting_loops.push_back(asio::make_work_guard(*loops[i]));
+    }
+
+    static std::vector<std::unique_ptr<asio::io_context>> make_loops(const ServerOptions& o) {
+        unsigned count =
+            o.threads != 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+        std::vector<std::unique_ptr<asio::io_context>> made;
+        for (unsigned i = 0; i < count; ++i)
+            made.push_back(std::make_unique<asio::io_context>(1));
+        return made;
+    }
 
     // Answers on the network thread a Quick route (and every route when there are no handler
     // threads); else runs the router on the handler pool and resumes the connection's
@@ -148,12 +172,13 @@ struct Server::Impl {
                     std::lock_guard lock(settling_mutex);
                     ++settling;
                 }
-                auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
-                // Keeps the network threads running (through a graceful shutdown too) until
+                // Keeps the connection's loop running (through a graceful shutdown too) until
                 // the connection has its answer.
-                auto busy =
-                    std::make_shared<asio::executor_work_guard<asio::io_context::executor_type>>(
-                        io.get_executor());
+                asio::any_io_executor loop =
+                    asio::get_associated_executor(handler, io.get_executor());
+                auto busy = std::make_shared<asio::executor_work_guard<asio::any_io_executor>>(
+                    asio::make_work_guard(loop));
+                auto waiting = std::make_shared<decltype(handler)>(std::move(handler));
                 settle([this, waiting, busy](bool stored) mutable {
                     {
                         // Every handle on the server's executors is let go of before the count
@@ -174,7 +199,8 @@ struct Server::Impl {
 
     awaitable<void> accept_loop() {
         for (;;) {
-            auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kAsTuple);
+            auto& loop = *loops[next_loop++ % loops.size()];
+            auto [ec, socket] = co_await acceptor.async_accept(loop.get_executor(), kAsTuple);
             if (ec) {
                 if (stopping)
                     co_return;
@@ -298,13 +324,16 @@ struct Server::Impl {
         boost::system::error_code ignored;
         acceptor.close(ignored);
         signals.cancel(ignored);
+        // A loop now runs until its connections have ended.
+        for (auto& guard : waiting_loops)
+            guard.reset();
         std::lock_guard lock(sessions_mutex);
         for (auto& session : sessions) {
             // Idle connections are waiting for a next request that will not be served; busy
             // ones finish their response and then close because `stopping` is set.
             if (!session.busy) {
                 // The session may end on its own before this runs, destroying its stream; the
-                // lambda runs on the session's strand, so looking it up again is race-free.
+                // lambda runs on the session's loop, so looking it up again is race-free.
                 auto* stream = session.stream;
                 asio::post(stream->get_executor(), [this, stream] {
                     std::lock_guard relock(sessions_mutex);
@@ -323,7 +352,8 @@ struct Server::Impl {
         grace.async_wait([this](boost::system::error_code ec) {
             if (!ec) {
                 spdlog::warn("shutdown grace period over; closing remaining connections");
-                io.stop();
+                for (auto& loop : loops)
+                    loop->stop();
             }
         });
     }
@@ -399,11 +429,9 @@ void Server::run(Signals signals) {
         });
     }
     asio::co_spawn(impl.acceptor.get_executor(), impl.accept_loop(), asio::detached);
-    unsigned count = impl.options.threads != 0 ? impl.options.threads
-                                               : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::thread> threads;
-    for (unsigned i = 1; i < count; ++i)
-        threads.emplace_back([&impl] { impl.io.run(); });
+    for (std::size_t i = 1; i < impl.loops.size(); ++i)
+        threads.emplace_back([loop = impl.loops[i].get()] { loop->run(); });
     impl.io.run();
     for (auto& t : threads)
         t.join();

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <future>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -118,6 +119,45 @@ TEST_F(AuditTrailTest, TheCommitIntervalHoldsNothingBackAtDestruction) {
     }
     EXPECT_EQ(called, 20);
     EXPECT_EQ(stored_users().size(), 21u);
+    EXPECT_TRUE(chain_intact());
+}
+
+// The writer thread is woken only when it waits for entries, not once per entry. Threads that
+// queue entries while others append at once, and while the writer waits out its interval,
+// must still have every entry stored and called back: a missed wake-up leaves a callback
+// waiting for ever (the wait below gives up after a minute).
+TEST_F(AuditTrailTest, EntriesQueuedFromManyThreadsWhileOthersAppendAtOnceAreAllStored) {
+    constexpr int kThreads = 4;
+    constexpr int kEach = 60;
+    audit::AuditTrail trail(store(), m_clock, m_key);
+    trail.set_commit_interval(std::chrono::microseconds(300));
+    std::vector<std::promise<bool>> done(kThreads * kEach);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kEach; ++i) {
+                const int n = t * kEach + i;
+                auto& promise = done[static_cast<std::size_t>(n)];
+                if ((n + t) % 3 == 0) {
+                    promise.set_value(static_cast<bool>(trail.record(read_of(n))));
+                } else {
+                    trail.append_async({read_of(n)}, [&promise](Status stored) {
+                        promise.set_value(static_cast<bool>(stored));
+                    });
+                }
+                if (i % 7 == 0)
+                    std::this_thread::sleep_for(std::chrono::microseconds(500));
+            }
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    for (auto& each : done) {
+        auto future = each.get_future();
+        ASSERT_EQ(future.wait_for(std::chrono::seconds(60)), std::future_status::ready);
+        EXPECT_TRUE(future.get());
+    }
+    EXPECT_EQ(stored_users().size(), static_cast<std::size_t>(kThreads * kEach));
     EXPECT_TRUE(chain_intact());
 }
 
