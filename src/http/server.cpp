@@ -54,7 +54,8 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const std::stri
 
 enum class Transport { Plain, Tls };
 
-bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned version, bool keep_alive,
+// Takes the response apart: its body moves into the answer instead of being copied.
+bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bool keep_alive,
                                              Transport transport) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
     out.set(bhttp::field::server, "retorno");
@@ -82,7 +83,7 @@ bhttp::response<bhttp::string_body> to_beast(const Response& in, unsigned versio
             out.insert(name, value);
         }
     }
-    out.body() = in.body;
+    out.body() = std::move(in.body);
     out.keep_alive(keep_alive);
     out.prepare_payload();
     return out;
@@ -296,7 +297,8 @@ struct Server::Impl {
             spdlog::debug("{} {} {} {}us", request.method, request.path, response.status,
                           elapsed.count());
             bool keep_alive = beast_request.keep_alive() && !stopping;
-            auto out = to_beast(response, beast_request.version(), keep_alive, transport);
+            auto out =
+                to_beast(std::move(response), beast_request.version(), keep_alive, transport);
             lowest.expires_after(options.limits.request_timeout);
             auto [write_ec, written] = co_await bhttp::async_write(stream, out, kAsTuple);
             (void)written;
