@@ -87,7 +87,6 @@ class SqliteStore final : public Store {
   private:
     explicit SqliteStore(std::filesystem::path file) : m_file(std::move(file)) {}
 
-    // A reader connection lent for one call; it goes back to the pool on destruction.
     // A reader connection, given back to the pool when the lease ends; or, inside a read
     // snapshot, the snapshot's connection, which the lease only borrows.
     class Lease {
