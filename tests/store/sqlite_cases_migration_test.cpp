@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
-#include <boost/json.hpp>
 
 #include "core/time.h"
 #include "store/migration.h"
@@ -14,10 +13,6 @@
 
 namespace retorno::testing {
 namespace {
-
-std::string document_of(const Case& c) {
-    return boost::json::serialize(case_to_json(c));
-}
 
 // Brings an empty database to the given schema version, as an older retorno left it.
 void migrate_up_to(sqlite::Connection& db, int last) {

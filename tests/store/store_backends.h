@@ -12,6 +12,7 @@
 #include <string>
 
 #include <fmt/format.h>
+#include <boost/json.hpp>
 #include <pqxx/pqxx>
 
 #include "core/id.h"
@@ -165,6 +166,12 @@ struct StoreUnderTest {
         return {};
     }
 };
+
+// A case as its projection's document, to compare two cases: the writer emits every field, so
+// two cases are equal when they write the same.
+inline std::string document_of(const Case& c) {
+    return boost::json::serialize(case_to_json(c));
+}
 
 // A synthetic case at a given version. Names are invented; no real person is described.
 inline Case make_case(const Id& id, std::int64_t version, std::string status = "Active",

@@ -15,10 +15,6 @@
 namespace retorno::testing {
 namespace {
 
-std::string document_of(const Case& c) {
-    return boost::json::serialize(case_to_json(c));
-}
-
 class StoreContract : public ::testing::TestWithParam<Backend> {
   protected:
     void SetUp() override {
