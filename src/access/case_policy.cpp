@@ -10,17 +10,28 @@ Error case_not_found() {
     return Error::make(ErrorCode::NotFound, "No case with that id exists, or you may not see it.");
 }
 
-bool has_protocol_task(const Actor& actor, const CaseParties& parties) {
+PartyFilter party_filter(const Actor& actor) {
     // The country of origin acts only once it has been notified: before the protection
     // screening, and while a child may need asylum, its consulate and its authorities must not
     // learn where she is.
-    const bool of_origin_notified =
-        parties.origin_notified && actor.institution_country == parties.origin_country;
-    if (actor.institution_type == "ChildProtectionAuthority")
-        return actor.institution_country == parties.destination_country || of_origin_notified;
+    PartyFilter filter{actor.institution_id, "", ""};
+    if (actor.institution_type == "ChildProtectionAuthority") {
+        filter.destination_country = actor.institution_country;
+        filter.notified_origin_country = actor.institution_country;
+    }
     if (actor.institution_type == "Consulate")
-        return of_origin_notified;
-    return false;
+        filter.notified_origin_country = actor.institution_country;
+    return filter;
+}
+
+bool has_protocol_task(const Actor& actor, const CaseParties& parties) {
+    const auto filter = party_filter(actor);
+    const bool bound_here = !filter.destination_country.empty() &&
+                            parties.destination_country == filter.destination_country;
+    const bool from_here_notified = !filter.notified_origin_country.empty() &&
+                                    parties.origin_notified &&
+                                    parties.origin_country == filter.notified_origin_country;
+    return bound_here || from_here_notified;
 }
 
 Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Case& c) {

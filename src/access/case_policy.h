@@ -80,6 +80,11 @@ class CasePolicy {
 // for instance, the police who identified the child are parties too.
 bool has_protocol_task(const Actor& actor, const CaseParties& parties);
 
+// The cases that the actor's institution may be a party to, for a store to list only those:
+// the ones it opened or that were shared with it, and the ones where has_protocol_task holds
+// (which is defined by this filter). The policy still decides each case listed.
+PartyFilter party_filter(const Actor& actor);
+
 // The answer for a case the actor may not see: the same as for a case that does not exist.
 Error case_not_found();
 

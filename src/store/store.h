@@ -22,12 +22,26 @@
 
 namespace retorno {
 
+// The cases an institution may be a party to (access::CasePolicy::party_filter): those it
+// opened, those shared with it, those bound for `destination_country` and those from
+// `notified_origin_country` once that country has been notified (CaseParties). An empty
+// country matches no case. The parties are those of the open-tasks projection, which every
+// append writes or removes with the case; a store answers every case that matches, and also
+// every case whose parties it has not recorded (an append without tasks), so that the filter
+// only narrows what the policy then decides.
+struct PartyFilter {
+    std::string institution_id;
+    std::string destination_country;
+    std::string notified_origin_country;
+};
+
 // Which cases to list. Empty strings mean "any".
 struct CaseFilter {
     std::string status;   // cas_Status
     std::string country;  // matches the origin or the destination country
     std::string after;    // an opaque cursor from the previous page
     int limit = 50;
+    std::optional<PartyFilter> party;  // none: every case
 };
 
 // What one pass of `Store::reseal_fields` did or found.

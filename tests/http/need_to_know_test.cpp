@@ -233,6 +233,7 @@ TEST_P(NeedToKnow, AShareOpensTheCaseToAnotherInstitutionForItsCategoriesOnly) {
     auto shelter = server.add_institution("MX", "NGO");
     auto shelter_worker = as(shelter, Role::Supervisor);
     ASSERT_EQ(shelter_worker.get("/api/v1/cases/" + case_id).status, 404);
+    EXPECT_EQ(shelter_worker.get("/api/v1/cases").body.find(case_id), std::string::npos);
 
     json::object share{{"institution_id", shelter.id.to_string()},
                        {"purpose", "shelter placement"},
@@ -245,6 +246,7 @@ TEST_P(NeedToKnow, AShareOpensTheCaseToAnotherInstitutionForItsCategoriesOnly) {
 
     auto seen = shelter_worker.get("/api/v1/cases/" + case_id);
     ASSERT_EQ(seen.status, 200) << seen.body;
+    EXPECT_NE(shelter_worker.get("/api/v1/cases").body.find(case_id), std::string::npos);
     auto body = parse(seen.body);
     EXPECT_EQ(body.at("person").at("prs_MailingCity"), "Tapachula");
     EXPECT_FALSE(body.at("victim").as_object().contains("vic_TypeOfExploitation"));

@@ -279,6 +279,75 @@ TEST_P(StoreContract, ListFiltersByStatusAndEitherCountryNewestFirstAndPaginates
     EXPECT_EQ(document_of(page->cases.front()), document_of(cases[4]));
 }
 
+TEST_P(StoreContract, ListNarrowsToTheCasesAnInstitutionMayBeAPartyTo) {
+    const std::string ours = Id::generate().to_string();
+    const std::string other = Id::generate().to_string();
+    // Appends a case opened by `by`, with its open-tasks head unless `with_head` is false.
+    auto open_by = [&](const std::string& by, const char* origin, const char* destination,
+                       bool notified, bool with_head) {
+        Case c = make_case(Id::generate(), 1, "Active", origin, destination);
+        c.opened_by_institution = by;
+        if (notified)
+            c.steps_completed.push_back("consular_notification");
+        CaseTasks tasks{1, "fp", parties_of(c), {}};
+        auto appended = store().append(make_event(c), c, with_head ? &tasks : nullptr);
+        EXPECT_TRUE(appended) << appended.error().detail;
+        return c.id;
+    };
+    const Id opened_by_us = open_by(ours, "GT", "MX", false, true);
+    const Id of_another = open_by(other, "GT", "MX", false, true);
+    const Id shared_with_us = open_by(other, "GT", "MX", false, true);
+    const Id without_head = open_by(other, "GT", "MX", false, false);
+    const Id bound_for_cr = open_by(other, "GT", "CR", false, true);
+    open_by(other, "HN", "MX", false, true);  // from HN, which has not been notified
+    const Id from_hn_notified = open_by(other, "HN", "MX", true, true);
+
+    CaseShare share;
+    share.id = Id::generate();
+    share.case_id = shared_with_us;
+    share.institution_id = *Id::parse(ours);
+    share.purpose = "family assessment";
+    share.legal_basis = "consent of the guardian";
+    share.categories = {"identity"};
+    share.shared_by_user = "u1";
+    share.shared_by_institution = other;
+    share.shared_at = parse_timestamp("2026-05-01T10:00:00.000Z").value();
+    ASSERT_TRUE(store().put_case_share(share));
+    // A share with another institution admits nobody else.
+    share.id = Id::generate();
+    share.case_id = of_another;
+    share.institution_id = Id::generate();
+    ASSERT_TRUE(store().put_case_share(share));
+
+    auto newest_first = [](std::vector<Id> ids) {
+        std::sort(ids.begin(), ids.end(),
+                  [](const Id& a, const Id& b) { return a.to_string() > b.to_string(); });
+        return ids;
+    };
+    auto listed = [&](PartyFilter party, int limit, std::string country = "") {
+        int pages = 0;
+        return all_pages(store(), CaseFilter{.country = country, .limit = limit, .party = party},
+                         &pages);
+    };
+    // Opened by the institution, shared with it, and the case whose parties are not recorded.
+    const auto own = newest_first({opened_by_us, shared_with_us, without_head});
+    EXPECT_EQ(listed({ours, "", ""}, 50), own);
+    EXPECT_EQ(listed({ours, "", ""}, 1), own);
+    auto with = [&](Id id) {
+        auto ids = own;
+        ids.push_back(id);
+        return newest_first(ids);
+    };
+    EXPECT_EQ(listed({ours, "CR", ""}, 2), with(bound_for_cr));
+    EXPECT_EQ(listed({ours, "", "HN"}, 2), with(from_hn_notified));
+    EXPECT_EQ(listed({ours, "", "HN"}, 50, "HN"), std::vector<Id>{from_hn_notified});
+    // An institution that is party to nothing gets only the case whose parties are unknown.
+    EXPECT_EQ(listed({Id::generate().to_string(), "", ""}, 50), std::vector<Id>{without_head});
+    // Without a party filter, every case.
+    int pages = 0;
+    EXPECT_EQ(all_pages(store(), CaseFilter{.limit = 3}, &pages).size(), 7u);
+}
+
 TEST_P(StoreContract, InstitutionsRoundTripAndUpdateInPlace) {
     Institution ministry{Id::generate(), "GT", "Ministry", "Secretaría de Prueba", std::nullopt};
     Institution shelter{Id::generate(), "GT", "Shelter", "Albergue de Prueba", ministry.id};

@@ -14,6 +14,38 @@ std::string utc_text(std::string_view column) {
     return fmt::format(fmt::runtime(kUtcText), column);
 }
 
+// Parameters are numbered in the order limit, status, country, cursor, party (institution,
+// destination country, notified origin country), skipping the filters that the statement does
+// not have; PostgresStore::list_cases binds them alike. The parties come from case_task_heads;
+// a case without a head is kept (PartyFilter in store/store.h).
+std::string list_cases_sql(StatusFilter status, CountryFilter country, Cursor cursor,
+                           PartyFilterGiven party) {
+    int next = 2;
+    std::string where = "WHERE true";
+    if (status == StatusFilter::Given)
+        where += fmt::format(" AND c.status = ${}", next++);
+    if (country == CountryFilter::Given) {
+        where +=
+            fmt::format(" AND (c.origin_country = ${0} OR c.destination_country = ${0})", next++);
+    }
+    if (cursor == Cursor::After)
+        where += fmt::format(" AND c.id < ${}::uuid", next++);
+    std::string join;
+    if (party == PartyFilterGiven::Yes) {
+        join = " LEFT JOIN case_task_heads h ON h.case_id = c.id";
+        where += fmt::format(
+            " AND (h.case_id IS NULL "
+            "OR h.opened_by_institution = ${0} "
+            "OR (${1} <> '' AND h.destination_country = ${1}) "
+            "OR (${2} <> '' AND h.origin_notified AND h.origin_country = ${2}) "
+            "OR EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = c.id "
+            "AND s.institution_id::text = ${0}))",
+            next, next + 1, next + 2);
+    }
+    return fmt::format(
+        "SELECT c.id, c.document::text FROM cases c{} {} ORDER BY c.id DESC LIMIT $1", join, where);
+}
+
 std::vector<Statement> build() {
     using namespace statement;
     std::vector<Statement> out;
@@ -187,7 +219,7 @@ std::vector<Statement> build() {
     add(kLockCaseVersion, "SELECT version FROM cases WHERE id = $1 FOR UPDATE");
     add(kStaleTaskCases,
         "SELECT c.id FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
-        "WHERE c.id > $1::uuid AND (h.case_id IS NULL OR h.case_version <> c.version "
+        "WHERE c.id > $1::uuid AND (h.case_id IS NULL "
         "OR h.fingerprint <> $2) ORDER BY c.id LIMIT $3");
     constexpr std::string_view kOpenTaskColumns =
         "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
@@ -209,21 +241,10 @@ std::vector<Statement> build() {
     for (auto status : {StatusFilter::Any, StatusFilter::Given}) {
         for (auto country : {CountryFilter::Any, CountryFilter::Given}) {
             for (auto cursor : {Cursor::First, Cursor::After}) {
-                // Parameters are numbered in the order limit, status, country, cursor, skipping
-                // the filters that the statement does not have; the store binds them alike.
-                int next = 2;
-                std::string where = "WHERE true";
-                if (status == StatusFilter::Given)
-                    where += fmt::format(" AND status = ${}", next++);
-                if (country == CountryFilter::Given) {
-                    where += fmt::format(
-                        " AND (origin_country = ${0} OR destination_country = ${0})", next++);
+                for (auto party : {PartyFilterGiven::No, PartyFilterGiven::Yes}) {
+                    add(list_cases_statement(status, country, cursor, party),
+                        list_cases_sql(status, country, cursor, party));
                 }
-                if (cursor == Cursor::After)
-                    where += fmt::format(" AND id < ${}::uuid", next++);
-                add(list_cases_statement(status, country, cursor),
-                    fmt::format("SELECT id, document::text FROM cases {} ORDER BY id DESC LIMIT $1",
-                                where));
             }
         }
     }
@@ -237,10 +258,12 @@ const std::vector<Statement>& all_statements() {
     return statements;
 }
 
-std::string list_cases_statement(StatusFilter status, CountryFilter country, Cursor cursor) {
-    return fmt::format("list_cases_{}{}{}", status == StatusFilter::Given ? "s" : "_",
+std::string list_cases_statement(StatusFilter status, CountryFilter country, Cursor cursor,
+                                 PartyFilterGiven party) {
+    return fmt::format("list_cases_{}{}{}{}", status == StatusFilter::Given ? "s" : "_",
                        country == CountryFilter::Given ? "c" : "_",
-                       cursor == Cursor::After ? "a" : "_");
+                       cursor == Cursor::After ? "a" : "_",
+                       party == PartyFilterGiven::Yes ? "p" : "_");
 }
 
 }  // namespace retorno::postgres

@@ -80,6 +80,8 @@ inline constexpr std::string_view kCaseSummaries = "case_summaries";
 enum class StatusFilter { Any, Given };
 enum class CountryFilter { Any, Given };
 enum class Cursor { First, After };
-std::string list_cases_statement(StatusFilter status, CountryFilter country, Cursor cursor);
+enum class PartyFilterGiven { No, Yes };
+std::string list_cases_statement(StatusFilter status, CountryFilter country, Cursor cursor,
+                                 PartyFilterGiven party);
 
 }  // namespace retorno::postgres

@@ -163,7 +163,8 @@ Result<CasePage> PostgresStore::list_cases(const CaseFilter& filter) {
     auto statement = postgres::list_cases_statement(
         filter.status.empty() ? postgres::StatusFilter::Any : postgres::StatusFilter::Given,
         filter.country.empty() ? postgres::CountryFilter::Any : postgres::CountryFilter::Given,
-        filter.after.empty() ? postgres::Cursor::First : postgres::Cursor::After);
+        filter.after.empty() ? postgres::Cursor::First : postgres::Cursor::After,
+        filter.party ? postgres::PartyFilterGiven::Yes : postgres::PartyFilterGiven::No);
     // One row more than the page tells whether there is a next page.
     std::vector<std::string> parameters{std::to_string(limit + 1)};
     if (!filter.status.empty())
@@ -172,6 +173,11 @@ Result<CasePage> PostgresStore::list_cases(const CaseFilter& filter) {
         parameters.push_back(filter.country);
     if (!filter.after.empty())
         parameters.push_back(filter.after);
+    if (filter.party) {
+        parameters.push_back(filter.party->institution_id);
+        parameters.push_back(filter.party->destination_country);
+        parameters.push_back(filter.party->notified_origin_country);
+    }
     return with_connection<CasePage>([&](pqxx::connection& connection) -> Result<CasePage> {
         pqxx::nontransaction tx(connection);
         auto rows = tx.exec_prepared(statement, pqxx::prepare::make_dynamic_params(parameters));

@@ -220,14 +220,26 @@ Result<std::optional<Case>> SqliteStore::find_case(const Id& case_id) {
 Result<CasePage> SqliteStore::list_cases(const CaseFilter& filter) {
     auto db = TRY(reader());
     // One statement serves every combination of filters: an empty parameter disables its test.
-    auto query =
-        TRY(db->prepare("SELECT id, document FROM cases "
-                        "WHERE (?1 = '' OR status = ?1) "
-                        "AND (?2 = '' OR origin_country = ?2 OR destination_country = ?2) "
-                        "AND (?3 = '' OR id < ?3) "
-                        "ORDER BY id DESC LIMIT ?4"));
+    // The parties come from case_task_heads; a case without a head is kept
+    // (PartyFilter), and the shares are looked up only for the cases the heads do not admit.
+    auto query = TRY(db->prepare(
+        "SELECT c.id, c.document FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
+        "WHERE (?1 = '' OR c.status = ?1) "
+        "AND (?2 = '' OR c.origin_country = ?2 OR c.destination_country = ?2) "
+        "AND (?3 = '' OR c.id < ?3) "
+        "AND (?8 = 0 OR h.case_id IS NULL OR h.opened_by_institution = ?5 "
+        "OR (?6 <> '' AND h.destination_country = ?6) "
+        "OR (?7 <> '' AND h.origin_notified = 1 AND h.origin_country = ?7) "
+        "OR EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = c.id AND s.institution_id = ?5)) "
+        "ORDER BY c.id DESC LIMIT ?4"));
     query.bind(1, filter.status).bind(2, filter.country).bind(3, filter.after);
     query.bind(4, static_cast<std::int64_t>(filter.limit) + 1);
+    const PartyFilter everyone;
+    const auto& party = filter.party ? *filter.party : everyone;
+    query.bind(5, party.institution_id)
+        .bind(6, party.destination_country)
+        .bind(7, party.notified_origin_country)
+        .bind(8, std::int64_t{filter.party ? 1 : 0});
     CasePage page;
     while (TRY(query.step())) {
         if (static_cast<int>(page.cases.size()) == filter.limit) {
