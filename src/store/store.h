@@ -28,7 +28,8 @@ namespace retorno {
 // country matches no case. The parties are those of the open-tasks projection, which every
 // append writes or removes with the case; a store answers every case that matches, and also
 // every case whose parties it has not recorded (an append without tasks), so that the filter
-// only narrows what the policy then decides.
+// only narrows what the policy then decides. Heads written under other protocol files are
+// derived again by `retorno serve` before it answers (CaseService::refresh_open_tasks).
 struct PartyFilter {
     std::string institution_id;
     std::string destination_country;
