@@ -22,7 +22,7 @@
 
 namespace retorno {
 
-// The cases an institution may be a party to (access::CasePolicy::party_filter): those it
+// The cases an institution may be a party to (access::party_filter): those it
 // opened, those shared with it, those bound for `destination_country` and those from
 // `notified_origin_country` once that country has been notified (CaseParties). An empty
 // country matches no case. The parties are those of the open-tasks projection, which every

@@ -219,7 +219,7 @@ std::vector<Statement> build() {
     add(kLockCaseVersion, "SELECT version FROM cases WHERE id = $1 FOR UPDATE");
     add(kStaleTaskCases,
         "SELECT c.id FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
-        "WHERE c.id > $1::uuid AND (h.case_id IS NULL "
+        "WHERE c.id > $1::uuid AND (h.case_id IS NULL OR h.case_version <> c.version "
         "OR h.fingerprint <> $2) ORDER BY c.id LIMIT $3");
     constexpr std::string_view kOpenTaskColumns =
         "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
