@@ -25,7 +25,10 @@ PartyFilter party_filter(const Actor& actor) {
 }
 
 bool has_protocol_task(const Actor& actor, const CaseParties& parties) {
-    const auto filter = party_filter(actor);
+    return has_protocol_task(party_filter(actor), parties);
+}
+
+bool has_protocol_task(const PartyFilter& filter, const CaseParties& parties) {
     const bool bound_here = !filter.destination_country.empty() &&
                             parties.destination_country == filter.destination_country;
     const bool from_here_notified = !filter.notified_origin_country.empty() &&
@@ -68,6 +71,7 @@ Result<std::optional<Visibility>> CasePolicy::shared(const Actor& actor, const I
 CasePolicy::Batch::Batch(CasePolicy& policy, const Actor& actor)
     : m_policy(policy),
       m_actor(actor),
+      m_parties(party_filter(actor)),
       m_sees_cases(sees_case_content(actor.roles) && !actor.institution_id.empty()) {
     if (!m_sees_cases)
         return;
@@ -82,7 +86,7 @@ Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Id& case_i
         return std::shared_ptr<const Visibility>{};
     if (parties.opened_by_institution == m_actor.institution_id)
         return m_opened;
-    if (has_protocol_task(m_actor, parties))
+    if (has_protocol_task(m_parties, parties))
         return m_protocol_task;
     auto [known, first] = m_by_shares.try_emplace(case_id);
     if (first) {

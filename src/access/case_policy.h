@@ -56,6 +56,7 @@ class CasePolicy {
       private:
         CasePolicy& m_policy;
         const Actor& m_actor;
+        PartyFilter m_parties;  // the actor's, made once for every case of the batch
         bool m_sees_cases;
         std::shared_ptr<const Visibility> m_opened;
         std::shared_ptr<const Visibility> m_protocol_task;
@@ -79,6 +80,8 @@ class CasePolicy {
 // protocol engine which institution types act in the case's current and next steps, so that,
 // for instance, the police who identified the child are parties too.
 bool has_protocol_task(const Actor& actor, const CaseParties& parties);
+// The same for the actor whose party_filter this is (made once for many cases).
+bool has_protocol_task(const PartyFilter& filter, const CaseParties& parties);
 
 // The cases that the actor's institution may be a party to, for a store to list only those:
 // the ones it opened or that were shared with it, and the ones where has_protocol_task holds

@@ -219,9 +219,9 @@ Result<std::optional<Case>> SqliteStore::find_case(const Id& case_id) {
 
 Result<CasePage> SqliteStore::list_cases(const CaseFilter& filter) {
     auto db = TRY(reader());
-    // One statement serves every combination of filters: an empty parameter disables its test.
-    // The parties come from case_task_heads; a case without a head is kept
-    // (PartyFilter), and the shares are looked up only for the cases the heads do not admit.
+    // One statement serves every combination of filters: an empty parameter disables its test
+    // (?8 = 0 the party test). The parties come from case_task_heads; a case without a head is
+    // kept (PartyFilter), and the shares are looked up only for the cases the heads do not admit.
     auto query = TRY(db->prepare(
         "SELECT c.id, c.document FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
         "WHERE (?1 = '' OR c.status = ?1) "
