@@ -247,6 +247,106 @@ TEST_P(AccessStoreContract, ABatchSignsTheHeadOfEachDayItReachesInTheSameAppend)
     EXPECT_EQ(store().audit_day_heads().value()[1].seq, 4);
 }
 
+// The seqs of `entries`, in order.
+std::vector<std::int64_t> seqs_of(const std::vector<AuditEntry>& entries) {
+    std::vector<std::int64_t> out;
+    for (const auto& entry : entries)
+        out.push_back(entry.seq);
+    return out;
+}
+
+TEST_P(AccessStoreContract, TheEntriesOfACaseAreFoundAcrossHoursAndPagedInChainOrder) {
+    auto seal = [](const AuditEntry& e) { return fmt::format("h{}", e.seq); };
+    // Batches as the trail commits them: cases A and B, entries of no case between them, in
+    // hours 10, 11 and 13 (none in 12), and an hour that changes inside a batch.
+    const std::vector<std::vector<std::pair<std::string, std::string>>> batches = {
+        {{"10:00:00.000", "A"}, {"10:00:00.000", "B"}, {"10:00:00.001", "A"}},
+        {{"10:59:59.999", ""}, {"10:59:59.999", "B"}, {"11:00:00.000", "A"}},
+        {{"11:00:00.000", "A"}, {"11:30:00.000", "B"}},
+        {{"13:15:00.000", "B"}, {"13:15:00.000", ""}, {"13:59:59.999", "A"}},
+    };
+    for (const auto& batch : batches) {
+        std::vector<AuditEntry> entries;
+        for (const auto& [time, case_id] : batch) {
+            AuditEntry e;
+            e.recorded_at = "2026-05-01T" + time + "Z";
+            e.action = case_id.empty() ? "sign_in" : "read";
+            e.case_id = case_id.empty() ? "" : "case-" + case_id;
+            entries.push_back(e);
+        }
+        ASSERT_TRUE(store().append_audit(entries, seal, {}));
+    }
+    const auto all = store().audit_entries(0, 1000, "").value();
+    ASSERT_EQ(all.size(), 11u);
+    for (const std::string case_id : {"case-A", "case-B"}) {
+        std::vector<std::int64_t> expected;
+        for (const auto& entry : all) {
+            if (entry.case_id == case_id)
+                expected.push_back(entry.seq);
+        }
+        EXPECT_EQ(seqs_of(store().audit_entries(0, 1000, case_id).value()), expected) << case_id;
+        // Page by page, from every place in the chain, with pages of every size.
+        for (int limit = 1; limit <= 3; ++limit) {
+            for (std::int64_t after = 0; after <= 11; ++after) {
+                std::vector<std::int64_t> paged;
+                std::int64_t from = after;
+                for (;;) {
+                    auto page = store().audit_entries(from, limit, case_id).value();
+                    ASSERT_LE(page.size(), static_cast<std::size_t>(limit));
+                    if (page.empty())
+                        break;
+                    for (const auto& entry : page)
+                        paged.push_back(entry.seq);
+                    from = page.back().seq;
+                }
+                std::vector<std::int64_t> rest;
+                for (auto seq : expected) {
+                    if (seq > after)
+                        rest.push_back(seq);
+                }
+                EXPECT_EQ(paged, rest) << case_id << " after " << after << " limit " << limit;
+            }
+        }
+    }
+    EXPECT_EQ(seqs_of(store().audit_entries(0, 1000, "case-A").value()),
+              (std::vector<std::int64_t>{1, 3, 6, 7, 11}));
+    EXPECT_TRUE(store().audit_entries(0, 1000, "case-C").value().empty());
+}
+
+TEST_P(AccessStoreContract, AnAuditTimeNeverGoesBackwardsAlongTheChain) {
+    auto seal = [](const AuditEntry& e) { return fmt::format("h{} {}", e.seq, e.recorded_at); };
+    auto entry_at = [](const char* time, const char* case_id) {
+        AuditEntry e;
+        e.recorded_at = time;
+        e.action = "read";
+        e.case_id = case_id;
+        return e;
+    };
+    ASSERT_TRUE(store().append_audit({entry_at("2026-05-01T11:00:00.000Z", "case-A")}, seal, {}));
+    // A clock stepped back an hour, then forward, then back a little inside one batch.
+    auto stored = store()
+                      .append_audit({entry_at("2026-05-01T10:30:00.000Z", "case-A"),
+                                     entry_at("2026-05-01T11:30:00.000Z", "case-A"),
+                                     entry_at("2026-05-01T11:10:00.000Z", "case-B")},
+                                    seal, {})
+                      .value();
+    ASSERT_EQ(stored.size(), 3u);
+    EXPECT_EQ(stored[0].recorded_at, "2026-05-01T11:00:00.000Z");
+    EXPECT_EQ(stored[1].recorded_at, "2026-05-01T11:30:00.000Z");
+    EXPECT_EQ(stored[2].recorded_at, "2026-05-01T11:30:00.000Z");
+    // Each entry was sealed with the time it is stored with.
+    const auto all = store().audit_entries(0, 100, "").value();
+    ASSERT_EQ(all.size(), 4u);
+    for (const auto& entry : all) {
+        EXPECT_EQ(entry.hash, seal(entry));
+    }
+    EXPECT_EQ(all[1].recorded_at, "2026-05-01T11:00:00.000Z");
+    EXPECT_EQ(seqs_of(store().audit_entries(0, 100, "case-A").value()),
+              (std::vector<std::int64_t>{1, 2, 3}));
+    EXPECT_EQ(seqs_of(store().audit_entries(0, 100, "case-B").value()),
+              (std::vector<std::int64_t>{4}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccessStoreContract,
                          ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          [](const auto& info) { return backend_name(info.param); });

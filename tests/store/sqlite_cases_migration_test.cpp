@@ -7,35 +7,11 @@
 #include <fmt/format.h>
 
 #include "core/time.h"
-#include "store/migration.h"
-#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite_schema_history.h"
 #include "store/store_backends.h"
 
 namespace retorno::testing {
 namespace {
-
-// Brings an empty database to the given schema version, as an older retorno left it.
-void migrate_up_to(sqlite::Connection& db, int last) {
-    auto migrations = migrations_from(sqlite_migrations()).value();
-    ASSERT_TRUE(
-        db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
-                   "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
-    for (const auto& migration : migrations) {
-        if (migration.number > last)
-            break;
-        ASSERT_TRUE(db.execute(migration.sql)) << migration.name;
-        ASSERT_TRUE(
-            db.execute(fmt::format("INSERT INTO schema_migrations VALUES ({}, '{}', "
-                                   "'2026-01-01T00:00:00.000Z')",
-                                   migration.number, migration.name)));
-    }
-}
-
-std::string text_of(sqlite::Connection& db, const std::string& sql) {
-    auto query = db.prepare(sql).value();
-    EXPECT_TRUE(query.step().value()) << sql;
-    return query.text(0);
-}
 
 TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
     ThrowawayDir dir;
@@ -73,7 +49,7 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
         }
     }
     auto store = SqliteStore::open(file).value();
-    EXPECT_NE(store->describe().find("schema 8"), std::string::npos) << store->describe();
+    EXPECT_NE(store->describe().find("schema 9"), std::string::npos) << store->describe();
     for (const auto& c : written) {
         auto found = store->find_case(c.id).value();
         ASSERT_TRUE(found.has_value());

@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "store/audit_day_heads.h"
+#include "store/audit_time_order.h"
 #include "store/comma_list.h"
 #include "store/postgres/postgres_rows.h"
 #include "store/postgres/postgres_statements.h"
@@ -229,10 +230,13 @@ Result<std::vector<AuditEntry>> PostgresStore::append_audit(std::vector<AuditEnt
             auto last = tx.exec_prepared(name(st::kAuditLast));
             std::int64_t seq = 0;
             std::string previous_hash;
+            std::string last_recorded_at;
             if (!last.empty()) {
                 seq = last[0][0].as<std::int64_t>();
                 previous_hash = last[0][1].c_str();
+                last_recorded_at = last[0][2].c_str();
             }
+            keep_audit_time_order(entries, last_recorded_at);
             for (auto& entry : entries) {
                 entry.seq = ++seq;
                 entry.previous_hash = previous_hash;

@@ -176,7 +176,7 @@ std::vector<Statement> build() {
                     utc_text("shared_at")));
     // One advisory lock serialises audit appends across every process, so the chain never forks.
     add(kAuditLock, "SELECT pg_advisory_xact_lock(7252001)");
-    add(kAuditLast, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    add(kAuditLast, "SELECT seq, hash, recorded_at FROM audit_log ORDER BY seq DESC LIMIT 1");
     constexpr std::string_view kAuditColumns =
         "seq, recorded_at, actor_user, actor_institution, address, action, case_id, categories, "
         "reason, previous_hash, hash";

@@ -1,9 +1,12 @@
 // The sign-in, sharing and audit parts of the SQLite store (migration 2). They use the store's
 // one writer connection and its reader pool like the case tables do.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "store/audit_day_heads.h"
+#include "store/audit_time_order.h"
 #include "store/comma_list.h"
 #include "store/sealed_fields.h"
 #include "store/sqlite/sqlite_store.h"
@@ -301,13 +304,17 @@ Result<std::vector<AuditEntry>> SqliteStore::append_audit(std::vector<AuditEntry
                                                           const AuditHeadSigner& sign_head) {
     // The writer lock and BEGIN IMMEDIATE serialise appends, also against other processes.
     TRY_STATUS(write_transaction([&](sqlite::Connection& db) -> Status {
-        auto last = TRY(db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        auto last = TRY(
+            db.prepare("SELECT seq, hash, recorded_at FROM audit_log ORDER BY seq DESC LIMIT 1"));
         std::int64_t seq = 0;
         std::string previous_hash;
+        std::string last_recorded_at;
         if (TRY(last.step())) {
             seq = last.integer(0);
             previous_hash = last.text(1);
+            last_recorded_at = last.text(2);
         }
+        keep_audit_time_order(entries, last_recorded_at);
         const auto insert_sql = fmt::format(
             "INSERT INTO audit_log ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             kAuditColumns);
@@ -329,6 +336,14 @@ Result<std::vector<AuditEntry>> SqliteStore::append_audit(std::vector<AuditEntry
                 .bind(10, entry.previous_hash)
                 .bind(11, entry.hash);
             TRY_STATUS(insert.run());
+            if (!entry.case_id.empty()) {
+                // Writes a page only for the first entry of the case in this hour.
+                auto hour = TRY(
+                    db.prepare("INSERT OR IGNORE INTO audit_case_hours (case_id, hour, first_seq) "
+                               "VALUES (?1, ?2, ?3)"));
+                hour.bind(1, entry.case_id).bind(2, audit_hour(entry.recorded_at)).bind(3, seq);
+                TRY_STATUS(hour.run());
+            }
         }
         for (const auto& head : day_heads_of(entries, sign_head))
             TRY_STATUS(upsert_day_head(db, head));
@@ -340,14 +355,42 @@ Result<std::vector<AuditEntry>> SqliteStore::append_audit(std::vector<AuditEntry
 Result<std::vector<AuditEntry>> SqliteStore::audit_entries(std::int64_t after_seq, int limit,
                                                            const std::string& case_id) {
     auto db = TRY(reader());
-    auto query = TRY(db->prepare(
-        fmt::format("SELECT {} FROM audit_log WHERE seq > ?1 AND (?2 = '' OR case_id = ?2) "
-                    "ORDER BY seq LIMIT ?3",
-                    kAuditColumns)));
-    query.bind(1, after_seq).bind(2, case_id).bind(3, static_cast<std::int64_t>(limit));
     std::vector<AuditEntry> out;
-    while (TRY(query.step()))
-        out.push_back(audit_from_row(query));
+    if (case_id.empty()) {
+        auto query = TRY(db->prepare(fmt::format(
+            "SELECT {} FROM audit_log WHERE seq > ?1 ORDER BY seq LIMIT ?2", kAuditColumns)));
+        query.bind(1, after_seq).bind(2, static_cast<std::int64_t>(limit));
+        while (TRY(query.step()))
+            out.push_back(audit_from_row(query));
+        return out;
+    }
+    // The hours in which the case has entries, in chain order, each with its first entry; the
+    // entries of an hour run in the chain until the first entry of a later hour (migration 9).
+    // The hours' statement stays active until the last entry is read, so every read is of the
+    // same snapshot.
+    auto hours = TRY(db->prepare(
+        "SELECT hour, first_seq FROM audit_case_hours WHERE case_id = ?1 ORDER BY hour"));
+    hours.bind(1, case_id);
+    const auto entries_sql =
+        fmt::format("SELECT {} FROM audit_log WHERE seq >= ?1 ORDER BY seq", kAuditColumns);
+    const auto full = [&] { return out.size() >= static_cast<std::size_t>(limit); };
+    // An entry from before migration 9 may be earlier than the entry before it, and so be
+    // read with an hour before its own; reading on from the entry after the last one answered
+    // never answers it twice.
+    std::int64_t next = after_seq + 1;
+    while (!full() && TRY(hours.step())) {
+        const auto hour = hours.text(0);
+        auto entries = TRY(db->prepare(entries_sql));
+        entries.bind(1, std::max(hours.integer(1), next));
+        while (!full() && TRY(entries.step())) {
+            if (audit_hour(entries.text_view(1)) > hour)
+                break;
+            if (entries.text_view(6) == case_id) {
+                out.push_back(audit_from_row(entries));
+                next = out.back().seq + 1;
+            }
+        }
+    }
     return out;
 }
 

@@ -1,0 +1,87 @@
+// Migration 9 on SQLite: the audit entries that a database at schema 8 holds are found by case
+// through the new table of each case's hours, also those whose time went backwards, and the
+// index of every entry by case is gone.
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include "store/sqlite_schema_history.h"
+#include "store/store_backends.h"
+
+namespace retorno::testing {
+namespace {
+
+struct OldEntry {
+    const char* recorded_at;
+    const char* case_id;
+};
+
+TEST(SqliteAuditMigration, FindsEveryEntryOfEachCaseByItsHours) {
+    ThrowawayDir dir;
+    const auto file = dir.path() / "retorno.db";
+    // As a binary before migration 9 could have written them: a clock stepped back across an
+    // hour (seq 4 and 5 are earlier than seq 3), and entries of no case.
+    const std::vector<OldEntry> old = {
+        {"2026-05-01T09:58:00.000Z", "case-A"}, {"2026-05-01T09:59:00.000Z", "case-B"},
+        {"2026-05-01T10:01:00.000Z", "case-A"}, {"2026-05-01T09:59:30.000Z", "case-A"},
+        {"2026-05-01T09:59:40.000Z", "case-B"}, {"2026-05-01T10:02:00.000Z", ""},
+        {"2026-05-01T10:03:00.000Z", "case-B"}, {"2026-05-01T12:00:00.000Z", "case-A"},
+    };
+    {
+        auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();
+        migrate_up_to(*db, 8);
+        for (std::size_t i = 0; i < old.size(); ++i) {
+            auto insert = db->prepare(
+                                "INSERT INTO audit_log (seq, recorded_at, actor_user, "
+                                "actor_institution, address, action, case_id, categories, "
+                                "reason, previous_hash, hash) VALUES (?1, ?2, 'u', 'i', "
+                                "'192.0.2.1', 'read', ?3, '', '', ?4, ?5)")
+                              .value();
+            insert.bind(1, static_cast<std::int64_t>(i + 1))
+                .bind(2, old[i].recorded_at)
+                .bind(3, old[i].case_id)
+                .bind(4, i == 0 ? std::string() : fmt::format("h{}", i))
+                .bind(5, fmt::format("h{}", i + 1));
+            ASSERT_TRUE(insert.run());
+        }
+    }
+    auto store = SqliteStore::open(file).value();
+    EXPECT_NE(store->describe().find("schema 9"), std::string::npos) << store->describe();
+    auto seqs = [&](const std::string& case_id, std::int64_t after, int limit) {
+        const auto entries = store->audit_entries(after, limit, case_id).value();
+        std::vector<std::int64_t> out;
+        for (const auto& entry : entries)
+            out.push_back(entry.seq);
+        return out;
+    };
+    EXPECT_EQ(seqs("case-A", 0, 100), (std::vector<std::int64_t>{1, 3, 4, 8}));
+    EXPECT_EQ(seqs("case-B", 0, 100), (std::vector<std::int64_t>{2, 5, 7}));
+    // Seq 4 is read with hour 09 when the reading starts after seq 3, and not again with 10.
+    EXPECT_EQ(seqs("case-A", 3, 1), (std::vector<std::int64_t>{4}));
+    EXPECT_EQ(seqs("case-A", 3, 100), (std::vector<std::int64_t>{4, 8}));
+    EXPECT_EQ(seqs("case-B", 2, 100), (std::vector<std::int64_t>{5, 7}));
+
+    // An entry appended now, in an hour before the last one's, is recorded at the last one's
+    // time and found with the others.
+    AuditEntry late;
+    late.recorded_at = "2026-05-01T11:00:00.000Z";
+    late.action = "read";
+    late.case_id = "case-B";
+    auto seal = [](const AuditEntry& e) { return fmt::format("h{}", e.seq); };
+    auto stored = store->append_audit({late}, seal, {}).value();
+    EXPECT_EQ(stored[0].recorded_at, "2026-05-01T12:00:00.000Z");
+    EXPECT_EQ(seqs("case-B", 0, 100), (std::vector<std::int64_t>{2, 5, 7, 9}));
+
+    auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();
+    EXPECT_EQ(text_of(*db,
+                      "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master "
+                      "WHERE type = 'index' AND tbl_name = 'audit_log' ORDER BY name)"),
+              "");
+    // Five hours of cases from the migration (A and B at 09 and 10, A at 12), and B at 12.
+    EXPECT_EQ(text_of(*db, "SELECT count(*) FROM audit_case_hours"), "6");
+    EXPECT_EQ(text_of(*db, "PRAGMA integrity_check"), "ok");
+}
+
+}  // namespace
+}  // namespace retorno::testing
