@@ -20,7 +20,7 @@ namespace retorno {
 void keep_audit_time_order(std::vector<AuditEntry>& entries, std::string_view last_stored);
 
 // The hour of an audit entry's time, "YYYY-MM-DDTHH" (UTC): the unit by which the SQLite
-// store finds a case's entries (migrations/sqlite/0009_audit_case_hours.sql).
+// store's index finds a case's entries (store/sqlite/sqlite_audit_index.h).
 std::string_view audit_hour(std::string_view recorded_at);
 
 }  // namespace retorno

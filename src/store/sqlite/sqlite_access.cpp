@@ -336,19 +336,12 @@ Result<std::vector<AuditEntry>> SqliteStore::append_audit(std::vector<AuditEntry
                 .bind(10, entry.previous_hash)
                 .bind(11, entry.hash);
             TRY_STATUS(insert.run());
-            if (!entry.case_id.empty()) {
-                // Writes a page only for the first entry of the case in this hour.
-                auto hour = TRY(
-                    db.prepare("INSERT OR IGNORE INTO audit_case_hours (case_id, hour, first_seq) "
-                               "VALUES (?1, ?2, ?3)"));
-                hour.bind(1, entry.case_id).bind(2, audit_hour(entry.recorded_at)).bind(3, seq);
-                TRY_STATUS(hour.run());
-            }
         }
         for (const auto& head : day_heads_of(entries, sign_head))
             TRY_STATUS(upsert_day_head(db, head));
         return {};
     }));
+    m_audit_index->entries_appended();
     return entries;
 }
 
@@ -365,23 +358,21 @@ Result<std::vector<AuditEntry>> SqliteStore::audit_entries(std::int64_t after_se
         return out;
     }
     // The hours in which the case has entries, in chain order, each with its first entry; the
-    // entries of an hour run in the chain until the first entry of a later hour (migration 9).
-    // The hours' statement stays active until the last entry is read, so every read is of the
-    // same snapshot.
-    auto hours = TRY(db->prepare(
-        "SELECT hour, first_seq FROM audit_case_hours WHERE case_id = ?1 ORDER BY hour"));
-    hours.bind(1, case_id);
+    // entries of an hour run in the chain until the first entry of a later hour. The index may
+    // lag behind the trail: the entries after it are read from the trail.
+    const auto indexed = TRY(m_audit_index->case_hours(case_id));
+    const auto full = [&] { return out.size() >= static_cast<std::size_t>(limit); };
+    // An entry from before migration 9 may be earlier than the entry before it, and so be read
+    // with an hour before its own; reading on from the entry after the last one answered never
+    // answers it twice.
+    std::int64_t next = after_seq + 1;
     const auto entries_sql =
         fmt::format("SELECT {} FROM audit_log WHERE seq >= ?1 ORDER BY seq", kAuditColumns);
-    const auto full = [&] { return out.size() >= static_cast<std::size_t>(limit); };
-    // An entry from before migration 9 may be earlier than the entry before it, and so be
-    // read with an hour before its own; reading on from the entry after the last one answered
-    // never answers it twice.
-    std::int64_t next = after_seq + 1;
-    while (!full() && TRY(hours.step())) {
-        const auto hour = hours.text(0);
+    for (const auto& [hour, first_seq] : indexed.hours) {
+        if (full())
+            break;
         auto entries = TRY(db->prepare(entries_sql));
-        entries.bind(1, std::max(hours.integer(1), next));
+        entries.bind(1, std::max(first_seq, next));
         while (!full() && TRY(entries.step())) {
             if (audit_hour(entries.text_view(1)) > hour)
                 break;
@@ -390,6 +381,16 @@ Result<std::vector<AuditEntry>> SqliteStore::audit_entries(std::int64_t after_se
                 next = out.back().seq + 1;
             }
         }
+    }
+    if (!full()) {
+        auto tail = TRY(db->prepare(fmt::format(
+            "SELECT {} FROM audit_log WHERE seq >= ?1 AND case_id = ?2 ORDER BY seq LIMIT ?3",
+            kAuditColumns)));
+        tail.bind(1, std::max(next, indexed.indexed_through + 1))
+            .bind(2, case_id)
+            .bind(3, static_cast<std::int64_t>(limit - static_cast<int>(out.size())));
+        while (TRY(tail.step()))
+            out.push_back(audit_from_row(tail));
     }
     return out;
 }

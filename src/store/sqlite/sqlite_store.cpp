@@ -106,6 +106,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
     store->m_cipher = std::move(cipher);
     store->m_writer = TRY(sqlite::Connection::open(file, appends));
     store->m_schema_version = TRY(apply_sqlite_migrations(*store->m_writer));
+    store->m_audit_index = TRY(SqliteAuditIndex::open(file));
     return store;
 }
 

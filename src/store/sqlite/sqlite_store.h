@@ -6,6 +6,7 @@
 #include <mutex>
 #include <vector>
 
+#include "store/sqlite/sqlite_audit_index.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 
@@ -83,6 +84,9 @@ class SqliteStore final : public Store {
     void end_read_snapshot() override;
 
     const std::filesystem::path& file() const { return m_file; }
+    // Brings the index of the audit trail by case up to date now, on the calling thread; it
+    // otherwise follows the trail on a thread of its own (store/sqlite/sqlite_audit_index.h).
+    Status index_audit_trail() { return m_audit_index->catch_up(); }
 
   private:
     explicit SqliteStore(std::filesystem::path file) : m_file(std::move(file)) {}
@@ -123,6 +127,8 @@ class SqliteStore final : public Store {
     std::vector<std::unique_ptr<sqlite::Connection>> m_idle_readers;
     int m_schema_version = 0;
     std::shared_ptr<FieldCipher> m_cipher;
+    // Last, so that its thread stops first.
+    std::unique_ptr<SqliteAuditIndex> m_audit_index;
 };
 
 }  // namespace retorno

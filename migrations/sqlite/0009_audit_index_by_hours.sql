@@ -1,0 +1,14 @@
+-- The audit trail's index by case leaves the store's file.
+--
+-- Every read of a case is an audit entry, and the index audit_log_by_case (case_id, seq) put
+-- each one in a page of its own: the entries of one commit are of cases spread over the whole
+-- index, so a commit of twenty entries wrote twenty index pages to the WAL, and the
+-- checkpoints copied them again. That was most of what the audit trail cost a read, and its
+-- checkpoints were the slowest reads (docs/performance.md, "API").
+--
+-- A case's entries are now found through the hours in which it has any, in an index that a
+-- thread of the store writes behind the trail, in a file of its own, in large transactions
+-- (store/sqlite/sqlite_audit_index.h). It is derived data and indexes the entries already
+-- here when the store first opens. From this version on the times of the chain never go
+-- backwards (store/audit_time_order.h), so that an hour's entries are consecutive in it.
+DROP INDEX audit_log_by_case;
