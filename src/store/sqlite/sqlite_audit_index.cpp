@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_audit_index.h"
 
+#include <algorithm>
 #include <chrono>
+#include <tuple>
 
 #include "store/audit_time_order.h"
 
@@ -13,6 +15,12 @@ namespace {
 // for all of them.
 constexpr int kStep = 20'000;
 constexpr auto kPause = std::chrono::seconds(1);
+
+struct Row {
+    std::string case_id;
+    std::string hour;
+    std::int64_t first_seq;
+};
 
 constexpr std::string_view kSchema =
     "CREATE TABLE IF NOT EXISTS case_hours ("
@@ -126,6 +134,7 @@ Result<int> SqliteAuditIndex::index_some(int limit) {
                              "ORDER BY seq LIMIT ?2"));
         entries.bind(1, seq).bind(2, static_cast<std::int64_t>(limit));
         int indexed = 0;
+        std::vector<Row> rows;
         while (TRY(entries.step())) {
             // The latest hour reached along the chain: an entry written before the times were
             // kept in order (migration 9) may be earlier than the one before it, and belongs
@@ -136,11 +145,18 @@ Result<int> SqliteAuditIndex::index_some(int limit) {
             seq = entries.integer(0);
             hash = entries.text(3);
             ++indexed;
-            if (entries.text_view(2).empty())
-                continue;
+            if (!entries.text_view(2).empty())
+                rows.push_back(Row{entries.text(2), hour, seq});
+        }
+        // In the order of the index, so that each of its pages is visited once per step
+        // (stable: of one case and hour, the first entry comes first and is kept).
+        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+            return std::tie(a.case_id, a.hour) < std::tie(b.case_id, b.hour);
+        });
+        for (const auto& row : rows) {
             auto insert = TRY(index.prepare(
                 "INSERT OR IGNORE INTO case_hours (case_id, hour, first_seq) VALUES (?1, ?2, ?3)"));
-            insert.bind(1, entries.text_view(2)).bind(2, hour).bind(3, seq);
+            insert.bind(1, row.case_id).bind(2, row.hour).bind(3, row.first_seq);
             TRY_STATUS(insert.run());
         }
         if (indexed > 0) {
