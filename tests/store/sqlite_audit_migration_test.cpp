@@ -93,10 +93,7 @@ TEST(SqliteAuditMigration, FindsEveryEntryOfEachCaseByItsHours) {
     EXPECT_EQ(seqs("case-B", 0, 100), (std::vector<std::int64_t>{2, 5, 7, 9}));
 
     auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();
-    EXPECT_EQ(text_of(*db,
-                      "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master "
-                      "WHERE type = 'index' AND tbl_name = 'audit_log' ORDER BY name)"),
-              "");
+    EXPECT_EQ(indexes_of(*db, "audit_log"), "");
     EXPECT_EQ(text_of(*db, "PRAGMA integrity_check"), "ok");
 }
 

@@ -69,10 +69,7 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
     auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();
     EXPECT_EQ(text_of(*db, "SELECT sql FROM sqlite_master WHERE name = 'cases'").find("WITHOUT"),
               std::string::npos);
-    EXPECT_EQ(text_of(*db,
-                      "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master "
-                      "WHERE type = 'index' AND tbl_name = 'cases' ORDER BY name)"),
-              "cases_for_listing,sqlite_autoindex_cases_1");
+    EXPECT_EQ(indexes_of(*db, "cases"), "cases_for_listing,sqlite_autoindex_cases_1");
     EXPECT_EQ(text_of(*db, "PRAGMA integrity_check"), "ok");
 }
 

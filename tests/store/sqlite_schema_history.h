@@ -37,4 +37,12 @@ inline std::string text_of(sqlite::Connection& db, const std::string& sql) {
     return query.text(0);
 }
 
+// The names of the indexes of `table`, in order, separated by commas.
+inline std::string indexes_of(sqlite::Connection& db, const std::string& table) {
+    return text_of(db, fmt::format("SELECT coalesce(group_concat(name, ','), '') FROM (SELECT "
+                                   "name FROM sqlite_master WHERE type = 'index' AND "
+                                   "tbl_name = '{}' ORDER BY name)",
+                                   table));
+}
+
 }  // namespace retorno::testing
