@@ -110,5 +110,41 @@ TEST(SqliteAuditIndex, AnIndexOfAnotherTrailIsRebuilt) {
               "case-Y 1, case-X 4");
 }
 
+TEST(SqliteAuditIndex, AnIndexOfAnotherTrailBesideAnEmptyOneCoversNothing) {
+    ThrowawayDir dir;
+    const auto first = dir.path() / "first" / "retorno.db";
+    const auto second = dir.path() / "second" / "retorno.db";
+    std::filesystem::create_directories(first.parent_path());
+    std::filesystem::create_directories(second.parent_path());
+    {
+        auto store = SqliteStore::open(first).value();
+        append(*store, {"case-X", "case-X", "case-X"}, "first");
+        ASSERT_TRUE(store->index_audit_trail());
+    }
+    { auto store = SqliteStore::open(second).value(); }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        auto from = SqliteAuditIndex::file_beside(first).string() + suffix;
+        auto to = SqliteAuditIndex::file_beside(second).string() + suffix;
+        std::filesystem::remove(to);
+        if (std::filesystem::exists(from))
+            std::filesystem::copy_file(from, to);
+    }
+    auto store = SqliteStore::open(second).value();
+    ASSERT_TRUE(store->index_audit_trail());
+    // Written by another process, so that the index is not told of them: the index must not
+    // claim to cover them.
+    {
+        auto other = sqlite::Connection::open(second, sqlite::Durability::Full).value();
+        ASSERT_TRUE(other->execute(
+            "INSERT INTO audit_log (seq, recorded_at, actor_user, actor_institution, address, "
+            "action, case_id, categories, reason, previous_hash, hash) VALUES "
+            "(1, '2026-05-01T10:00:00.000Z', 'u', 'i', 'local', 'read', 'case-X', '', '', '', "
+            "'second1'), "
+            "(2, '2026-05-01T10:00:00.000Z', 'u', 'i', 'local', 'read', 'case-X', '', '', "
+            "'second1', 'second2')"));
+    }
+    EXPECT_EQ(seqs_of(*store, "case-X"), (std::vector<std::int64_t>{1, 2}));
+}
+
 }  // namespace
 }  // namespace retorno::testing

@@ -122,8 +122,10 @@ Result<int> SqliteAuditIndex::index_some(int limit) {
             auto last = TRY(m_trail->prepare("SELECT hash FROM audit_log WHERE seq = ?1"));
             last.bind(1, seq);
             if (!TRY(last.step()) || last.text_view(0) != hash) {
-                // Not this trail's index (a store restored or replaced): start again.
-                TRY_STATUS(index.execute("DELETE FROM case_hours"));
+                // Not this trail's index (a store restored or replaced): start again. The
+                // progress goes too, even if the trail has no entry to index yet: until it
+                // has, no reader may take this index as covering any of it.
+                TRY_STATUS(index.execute("DELETE FROM case_hours; DELETE FROM progress"));
                 seq = 0;
                 hash.clear();
                 hour.clear();
