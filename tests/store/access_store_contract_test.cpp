@@ -247,14 +247,6 @@ TEST_P(AccessStoreContract, ABatchSignsTheHeadOfEachDayItReachesInTheSameAppend)
     EXPECT_EQ(store().audit_day_heads().value()[1].seq, 4);
 }
 
-// The seqs of `entries`, in order.
-std::vector<std::int64_t> seqs_of(const std::vector<AuditEntry>& entries) {
-    std::vector<std::int64_t> out;
-    for (const auto& entry : entries)
-        out.push_back(entry.seq);
-    return out;
-}
-
 TEST_P(AccessStoreContract, TheEntriesOfACaseAreFoundAcrossHoursAndPagedInChainOrder) {
     auto seal = [](const AuditEntry& e) { return fmt::format("h{}", e.seq); };
     // Batches as the trail commits them: cases A and B, entries of no case between them, in
@@ -284,7 +276,7 @@ TEST_P(AccessStoreContract, TheEntriesOfACaseAreFoundAcrossHoursAndPagedInChainO
             if (entry.case_id == case_id)
                 expected.push_back(entry.seq);
         }
-        EXPECT_EQ(seqs_of(store().audit_entries(0, 1000, case_id).value()), expected) << case_id;
+        EXPECT_EQ(audit_seqs(store(), case_id), expected) << case_id;
         // Page by page, from every place in the chain, with pages of every size.
         for (int limit = 1; limit <= 3; ++limit) {
             for (std::int64_t after = 0; after <= 11; ++after) {
@@ -308,8 +300,7 @@ TEST_P(AccessStoreContract, TheEntriesOfACaseAreFoundAcrossHoursAndPagedInChainO
             }
         }
     }
-    EXPECT_EQ(seqs_of(store().audit_entries(0, 1000, "case-A").value()),
-              (std::vector<std::int64_t>{1, 3, 6, 7, 11}));
+    EXPECT_EQ(audit_seqs(store(), "case-A"), (std::vector<std::int64_t>{1, 3, 6, 7, 11}));
     EXPECT_TRUE(store().audit_entries(0, 1000, "case-C").value().empty());
 }
 
@@ -341,10 +332,8 @@ TEST_P(AccessStoreContract, AnAuditTimeNeverGoesBackwardsAlongTheChain) {
         EXPECT_EQ(entry.hash, seal(entry));
     }
     EXPECT_EQ(all[1].recorded_at, "2026-05-01T11:00:00.000Z");
-    EXPECT_EQ(seqs_of(store().audit_entries(0, 100, "case-A").value()),
-              (std::vector<std::int64_t>{1, 2, 3}));
-    EXPECT_EQ(seqs_of(store().audit_entries(0, 100, "case-B").value()),
-              (std::vector<std::int64_t>{4}));
+    EXPECT_EQ(audit_seqs(store(), "case-A"), (std::vector<std::int64_t>{1, 2, 3}));
+    EXPECT_EQ(audit_seqs(store(), "case-B"), (std::vector<std::int64_t>{4}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccessStoreContract,

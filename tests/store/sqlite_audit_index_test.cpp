@@ -14,14 +14,6 @@
 namespace retorno::testing {
 namespace {
 
-std::vector<std::int64_t> seqs_of(SqliteStore& store, const std::string& case_id) {
-    const auto entries = store.audit_entries(0, 1000, case_id).value();
-    std::vector<std::int64_t> out;
-    for (const auto& entry : entries)
-        out.push_back(entry.seq);
-    return out;
-}
-
 void append(SqliteStore& store, const std::vector<std::string>& cases, const char* tag) {
     std::vector<AuditEntry> entries;
     for (const auto& case_id : cases) {
@@ -35,6 +27,28 @@ void append(SqliteStore& store, const std::vector<std::string>& cases, const cha
     ASSERT_TRUE(store.append_audit(entries, seal, {}));
 }
 
+// A store at `file` with entries of `cases` (perhaps none) sealed with `tag`, indexed, and
+// closed.
+void make_indexed_store(const std::filesystem::path& file, const std::vector<std::string>& cases,
+                        const char* tag) {
+    std::filesystem::create_directories(file.parent_path());
+    auto store = SqliteStore::open(file).value();
+    if (!cases.empty())
+        append(*store, cases, tag);
+    ASSERT_TRUE(store->index_audit_trail());
+}
+
+// The index of the store at `from` is put beside the store at `to`, as a careless copy would.
+void copy_index_beside(const std::filesystem::path& from, const std::filesystem::path& to) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        auto source = SqliteAuditIndex::file_beside(from).string() + suffix;
+        auto target = SqliteAuditIndex::file_beside(to).string() + suffix;
+        std::filesystem::remove(target);
+        if (std::filesystem::exists(source))
+            std::filesystem::copy_file(source, target);
+    }
+}
+
 TEST(SqliteAuditIndex, EntriesTheIndexHasNotReachedAreReadFromTheTrail) {
     ThrowawayDir dir;
     const auto file = dir.path() / "retorno.db";
@@ -44,20 +58,8 @@ TEST(SqliteAuditIndex, EntriesTheIndexHasNotReachedAreReadFromTheTrail) {
     {
         // Another process appends two entries: this store's index is not told of them.
         auto other = sqlite::Connection::open(file, sqlite::Durability::Full).value();
-        for (std::int64_t seq : {4, 5}) {
-            auto insert = other
-                              ->prepare(
-                                  "INSERT INTO audit_log (seq, recorded_at, actor_user, "
-                                  "actor_institution, address, action, case_id, categories, "
-                                  "reason, previous_hash, hash) VALUES (?1, "
-                                  "'2026-05-01T11:00:00.000Z', 'u', 'i', 'local', 'read', "
-                                  "'case-X', '', '', ?2, ?3)")
-                              .value();
-            insert.bind(1, seq)
-                .bind(2, fmt::format("h{}", seq - 1))
-                .bind(3, fmt::format("h{}", seq));
-            ASSERT_TRUE(insert.run());
-        }
+        for (std::int64_t seq : {4, 5})
+            insert_audit_row(*other, seq, "2026-05-01T11:00:00.000Z", "case-X", "h");
     }
     auto indexed_through = [&] {
         auto index = sqlite::Connection::open(SqliteAuditIndex::file_beside(file),
@@ -66,41 +68,24 @@ TEST(SqliteAuditIndex, EntriesTheIndexHasNotReachedAreReadFromTheTrail) {
         return text_of(*index, "SELECT seq FROM progress");
     };
     EXPECT_EQ(indexed_through(), "3");
-    EXPECT_EQ(seqs_of(*store, "case-X"), (std::vector<std::int64_t>{1, 3, 4, 5}));
-    EXPECT_EQ(seqs_of(*store, "case-Y"), (std::vector<std::int64_t>{2}));
+    EXPECT_EQ(audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{1, 3, 4, 5}));
+    EXPECT_EQ(audit_seqs(*store, "case-Y"), (std::vector<std::int64_t>{2}));
     ASSERT_TRUE(store->index_audit_trail());
     EXPECT_EQ(indexed_through(), "5");
-    EXPECT_EQ(seqs_of(*store, "case-X"), (std::vector<std::int64_t>{1, 3, 4, 5}));
+    EXPECT_EQ(audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{1, 3, 4, 5}));
 }
 
 TEST(SqliteAuditIndex, AnIndexOfAnotherTrailIsRebuilt) {
     ThrowawayDir dir;
     const auto first = dir.path() / "first" / "retorno.db";
     const auto second = dir.path() / "second" / "retorno.db";
-    std::filesystem::create_directories(first.parent_path());
-    std::filesystem::create_directories(second.parent_path());
-    {
-        auto store = SqliteStore::open(first).value();
-        append(*store, {"case-X", "case-X", "case-X"}, "first");
-        ASSERT_TRUE(store->index_audit_trail());
-    }
-    {
-        auto store = SqliteStore::open(second).value();
-        append(*store, {"case-Y", "case-Y", "case-Y", "case-X"}, "second");
-        ASSERT_TRUE(store->index_audit_trail());
-    }
-    // The first store's index is put beside the second store, as a careless copy would.
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        auto from = SqliteAuditIndex::file_beside(first).string() + suffix;
-        auto to = SqliteAuditIndex::file_beside(second).string() + suffix;
-        std::filesystem::remove(to);
-        if (std::filesystem::exists(from))
-            std::filesystem::copy_file(from, to);
-    }
+    make_indexed_store(first, {"case-X", "case-X", "case-X"}, "first");
+    make_indexed_store(second, {"case-Y", "case-Y", "case-Y", "case-X"}, "second");
+    copy_index_beside(first, second);
     auto store = SqliteStore::open(second).value();
     ASSERT_TRUE(store->index_audit_trail());
-    EXPECT_EQ(seqs_of(*store, "case-Y"), (std::vector<std::int64_t>{1, 2, 3}));
-    EXPECT_EQ(seqs_of(*store, "case-X"), (std::vector<std::int64_t>{4}));
+    EXPECT_EQ(audit_seqs(*store, "case-Y"), (std::vector<std::int64_t>{1, 2, 3}));
+    EXPECT_EQ(audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{4}));
     auto index =
         sqlite::Connection::open(SqliteAuditIndex::file_beside(second), sqlite::Durability::Normal)
             .value();
@@ -114,36 +99,19 @@ TEST(SqliteAuditIndex, AnIndexOfAnotherTrailBesideAnEmptyOneCoversNothing) {
     ThrowawayDir dir;
     const auto first = dir.path() / "first" / "retorno.db";
     const auto second = dir.path() / "second" / "retorno.db";
-    std::filesystem::create_directories(first.parent_path());
-    std::filesystem::create_directories(second.parent_path());
-    {
-        auto store = SqliteStore::open(first).value();
-        append(*store, {"case-X", "case-X", "case-X"}, "first");
-        ASSERT_TRUE(store->index_audit_trail());
-    }
-    { auto store = SqliteStore::open(second).value(); }
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        auto from = SqliteAuditIndex::file_beside(first).string() + suffix;
-        auto to = SqliteAuditIndex::file_beside(second).string() + suffix;
-        std::filesystem::remove(to);
-        if (std::filesystem::exists(from))
-            std::filesystem::copy_file(from, to);
-    }
+    make_indexed_store(first, {"case-X", "case-X", "case-X"}, "first");
+    make_indexed_store(second, {}, "second");
+    copy_index_beside(first, second);
     auto store = SqliteStore::open(second).value();
     ASSERT_TRUE(store->index_audit_trail());
     // Written by another process, so that the index is not told of them: the index must not
     // claim to cover them.
     {
         auto other = sqlite::Connection::open(second, sqlite::Durability::Full).value();
-        ASSERT_TRUE(other->execute(
-            "INSERT INTO audit_log (seq, recorded_at, actor_user, actor_institution, address, "
-            "action, case_id, categories, reason, previous_hash, hash) VALUES "
-            "(1, '2026-05-01T10:00:00.000Z', 'u', 'i', 'local', 'read', 'case-X', '', '', '', "
-            "'second1'), "
-            "(2, '2026-05-01T10:00:00.000Z', 'u', 'i', 'local', 'read', 'case-X', '', '', "
-            "'second1', 'second2')"));
+        for (std::int64_t seq : {1, 2})
+            insert_audit_row(*other, seq, "2026-05-01T10:00:00.000Z", "case-X", "second");
     }
-    EXPECT_EQ(seqs_of(*store, "case-X"), (std::vector<std::int64_t>{1, 2}));
+    EXPECT_EQ(audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{1, 2}));
 }
 
 }  // namespace

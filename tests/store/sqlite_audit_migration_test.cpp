@@ -31,43 +31,27 @@ TEST(SqliteAuditMigration, FindsEveryEntryOfEachCaseByItsHours) {
     {
         auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();
         migrate_up_to(*db, 8);
-        for (std::size_t i = 0; i < old.size(); ++i) {
-            auto insert = db->prepare(
-                                "INSERT INTO audit_log (seq, recorded_at, actor_user, "
-                                "actor_institution, address, action, case_id, categories, "
-                                "reason, previous_hash, hash) VALUES (?1, ?2, 'u', 'i', "
-                                "'192.0.2.1', 'read', ?3, '', '', ?4, ?5)")
-                              .value();
-            insert.bind(1, static_cast<std::int64_t>(i + 1))
-                .bind(2, old[i].recorded_at)
-                .bind(3, old[i].case_id)
-                .bind(4, i == 0 ? std::string() : fmt::format("h{}", i))
-                .bind(5, fmt::format("h{}", i + 1));
-            ASSERT_TRUE(insert.run());
-        }
+        for (std::size_t i = 0; i < old.size(); ++i)
+            insert_audit_row(*db, static_cast<std::int64_t>(i + 1), old[i].recorded_at,
+                             old[i].case_id, "h");
     }
     auto store = SqliteStore::open(file).value();
     EXPECT_NE(store->describe().find("schema 9"), std::string::npos) << store->describe();
-    auto seqs = [&](const std::string& case_id, std::int64_t after, int limit) {
-        const auto entries = store->audit_entries(after, limit, case_id).value();
-        std::vector<std::int64_t> out;
-        for (const auto& entry : entries)
-            out.push_back(entry.seq);
-        return out;
-    };
     // Whether the index's thread has caught up with the old entries yet or not, and once it
     // surely has.
     for (int round = 0; round < 2; ++round) {
         if (round == 1) {
             ASSERT_TRUE(store->index_audit_trail());
         }
-        EXPECT_EQ(seqs("case-A", 0, 100), (std::vector<std::int64_t>{1, 3, 4, 8})) << round;
-        EXPECT_EQ(seqs("case-B", 0, 100), (std::vector<std::int64_t>{2, 5, 7})) << round;
+        EXPECT_EQ(audit_seqs(*store, "case-A", 0, 100), (std::vector<std::int64_t>{1, 3, 4, 8}))
+            << round;
+        EXPECT_EQ(audit_seqs(*store, "case-B", 0, 100), (std::vector<std::int64_t>{2, 5, 7}))
+            << round;
         // Seq 4 is read with hour 09 when the reading starts after seq 3, and not again
         // with 10.
-        EXPECT_EQ(seqs("case-A", 3, 1), (std::vector<std::int64_t>{4})) << round;
-        EXPECT_EQ(seqs("case-A", 3, 100), (std::vector<std::int64_t>{4, 8})) << round;
-        EXPECT_EQ(seqs("case-B", 2, 100), (std::vector<std::int64_t>{5, 7})) << round;
+        EXPECT_EQ(audit_seqs(*store, "case-A", 3, 1), (std::vector<std::int64_t>{4})) << round;
+        EXPECT_EQ(audit_seqs(*store, "case-A", 3, 100), (std::vector<std::int64_t>{4, 8})) << round;
+        EXPECT_EQ(audit_seqs(*store, "case-B", 2, 100), (std::vector<std::int64_t>{5, 7})) << round;
     }
     {
         // A and B at 09 and 10 (seq 4 and 5 at 10, the latest hour reached), A at 12.
@@ -90,7 +74,7 @@ TEST(SqliteAuditMigration, FindsEveryEntryOfEachCaseByItsHours) {
     auto seal = [](const AuditEntry& e) { return fmt::format("h{}", e.seq); };
     auto stored = store->append_audit({late}, seal, {}).value();
     EXPECT_EQ(stored[0].recorded_at, "2026-05-01T12:00:00.000Z");
-    EXPECT_EQ(seqs("case-B", 0, 100), (std::vector<std::int64_t>{2, 5, 7, 9}));
+    EXPECT_EQ(audit_seqs(*store, "case-B", 0, 100), (std::vector<std::int64_t>{2, 5, 7, 9}));
 
     auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();
     EXPECT_EQ(indexes_of(*db, "audit_log"), "");

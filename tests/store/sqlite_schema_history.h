@@ -1,6 +1,7 @@
 #pragma once
 
-// For the tests of SQLite migrations: a database made as an older retorno left it.
+// For the tests of SQLite migrations and of the audit index: a database made as an older
+// retorno, or another process, left it.
 
 #include <gtest/gtest.h>
 
@@ -35,6 +36,25 @@ inline std::string text_of(sqlite::Connection& db, const std::string& sql) {
     auto query = db.prepare(sql).value();
     EXPECT_TRUE(query.step().value()) << sql;
     return query.text(0);
+}
+
+// An audit entry written straight into the trail, as an older retorno or another process
+// would, without this store knowing: a read of `case_id` (empty: of no case), chained by the
+// hashes `TAG1`, `TAG2`, ...
+inline void insert_audit_row(sqlite::Connection& db, std::int64_t seq,
+                             const std::string& recorded_at, const std::string& case_id,
+                             const std::string& tag) {
+    auto insert = db.prepare(
+                        "INSERT INTO audit_log (seq, recorded_at, actor_user, actor_institution, "
+                        "address, action, case_id, categories, reason, previous_hash, hash) "
+                        "VALUES (?1, ?2, 'u', 'i', '192.0.2.1', 'read', ?3, '', '', ?4, ?5)")
+                      .value();
+    insert.bind(1, seq)
+        .bind(2, recorded_at)
+        .bind(3, case_id)
+        .bind(4, seq == 1 ? std::string() : fmt::format("{}{}", tag, seq - 1))
+        .bind(5, fmt::format("{}{}", tag, seq));
+    ASSERT_TRUE(insert.run());
 }
 
 // The names of the indexes of `table`, in order, separated by commas.

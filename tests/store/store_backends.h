@@ -167,6 +167,17 @@ struct StoreUnderTest {
     }
 };
 
+// The seqs of the audit entries of `case_id` after `after`, at most `limit`, as the store
+// answers them.
+inline std::vector<std::int64_t> audit_seqs(Store& store, const std::string& case_id,
+                                            std::int64_t after = 0, int limit = 1000) {
+    const auto entries = store.audit_entries(after, limit, case_id).value();
+    std::vector<std::int64_t> out;
+    for (const auto& entry : entries)
+        out.push_back(entry.seq);
+    return out;
+}
+
 // A case as its projection's document, to compare two cases: the writer emits every field, so
 // two cases are equal when they write the same.
 inline std::string document_of(const Case& c) {
