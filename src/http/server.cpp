@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <list>
 #include <mutex>
@@ -15,6 +16,7 @@
 #include <boost/url/parse.hpp>
 
 #include "http/problem.h"
+#include "http/response_head.h"
 
 namespace retorno::http {
 
@@ -52,41 +54,18 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const std::stri
     return out;
 }
 
-enum class Transport { Plain, Tls };
-
-// Takes the response apart: its body moves into the answer instead of being copied.
-bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bool keep_alive,
-                                             Transport transport) {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
-    out.set(bhttp::field::server, "retorno");
-    out.set(bhttp::field::content_type, in.content_type);
-    out.set(bhttp::field::cache_control, "no-store");
-    out.set("X-Content-Type-Options", "nosniff");
-    // The API serves JSON only: no page may frame it, load anything from it or be told where
-    // a reader came from. Handlers may set stricter values; the web pages set their own CSP
-    // (web/page.cpp).
-    out.set("X-Frame-Options", "DENY");
-    out.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    out.set("Referrer-Policy", "no-referrer");
-    // Only over TLS: a browser ignores it on plain HTTP, and sending it there would promise
-    // something this server does not do.
-    if (transport == Transport::Tls)
-        out.set("Strict-Transport-Security", "max-age=31536000");
-    // A handler's header replaces the default of the same name; a name the handler gives more
-    // than once (Set-Cookie) is sent as many times.
-    std::vector<std::string_view> given;
-    for (const auto& [name, value] : in.headers) {
-        if (std::find(given.begin(), given.end(), name) == given.end()) {
-            out.set(name, value);
-            given.push_back(name);
-        } else {
-            out.insert(name, value);
-        }
-    }
-    out.body() = std::move(in.body);
-    out.keep_alive(keep_alive);
-    out.prepare_payload();
-    return out;
+// Writes a response: its head from response_head and its body, in one gather write.
+template <typename Stream>
+awaitable<boost::system::error_code> write_response(Stream& stream, const Response& response,
+                                                    unsigned version, bool keep_alive,
+                                                    Transport transport) {
+    const std::string head = response_head(response, version, keep_alive, transport);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head), status_has_body(response.status)
+                                                                      ? asio::buffer(response.body)
+                                                                      : asio::const_buffer{}};
+    auto [ec, written] = co_await asio::async_write(stream, buffers, kAsTuple);
+    (void)written;
+    co_return ec;
 }
 
 }  // namespace
@@ -277,9 +256,9 @@ struct Server::Impl {
                 if (refusal) {
                     // The connection is closed after the answer: the rest of the request
                     // cannot be trusted to be where the parser stopped.
-                    auto response = to_beast(problem_response(*refusal, ""), 11, false, transport);
+                    const Response answer = problem_response(*refusal, "");
                     lowest.expires_after(std::chrono::seconds(5));
-                    co_await bhttp::async_write(stream, response, kAsTuple);
+                    co_await write_response(stream, answer, 11, false, transport);
                 }
                 break;
             }
@@ -297,11 +276,9 @@ struct Server::Impl {
             spdlog::debug("{} {} {} {}us", request.method, request.path, response.status,
                           elapsed.count());
             bool keep_alive = beast_request.keep_alive() && !stopping;
-            auto out =
-                to_beast(std::move(response), beast_request.version(), keep_alive, transport);
             lowest.expires_after(options.limits.request_timeout);
-            auto [write_ec, written] = co_await bhttp::async_write(stream, out, kAsTuple);
-            (void)written;
+            auto write_ec = co_await write_response(stream, response, beast_request.version(),
+                                                    keep_alive, transport);
             {
                 std::lock_guard lock(sessions_mutex);
                 self->busy = false;
