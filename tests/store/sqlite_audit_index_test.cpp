@@ -55,6 +55,12 @@ TEST(SqliteAuditIndex, EntriesTheIndexHasNotReachedAreReadFromTheTrail) {
     auto store = SqliteStore::open(file).value();
     append(*store, {"case-X", "case-Y", "case-X"}, "h");
     ASSERT_TRUE(store->index_audit_trail());
+    // The index's file is held locked for writing (as another process's pass would hold it), so
+    // that the store's thread cannot index past entry 3, however soon it wakes.
+    auto held =
+        sqlite::Connection::open(SqliteAuditIndex::file_beside(file), sqlite::Durability::Normal)
+            .value();
+    ASSERT_TRUE(held->execute("BEGIN IMMEDIATE"));
     {
         // Another process appends two entries: this store's index is not told of them.
         auto other = sqlite::Connection::open(file, sqlite::Durability::Full).value();
@@ -70,6 +76,7 @@ TEST(SqliteAuditIndex, EntriesTheIndexHasNotReachedAreReadFromTheTrail) {
     EXPECT_EQ(indexed_through(), "3");
     EXPECT_EQ(audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{1, 3, 4, 5}));
     EXPECT_EQ(audit_seqs(*store, "case-Y"), (std::vector<std::int64_t>{2}));
+    ASSERT_TRUE(held->execute("COMMIT"));
     ASSERT_TRUE(store->index_audit_trail());
     EXPECT_EQ(indexed_through(), "5");
     EXPECT_EQ(audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{1, 3, 4, 5}));
