@@ -5,17 +5,16 @@
 #include <utility>
 #include <vector>
 
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/status.hpp>
 
 namespace retorno::http {
 
 namespace {
 
+// Header names compare without regard to case (RFC 9110 §5.1).
 bool same_name(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-        return lower(x) == lower(y);
-    });
+    return boost::beast::iequals(a, b);
 }
 
 void append_clean(std::string& out, std::string_view text) {
@@ -55,26 +54,26 @@ std::string response_head(const Response& response, unsigned version, bool keep_
     };
     if (transport == Transport::Tls)
         fields.emplace_back("Strict-Transport-Security", "max-age=31536000");
-    const std::size_t defaults = fields.size();
+    const auto defaults = static_cast<std::ptrdiff_t>(fields.size());
     std::vector<std::string_view> given;
     for (const auto& [name, value] : response.headers) {
         // The server alone frames the message.
         if (same_name(name, "Content-Length") || same_name(name, "Connection") ||
             same_name(name, "Transfer-Encoding"))
             continue;
-        const bool again = std::any_of(given.begin(), given.end(),
-                                       [&](std::string_view g) { return same_name(g, name); });
-        auto replaced = fields.begin() + static_cast<std::ptrdiff_t>(defaults);
-        if (!again) {
+        const bool first = std::none_of(given.begin(), given.end(),
+                                        [&](std::string_view g) { return same_name(g, name); });
+        if (first) {
             given.push_back(name);
-            replaced = std::find_if(fields.begin(), replaced, [&](const auto& field) {
-                return same_name(field.first, name);
-            });
+            auto end = fields.begin() + defaults;
+            auto it = std::find_if(fields.begin(), end,
+                                   [&](const auto& field) { return same_name(field.first, name); });
+            if (it != end) {
+                it->second = value;
+                continue;
+            }
         }
-        if (!again && replaced != fields.begin() + static_cast<std::ptrdiff_t>(defaults))
-            replaced->second = value;
-        else
-            fields.emplace_back(name, value);
+        fields.emplace_back(name, value);
     }
 
     std::string out;
