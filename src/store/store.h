@@ -149,6 +149,10 @@ class Store {
     // process sees a revocation at once.
     virtual Status put_session(const Session& session) = 0;
     virtual Result<std::optional<Session>> find_session(const std::string& token_hash) = 0;
+    // The session with its user and institution, in one statement: what every signed-in
+    // request reads (access/auth_service.h).
+    virtual Result<std::optional<SessionWithUser>> find_session_with_user(
+        const std::string& token_hash) = 0;
     virtual Status touch_session(const Id& session_id, Timestamp last_seen_at) = 0;
     virtual Status revoke_session(const Id& session_id, Timestamp at) = 0;
     // Revokes every live session of a user; answers how many were revoked.

@@ -65,6 +65,69 @@ TEST_P(AccessStoreContract, SessionsAreFoundByTokenHashTouchedAndRevoked) {
               at("2026-05-01T12:00:00.000Z"));
 }
 
+TEST_P(AccessStoreContract, ASessionIsFoundWithItsUserAndInstitutionInOneLookup) {
+    Institution ministry{
+        Id::generate(), "GT", "ChildProtectionAuthority", "Ministerio de prueba", {}};
+    Institution shelter{Id::generate(), "GT", "Shelter", "Albergue de prueba", ministry.id};
+    ASSERT_TRUE(store().put_institution(ministry));
+    ASSERT_TRUE(store().put_institution(shelter));
+    User user;
+    user.id = Id::generate();
+    user.username = "gt.albergue.prueba";
+    user.display_name = "Usuaria de prueba";
+    user.institution_id = shelter.id;
+    user.roles = {Role::Caseworker, Role::Psychologist};
+    user.password_hash = "not a real hash";
+    user.language = "en";
+    ASSERT_TRUE(store().put_user(user));
+    Session s = make_session(user.id, std::string(64, 'c'));
+    ASSERT_TRUE(store().put_session(s));
+
+    auto found = store().find_session_with_user(s.token_hash).value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->session.id, s.id);
+    EXPECT_EQ(found->session.token_hash, s.token_hash);
+    EXPECT_EQ(found->session.last_seen_at, s.last_seen_at);
+    EXPECT_EQ(found->session.expires_at, s.expires_at);
+    EXPECT_EQ(found->session.address, "192.0.2.7");
+    EXPECT_FALSE(found->session.revoked_at.has_value());
+    ASSERT_TRUE(found->user.has_value());
+    EXPECT_EQ(found->user->id, user.id);
+    EXPECT_EQ(found->user->username, "gt.albergue.prueba");
+    EXPECT_EQ(found->user->display_name, "Usuaria de prueba");
+    EXPECT_EQ(found->user->institution_id, shelter.id);
+    EXPECT_EQ(found->user->roles, user.roles);
+    EXPECT_EQ(found->user->password_hash, "not a real hash");
+    EXPECT_FALSE(found->user->disabled);
+    EXPECT_EQ(found->user->language, "en");
+    ASSERT_TRUE(found->institution.has_value());
+    EXPECT_EQ(found->institution->id, shelter.id);
+    EXPECT_EQ(found->institution->country, "GT");
+    EXPECT_EQ(found->institution->type, "Shelter");
+    EXPECT_EQ(found->institution->name, "Albergue de prueba");
+    EXPECT_EQ(found->institution->parent, ministry.id);
+
+    // A revoked session and a disabled user are found as they are: refusing them is the
+    // caller's decision (AuthService).
+    ASSERT_TRUE(store().revoke_session(s.id, at("2026-05-01T12:00:00.000Z")));
+    ASSERT_TRUE(store().disable_user(user.id));
+    found = store().find_session_with_user(s.token_hash).value();
+    ASSERT_TRUE(found.has_value() && found->user.has_value());
+    EXPECT_EQ(found->session.revoked_at, at("2026-05-01T12:00:00.000Z"));
+    EXPECT_TRUE(found->user->disabled);
+
+    // A session whose user no longer exists comes without a user or an institution.
+    Session orphan = make_session(Id::generate(), std::string(64, 'd'));
+    ASSERT_TRUE(store().put_session(orphan));
+    found = store().find_session_with_user(orphan.token_hash).value();
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->session.id, orphan.id);
+    EXPECT_FALSE(found->user.has_value());
+    EXPECT_FALSE(found->institution.has_value());
+
+    EXPECT_FALSE(store().find_session_with_user(std::string(64, 'e')).value().has_value());
+}
+
 TEST_P(AccessStoreContract, SignOutEverywhereRevokesOnlyThatUsersLiveSessions) {
     Id user = Id::generate();
     Id other = Id::generate();

@@ -20,36 +20,11 @@ std::string name(std::string_view statement) {
     return std::string(statement);
 }
 
-Result<Timestamp> time_field(const pqxx::field& field) {
-    auto parsed = parse_timestamp(field.c_str());
-    if (!parsed)
-        return fail(Error::internal("a stored time could not be read"));
-    return *parsed;
-}
-
-Result<Session> session_from_row(const pqxx::row& row) {
-    Session session;
-    auto id = Id::parse(row[0].c_str());
-    auto user = Id::parse(row[2].c_str());
-    if (!id || !user)
-        return fail(Error::internal("session row with an unreadable id"));
-    session.id = *id;
-    session.token_hash = row[1].c_str();
-    session.user_id = *user;
-    session.created_at = TRY(time_field(row[3]));
-    session.last_seen_at = TRY(time_field(row[4]));
-    session.expires_at = TRY(time_field(row[5]));
-    if (!row[6].is_null())
-        session.revoked_at = TRY(time_field(row[6]));
-    session.address = row[7].c_str();
-    return session;
-}
-
 Result<SignInFailures> failures_from_row(const pqxx::row& row) {
     SignInFailures out;
     out.failures = row[0].as<int>();
-    out.first_failed_at = TRY(time_field(row[1]));
-    out.last_failed_at = TRY(time_field(row[2]));
+    out.first_failed_at = TRY(postgres::time_field(row[1]));
+    out.last_failed_at = TRY(postgres::time_field(row[2]));
     return out;
 }
 
@@ -86,7 +61,29 @@ Result<std::optional<Session>> PostgresStore::find_session(const std::string& to
             auto rows = tx.exec_prepared(name(st::kFindSession), token_hash);
             if (rows.empty())
                 return std::optional<Session>{};
-            return std::optional<Session>{TRY(session_from_row(rows[0]))};
+            return std::optional<Session>{TRY(postgres::session_from_row(rows[0]))};
+        });
+}
+
+Result<std::optional<SessionWithUser>> PostgresStore::find_session_with_user(
+    const std::string& token_hash) {
+    using namespace postgres;
+    return with_connection<std::optional<SessionWithUser>>(
+        [&](pqxx::connection& connection) -> Result<std::optional<SessionWithUser>> {
+            pqxx::nontransaction tx(connection);
+            auto rows = tx.exec_prepared(name(st::kFindSessionWithUser), token_hash);
+            if (rows.empty())
+                return std::optional<SessionWithUser>{};
+            const auto& row = rows[0];
+            SessionWithUser out;
+            out.session = TRY(session_from_row(row));
+            constexpr int kUserFirst = kSessionColumnCount;
+            constexpr int kInstitutionFirst = kUserFirst + kUserColumnCount;
+            if (!row[kUserFirst].is_null())
+                out.user = TRY(user_from_row(row, kUserFirst));
+            if (!row[kInstitutionFirst].is_null())
+                out.institution = TRY(institution_from_row(row, kInstitutionFirst));
+            return std::optional<SessionWithUser>{std::move(out)};
         });
 }
 
@@ -213,7 +210,7 @@ Result<std::vector<CaseShare>> PostgresStore::case_shares(const Id& case_id) {
                 share.categories = split_comma_list(row[5].c_str());
                 share.shared_by_user = row[6].c_str();
                 share.shared_by_institution = row[7].c_str();
-                share.shared_at = TRY(time_field(row[8]));
+                share.shared_at = TRY(postgres::time_field(row[8]));
                 out.push_back(std::move(share));
             }
             return out;

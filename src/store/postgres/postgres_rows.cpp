@@ -46,35 +46,60 @@ Result<Event> event_from_row(const pqxx::row& row, FieldCipher* cipher) {
     return event;
 }
 
-Result<Institution> institution_from_row(const pqxx::row& row) {
+Result<Institution> institution_from_row(const pqxx::row& row, int first) {
     Institution institution;
-    auto id = Id::parse(text(row[0]));
+    auto id = Id::parse(text(row[first]));
     if (!id)
         return fail(Error::internal("institution row with an unreadable id"));
     institution.id = *id;
-    institution.country = text(row[1]);
-    institution.type = text(row[2]);
-    institution.name = text(row[3]);
-    if (!row[4].is_null())
-        institution.parent = Id::parse(text(row[4]));
+    institution.country = text(row[first + 1]);
+    institution.type = text(row[first + 2]);
+    institution.name = text(row[first + 3]);
+    if (!row[first + 4].is_null())
+        institution.parent = Id::parse(text(row[first + 4]));
     return institution;
 }
 
-Result<User> user_from_row(const pqxx::row& row) {
+Result<User> user_from_row(const pqxx::row& row, int first) {
     User user;
-    auto id = Id::parse(text(row[0]));
-    auto institution = Id::parse(text(row[3]));
+    auto id = Id::parse(text(row[first]));
+    auto institution = Id::parse(text(row[first + 3]));
     if (!id || !institution)
         return fail(Error::internal("user row with an unreadable id"));
     user.id = *id;
-    user.username = text(row[1]);
-    user.display_name = text(row[2]);
+    user.username = text(row[first + 1]);
+    user.display_name = text(row[first + 2]);
     user.institution_id = *institution;
-    user.roles = split_roles(text(row[4]));
-    user.password_hash = text(row[5]);
-    user.disabled = row[6].as<bool>();
-    user.language = text(row[7]);
+    user.roles = split_roles(text(row[first + 4]));
+    user.password_hash = text(row[first + 5]);
+    user.disabled = row[first + 6].as<bool>();
+    user.language = text(row[first + 7]);
     return user;
+}
+
+Result<Timestamp> time_field(const pqxx::field& field) {
+    auto parsed = parse_timestamp(text(field));
+    if (!parsed)
+        return fail(Error::internal("a stored time could not be read"));
+    return *parsed;
+}
+
+Result<Session> session_from_row(const pqxx::row& row, int first) {
+    Session session;
+    auto id = Id::parse(text(row[first]));
+    auto user = Id::parse(text(row[first + 2]));
+    if (!id || !user)
+        return fail(Error::internal("session row with an unreadable id"));
+    session.id = *id;
+    session.token_hash = text(row[first + 1]);
+    session.user_id = *user;
+    session.created_at = TRY(time_field(row[first + 3]));
+    session.last_seen_at = TRY(time_field(row[first + 4]));
+    session.expires_at = TRY(time_field(row[first + 5]));
+    if (!row[first + 6].is_null())
+        session.revoked_at = TRY(time_field(row[first + 6]));
+    session.address = text(row[first + 7]);
+    return session;
 }
 
 }  // namespace retorno::postgres

@@ -14,6 +14,23 @@ std::string utc_text(std::string_view column) {
     return fmt::format(fmt::runtime(kUtcText), column);
 }
 
+// The columns that postgres_rows.h reads, in its order. `table` names the table in a join
+// ("u." for `users u`) and is empty otherwise.
+std::string institution_columns(std::string_view table = "") {
+    return fmt::format("{0}id, {0}country, {0}type, {0}name, {0}parent_id", table);
+}
+std::string user_columns(std::string_view table = "") {
+    return fmt::format(
+        "{0}id, {0}username, {0}display_name, {0}institution_id, array_to_string({0}roles, ','), "
+        "{0}password_hash, {0}disabled, {0}language",
+        table);
+}
+std::string session_columns(std::string_view table = "") {
+    auto at = [&](std::string_view column) { return utc_text(fmt::format("{}{}", table, column)); };
+    return fmt::format("{0}id, {0}token_hash, {0}user_id, {1}, {2}, {3}, {4}, {0}address", table,
+                       at("created_at"), at("last_seen_at"), at("expires_at"), at("revoked_at"));
+}
+
 // Parameters are numbered in the order limit, status, country, cursor, party (institution,
 // destination country, notified origin country), skipping the filters that the statement does
 // not have; PostgresStore::list_cases binds them alike. The parties come from case_task_heads;
@@ -95,10 +112,11 @@ std::vector<Statement> build() {
         "parent_id = excluded.parent_id");
     // Byte order (COLLATE "C") matches SQLite's, whatever the server's default collation.
     add(kListInstitutions,
-        "SELECT id, country, type, name, parent_id FROM institutions "
-        "ORDER BY country COLLATE \"C\", name COLLATE \"C\"");
+        fmt::format(
+            "SELECT {} FROM institutions ORDER BY country COLLATE \"C\", name COLLATE \"C\"",
+            institution_columns()));
     add(kFindInstitution,
-        "SELECT id, country, type, name, parent_id FROM institutions WHERE id = $1");
+        fmt::format("SELECT {} FROM institutions WHERE id = $1", institution_columns()));
     add(kPutUser,
         "INSERT INTO users (id, username, display_name, institution_id, roles, password_hash, "
         "disabled, language) VALUES ($1, $2, $3, $4, "
@@ -107,28 +125,26 @@ std::vector<Statement> build() {
         "display_name = excluded.display_name, institution_id = excluded.institution_id, "
         "roles = excluded.roles, password_hash = excluded.password_hash, "
         "disabled = excluded.disabled, language = excluded.language");
-    constexpr std::string_view kUserColumns =
-        "id, username, display_name, institution_id, array_to_string(roles, ','), "
-        "password_hash, disabled, language";
     add(kListUsers,
-        fmt::format("SELECT {} FROM users ORDER BY username COLLATE \"C\"", kUserColumns));
-    add(kFindUserByName, fmt::format("SELECT {} FROM users WHERE username = $1", kUserColumns));
-    add(kFindUser, fmt::format("SELECT {} FROM users WHERE id = $1::uuid", kUserColumns));
+        fmt::format("SELECT {} FROM users ORDER BY username COLLATE \"C\"", user_columns()));
+    add(kFindUserByName, fmt::format("SELECT {} FROM users WHERE username = $1", user_columns()));
+    add(kFindUser, fmt::format("SELECT {} FROM users WHERE id = $1::uuid", user_columns()));
     // Migration 4: the user's language.
     add(kSetUserLanguage, "UPDATE users SET language = $2 WHERE id = $1::uuid");
     add(kDisableUser, "UPDATE users SET disabled = true WHERE id = $1::uuid");
     add(kSetUserPassword, "UPDATE users SET password_hash = $2 WHERE id = $1::uuid");
 
     // Migration 2: sessions, sign-in counters, second factor, shares, audit trail.
-    const std::string session_columns =
-        fmt::format("id, token_hash, user_id, {}, {}, {}, {}, address", utc_text("created_at"),
-                    utc_text("last_seen_at"), utc_text("expires_at"), utc_text("revoked_at"));
     add(kInsertSession,
         "INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, "
         "revoked_at, address) VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, "
         "$6::timestamptz, nullif($7, '')::timestamptz, $8)");
     add(kFindSession,
-        fmt::format("SELECT {} FROM sessions WHERE token_hash = $1", session_columns));
+        fmt::format("SELECT {} FROM sessions WHERE token_hash = $1", session_columns()));
+    add(kFindSessionWithUser,
+        fmt::format("SELECT {}, {}, {} FROM sessions s LEFT JOIN users u ON u.id = s.user_id "
+                    "LEFT JOIN institutions i ON i.id = u.institution_id WHERE s.token_hash = $1",
+                    session_columns("s."), user_columns("u."), institution_columns("i.")));
     // Never moves last_seen_at backwards when two processes touch the session at once.
     add(kTouchSession,
         "UPDATE sessions SET last_seen_at = $2::timestamptz WHERE id = $1 "

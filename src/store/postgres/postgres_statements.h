@@ -36,6 +36,7 @@ inline constexpr std::string_view kListUsers = "list_users";
 inline constexpr std::string_view kFindUserByName = "find_user_by_name";
 inline constexpr std::string_view kInsertSession = "insert_session";
 inline constexpr std::string_view kFindSession = "find_session";
+inline constexpr std::string_view kFindSessionWithUser = "find_session_with_user";
 inline constexpr std::string_view kTouchSession = "touch_session";
 inline constexpr std::string_view kRevokeSession = "revoke_session";
 inline constexpr std::string_view kCountUserSessions = "count_user_sessions";

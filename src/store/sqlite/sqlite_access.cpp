@@ -9,45 +9,18 @@
 #include "store/audit_time_order.h"
 #include "store/comma_list.h"
 #include "store/sealed_fields.h"
+#include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace retorno {
 
 namespace {
 
-constexpr std::string_view kSessionColumns =
-    "id, token_hash, user_id, created_at, last_seen_at, expires_at, revoked_at, address";
-
-Result<Timestamp> time_column(const sqlite::Statement& row, int column) {
-    auto parsed = parse_timestamp(row.text_view(column));
-    if (!parsed)
-        return fail(Error::internal("a stored time could not be read"));
-    return *parsed;
-}
-
-Result<Session> session_from_row(const sqlite::Statement& row) {
-    Session session;
-    auto id = Id::parse(row.text_view(0));
-    auto user = Id::parse(row.text_view(2));
-    if (!id || !user)
-        return fail(Error::internal("session row with an unreadable id"));
-    session.id = *id;
-    session.token_hash = row.text(1);
-    session.user_id = *user;
-    session.created_at = TRY(time_column(row, 3));
-    session.last_seen_at = TRY(time_column(row, 4));
-    session.expires_at = TRY(time_column(row, 5));
-    if (!row.is_null(6))
-        session.revoked_at = TRY(time_column(row, 6));
-    session.address = row.text(7);
-    return session;
-}
-
 Result<SignInFailures> failures_from_row(const sqlite::Statement& row) {
     SignInFailures out;
     out.failures = static_cast<int>(row.integer(0));
-    out.first_failed_at = TRY(time_column(row, 1));
-    out.last_failed_at = TRY(time_column(row, 2));
+    out.first_failed_at = TRY(sqlite::time_column(row, 1));
+    out.last_failed_at = TRY(sqlite::time_column(row, 2));
     return out;
 }
 
@@ -84,8 +57,9 @@ Status upsert_day_head(sqlite::Connection& db, const AuditDayHead& head) {
 
 Status SqliteStore::put_session(const Session& session) {
     return write_transaction([&](sqlite::Connection& db) -> Status {
-        auto insert = TRY(db.prepare(fmt::format(
-            "INSERT INTO sessions ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", kSessionColumns)));
+        auto insert = TRY(db.prepare(
+            fmt::format("INSERT INTO sessions ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        sqlite::kSessionColumns)));
         insert.bind(1, session.id.to_string())
             .bind(2, session.token_hash)
             .bind(3, session.user_id.to_string())
@@ -104,12 +78,36 @@ Status SqliteStore::put_session(const Session& session) {
 
 Result<std::optional<Session>> SqliteStore::find_session(const std::string& token_hash) {
     auto db = TRY(reader());
-    auto query = TRY(
-        db->prepare(fmt::format("SELECT {} FROM sessions WHERE token_hash = ?1", kSessionColumns)));
+    auto query = TRY(db->prepare(
+        fmt::format("SELECT {} FROM sessions WHERE token_hash = ?1", sqlite::kSessionColumns)));
     query.bind(1, token_hash);
     if (!TRY(query.step()))
         return std::optional<Session>{};
-    return std::optional<Session>{TRY(session_from_row(query))};
+    return std::optional<Session>{TRY(sqlite::session_from_row(query))};
+}
+
+Result<std::optional<SessionWithUser>> SqliteStore::find_session_with_user(
+    const std::string& token_hash) {
+    using namespace sqlite;
+    static const std::string sql = fmt::format(
+        "SELECT {}, {}, {} FROM sessions s LEFT JOIN users u ON u.id = s.user_id "
+        "LEFT JOIN institutions i ON i.id = u.institution_id WHERE s.token_hash = ?1",
+        qualified(kSessionColumns, "s"), qualified(kUserColumns, "u"),
+        qualified(kInstitutionColumns, "i"));
+    auto db = TRY(reader());
+    auto query = TRY(db->prepare(sql));
+    query.bind(1, token_hash);
+    if (!TRY(query.step()))
+        return std::optional<SessionWithUser>{};
+    SessionWithUser out;
+    out.session = TRY(session_from_row(query));
+    constexpr int kUserFirst = kSessionColumnCount;
+    constexpr int kInstitutionFirst = kUserFirst + kUserColumnCount;
+    if (!query.is_null(kUserFirst))
+        out.user = TRY(user_from_row(query, kUserFirst));
+    if (!query.is_null(kInstitutionFirst))
+        out.institution = TRY(institution_from_row(query, kInstitutionFirst));
+    return std::optional<SessionWithUser>{std::move(out)};
 }
 
 Status SqliteStore::touch_session(const Id& session_id, Timestamp last_seen_at) {
@@ -293,7 +291,7 @@ Result<std::vector<CaseShare>> SqliteStore::case_shares(const Id& case_id) {
         share.categories = split_comma_list(query.text_view(5));
         share.shared_by_user = query.text(6);
         share.shared_by_institution = query.text(7);
-        share.shared_at = TRY(time_column(query, 8));
+        share.shared_at = TRY(sqlite::time_column(query, 8));
         out.push_back(std::move(share));
     }
     return out;

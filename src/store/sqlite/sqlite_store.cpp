@@ -7,6 +7,7 @@
 #include "store/comma_list.h"
 #include "store/migration.h"
 #include "store/sqlite/sqlite_open_tasks.h"
+#include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_schema.h"
 
 namespace retorno {
@@ -318,72 +319,37 @@ Status SqliteStore::put_institution(const Institution& institution) {
 
 namespace {
 
-Result<Institution> institution_from_row(const sqlite::Statement& row) {
-    Institution institution;
-    auto id = Id::parse(row.text_view(0));
-    if (!id)
-        return fail(Error::internal("institution row with an unreadable id"));
-    institution.id = *id;
-    institution.country = row.text(1);
-    institution.type = row.text(2);
-    institution.name = row.text(3);
-    if (!row.is_null(4))
-        institution.parent = Id::parse(row.text_view(4));
-    return institution;
-}
-
-// The columns that user_from_row reads, in its order.
-constexpr const char* kUserColumns =
-    "id, username, display_name, institution_id, roles, password_hash, disabled, language";
-
-Result<User> user_from_row(const sqlite::Statement& row) {
-    User user;
-    auto id = Id::parse(row.text_view(0));
-    auto institution = Id::parse(row.text_view(3));
-    if (!id || !institution)
-        return fail(Error::internal("user row with an unreadable id"));
-    user.id = *id;
-    user.username = row.text(1);
-    user.display_name = row.text(2);
-    user.institution_id = *institution;
-    user.roles = split_roles(row.text_view(4));
-    user.password_hash = row.text(5);
-    user.disabled = row.integer(6) != 0;
-    user.language = row.text(7);
-    return user;
-}
-
 // The user whose `column`, a unique key (id or username), is `value`, if there is one.
 Result<std::optional<User>> user_where(sqlite::Connection& db, std::string_view column,
                                        const std::string& value) {
-    auto query =
-        TRY(db.prepare(fmt::format("SELECT {} FROM users WHERE {} = ?1", kUserColumns, column)));
+    auto query = TRY(db.prepare(
+        fmt::format("SELECT {} FROM users WHERE {} = ?1", sqlite::kUserColumns, column)));
     query.bind(1, value);
     if (!TRY(query.step()))
         return std::optional<User>{};
-    return std::optional<User>{TRY(user_from_row(query))};
+    return std::optional<User>{TRY(sqlite::user_from_row(query))};
 }
 
 }  // namespace
 
 Result<std::vector<Institution>> SqliteStore::list_institutions() {
     auto db = TRY(reader());
-    auto query = TRY(db->prepare(
-        "SELECT id, country, type, name, parent_id FROM institutions ORDER BY country, name"));
+    auto query = TRY(db->prepare(fmt::format("SELECT {} FROM institutions ORDER BY country, name",
+                                             sqlite::kInstitutionColumns)));
     std::vector<Institution> out;
     while (TRY(query.step()))
-        out.push_back(TRY(institution_from_row(query)));
+        out.push_back(TRY(sqlite::institution_from_row(query)));
     return out;
 }
 
 Result<std::optional<Institution>> SqliteStore::find_institution(const Id& id) {
     auto db = TRY(reader());
-    auto query = TRY(
-        db->prepare("SELECT id, country, type, name, parent_id FROM institutions WHERE id = ?1"));
+    auto query = TRY(db->prepare(
+        fmt::format("SELECT {} FROM institutions WHERE id = ?1", sqlite::kInstitutionColumns)));
     query.bind(1, id.to_string());
     if (!TRY(query.step()))
         return std::optional<Institution>{};
-    return std::optional<Institution>{TRY(institution_from_row(query))};
+    return std::optional<Institution>{TRY(sqlite::institution_from_row(query))};
 }
 
 Status SqliteStore::put_user(const User& user) {
@@ -439,11 +405,11 @@ Status SqliteStore::set_user_password(const Id& user_id, const std::string& pass
 
 Result<std::vector<User>> SqliteStore::list_users() {
     auto db = TRY(reader());
-    auto query =
-        TRY(db->prepare(fmt::format("SELECT {} FROM users ORDER BY username", kUserColumns)));
+    auto query = TRY(
+        db->prepare(fmt::format("SELECT {} FROM users ORDER BY username", sqlite::kUserColumns)));
     std::vector<User> out;
     while (TRY(query.step()))
-        out.push_back(TRY(user_from_row(query)));
+        out.push_back(TRY(sqlite::user_from_row(query)));
     return out;
 }
 

@@ -53,6 +53,8 @@ class SqliteStore final : public Store {
     Result<std::optional<User>> find_user_by_name(const std::string& username) override;
     Status put_session(const Session& session) override;
     Result<std::optional<Session>> find_session(const std::string& token_hash) override;
+    Result<std::optional<SessionWithUser>> find_session_with_user(
+        const std::string& token_hash) override;
     Status touch_session(const Id& session_id, Timestamp last_seen_at) override;
     Status revoke_session(const Id& session_id, Timestamp at) override;
     Result<int> revoke_user_sessions(const Id& user_id, Timestamp at) override;
