@@ -10,6 +10,7 @@
 #include "domain/case.h"
 #include "domain/open_task.h"
 #include "http/problem.h"
+#include "web/display_names.h"
 #include "web/step_form.h"
 #include "web/view_helpers.h"
 
@@ -78,14 +79,6 @@ Data form_error(const FormProblem* problem, const std::string& form) {
     if (problem != nullptr && problem->form == form && problem->field.empty())
         out.set("message", problem->message);
     return out;
-}
-
-std::string institution_name(WebContext& web, const std::string& id) {
-    if (auto parsed = Id::parse(id)) {
-        if (auto found = web.store.find_institution(*parsed); found && *found)
-            return (*found)->name;
-    }
-    return id.empty() ? std::string("retorno") : id;
 }
 
 bool may_see_access_log(const Actor& actor) {
@@ -305,6 +298,7 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
     context.set("decision_forms", decision_forms);
     context.set("blocked", blocked);
 
+    DisplayNames names(web.store);
     // The timeline, newest first, each event's data redacted like the case.
     auto events = TRY(web.security.cases.case_events(case_id, 0, 1000, page.actor));
     List timeline;
@@ -317,7 +311,7 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
         const auto* def = e.step.empty() ? nullptr : definition->step(e.step);
         if (def != nullptr)
             item.set("step", def->title.in(lang));
-        item.set("institution", institution_name(web, e.actor_institution));
+        item.set("institution", TRY(names.institution(e.actor_institution)));
         auto redacted = access::redact_event(json::object{{"data", e.data}}, events.visibility);
         const auto& data = redacted.at("data").as_object();
         if (e.kind != EventKind::CaseOpened) {
@@ -370,16 +364,16 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
     List shares;
     for (const auto& s : TRY(web.store.case_shares(c.id))) {
         Data item{Data::type::object};
-        item.set("institution", institution_name(web, s.institution_id.to_string()));
+        item.set("institution", TRY(names.institution(s.institution_id.to_string())));
         item.set("purpose", s.purpose);
         item.set("legal_basis", s.legal_basis);
-        std::string names;
+        std::string categories;
         for (const auto& name : s.categories) {
-            if (!names.empty())
-                names += ", ";
-            names += web.locales.text(page.lang, "category." + name);
+            if (!categories.empty())
+                categories += ", ";
+            categories += web.locales.text(page.lang, "category." + name);
         }
-        item.set("categories", names);
+        item.set("categories", categories);
         shares.push_back(item);
     }
     context.set("has_shares", !shares.empty());
@@ -391,13 +385,8 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
         for (const auto& entry : TRY(latest_audit_entries(web.store, c.id.to_string()))) {
             Data item{Data::type::object};
             item.set("when", entry.recorded_at);
-            std::string who = entry.actor_user;
-            if (auto id = Id::parse(entry.actor_user)) {
-                if (auto user = TRY(web.store.find_user(*id)))
-                    who = user->display_name;
-            }
-            item.set("who", who);
-            item.set("institution", institution_name(web, entry.actor_institution));
+            item.set("who", TRY(names.user(entry.actor_user)));
+            item.set("institution", TRY(names.institution(entry.actor_institution)));
             item.set("action", web.locales.text(page.lang, "audit." + entry.action));
             item.set("categories", entry.categories);
             entries.push_back(item);
