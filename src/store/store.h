@@ -192,6 +192,11 @@ class Store {
     // Entries in sequence order with seq > after_seq; an empty case_id means every case.
     virtual Result<std::vector<AuditEntry>> audit_entries(std::int64_t after_seq, int limit,
                                                           const std::string& case_id) = 0;
+    // The latest `limit` entries of one case, the latest first: the same entries as the end of
+    // audit_entries(0, …, case_id), without reading the case's earlier ones (the case page's
+    // access log, however long the case's trail has grown).
+    virtual Result<std::vector<AuditEntry>> latest_audit_entries(const std::string& case_id,
+                                                                 int limit) = 0;
     virtual Status put_audit_day_head(const AuditDayHead& head) = 0;
     virtual Result<std::vector<AuditDayHead>> audit_day_heads() = 0;
 

@@ -1,7 +1,6 @@
 #include "web/case_view.h"
 
 #include <algorithm>
-#include <deque>
 
 #include <boost/json.hpp>
 
@@ -89,26 +88,8 @@ bool may_see_access_log(const Actor& actor) {
     return false;
 }
 
-// The latest entries of the case's audit trail, the latest first: the trail is read in order,
-// page by page, keeping the last kAccessLogEntries.
-constexpr std::size_t kAccessLogEntries = 500;
-Result<std::vector<AuditEntry>> latest_audit_entries(Store& store, const std::string& case_id) {
-    constexpr int kPage = 1000;
-    std::deque<AuditEntry> latest;
-    std::int64_t after = 0;
-    for (;;) {
-        auto page = TRY(store.audit_entries(after, kPage, case_id));
-        for (auto& entry : page) {
-            latest.push_back(std::move(entry));
-            if (latest.size() > kAccessLogEntries)
-                latest.pop_front();
-        }
-        if (page.size() < static_cast<std::size_t>(kPage))
-            break;
-        after = latest.back().seq;
-    }
-    return std::vector<AuditEntry>(latest.rbegin(), latest.rend());
-}
+// How many of the latest entries of the case's audit trail the page shows, the latest first.
+constexpr int kAccessLogEntries = 500;
 
 }  // namespace
 
@@ -382,7 +363,8 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
     // Who has seen the file, the latest first: for supervisors and legal officers.
     if (may_see_access_log(page.actor)) {
         List entries;
-        for (const auto& entry : TRY(latest_audit_entries(web.store, c.id.to_string()))) {
+        for (const auto& entry :
+             TRY(web.store.latest_audit_entries(c.id.to_string(), kAccessLogEntries))) {
             Data item{Data::type::object};
             item.set("when", entry.recorded_at);
             item.set("who", TRY(names.user(entry.actor_user)));

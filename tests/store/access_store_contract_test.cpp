@@ -340,6 +340,13 @@ TEST_P(AccessStoreContract, TheEntriesOfACaseAreFoundAcrossHoursAndPagedInChainO
                 expected.push_back(entry.seq);
         }
         EXPECT_EQ(audit_seqs(store(), case_id), expected) << case_id;
+        // The latest entries, the latest first, as many as asked for.
+        for (int limit = 1; limit <= 7; ++limit) {
+            std::vector<std::int64_t> latest(expected.rbegin(), expected.rend());
+            latest.resize(std::min(latest.size(), static_cast<std::size_t>(limit)));
+            EXPECT_EQ(latest_audit_seqs(store(), case_id, limit), latest)
+                << case_id << " limit " << limit;
+        }
         // Page by page, from every place in the chain, with pages of every size.
         for (int limit = 1; limit <= 3; ++limit) {
             for (std::int64_t after = 0; after <= 11; ++after) {
@@ -365,6 +372,9 @@ TEST_P(AccessStoreContract, TheEntriesOfACaseAreFoundAcrossHoursAndPagedInChainO
     }
     EXPECT_EQ(audit_seqs(store(), "case-A"), (std::vector<std::int64_t>{1, 3, 6, 7, 11}));
     EXPECT_TRUE(store().audit_entries(0, 1000, "case-C").value().empty());
+    EXPECT_EQ(latest_audit_seqs(store(), "case-A", 3), (std::vector<std::int64_t>{11, 7, 6}));
+    EXPECT_TRUE(store().latest_audit_entries("case-C", 10).value().empty());
+    EXPECT_TRUE(store().latest_audit_entries("case-A", 0).value().empty());
 }
 
 TEST_P(AccessStoreContract, AnAuditTimeNeverGoesBackwardsAlongTheChain) {

@@ -76,10 +76,17 @@ TEST(SqliteAuditIndex, EntriesTheIndexHasNotReachedAreReadFromTheTrail) {
     EXPECT_EQ(indexed_through(), "3");
     EXPECT_EQ(audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{1, 3, 4, 5}));
     EXPECT_EQ(audit_seqs(*store, "case-Y"), (std::vector<std::int64_t>{2}));
+    // The latest first: from the trail beyond the index, then from the index's hours.
+    EXPECT_EQ(latest_audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{5, 4, 3, 1}));
+    EXPECT_EQ(latest_audit_seqs(*store, "case-X", 2), (std::vector<std::int64_t>{5, 4}));
+    EXPECT_EQ(latest_audit_seqs(*store, "case-X", 3), (std::vector<std::int64_t>{5, 4, 3}));
+    EXPECT_EQ(latest_audit_seqs(*store, "case-Y"), (std::vector<std::int64_t>{2}));
     ASSERT_TRUE(held->execute("COMMIT"));
     ASSERT_TRUE(store->index_audit_trail());
     EXPECT_EQ(indexed_through(), "5");
     EXPECT_EQ(audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{1, 3, 4, 5}));
+    EXPECT_EQ(latest_audit_seqs(*store, "case-X"), (std::vector<std::int64_t>{5, 4, 3, 1}));
+    EXPECT_EQ(latest_audit_seqs(*store, "case-X", 3), (std::vector<std::int64_t>{5, 4, 3}));
 }
 
 TEST(SqliteAuditIndex, AnIndexOfAnotherTrailIsRebuilt) {

@@ -178,6 +178,16 @@ inline std::vector<std::int64_t> audit_seqs(Store& store, const std::string& cas
     return out;
 }
 
+// The seqs of a case's latest audit entries, the latest first.
+inline std::vector<std::int64_t> latest_audit_seqs(Store& store, const std::string& case_id,
+                                                   int limit = 1000) {
+    const auto entries = store.latest_audit_entries(case_id, limit).value();
+    std::vector<std::int64_t> out;
+    for (const auto& entry : entries)
+        out.push_back(entry.seq);
+    return out;
+}
+
 // A case as its projection's document, to compare two cases: the writer emits every field, so
 // two cases are equal when they write the same.
 inline std::string document_of(const Case& c) {

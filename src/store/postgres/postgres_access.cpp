@@ -259,8 +259,26 @@ Result<std::vector<AuditEntry>> PostgresStore::audit_entries(std::int64_t after_
         [&](pqxx::connection& connection) -> Result<std::vector<AuditEntry>> {
             pqxx::nontransaction tx(connection);
             std::vector<AuditEntry> out;
+            // Two statements, not one with "$2 = '' OR case_id = $2": PostgreSQL's generic plan
+            // for that one walked the whole trail in order of seq for one case's entries.
+            auto rows =
+                case_id.empty()
+                    ? tx.exec_prepared(name(st::kAuditEntries), after_seq, limit)
+                    : tx.exec_prepared(name(st::kCaseAuditEntries), after_seq, case_id, limit);
+            for (const auto& row : rows)
+                out.push_back(audit_from_row(row));
+            return out;
+        });
+}
+
+Result<std::vector<AuditEntry>> PostgresStore::latest_audit_entries(const std::string& case_id,
+                                                                    int limit) {
+    return with_connection<std::vector<AuditEntry>>(
+        [&](pqxx::connection& connection) -> Result<std::vector<AuditEntry>> {
+            pqxx::nontransaction tx(connection);
+            std::vector<AuditEntry> out;
             for (const auto& row :
-                 tx.exec_prepared(name(st::kAuditEntries), after_seq, case_id, limit)) {
+                 tx.exec_prepared(name(st::kLatestCaseAuditEntries), case_id, limit)) {
                 out.push_back(audit_from_row(row));
             }
             return out;

@@ -200,9 +200,16 @@ std::vector<Statement> build() {
         fmt::format("INSERT INTO audit_log ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
                     "$11)",
                     kAuditColumns));
-    add(kAuditEntries, fmt::format("SELECT {} FROM audit_log WHERE seq > $1 AND ($2 = '' OR "
-                                   "case_id = $2) ORDER BY seq LIMIT $3",
+    add(kAuditEntries, fmt::format("SELECT {} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
                                    kAuditColumns));
+    // Both by the index audit_log_by_case (case_id, seq), forwards and backwards.
+    add(kCaseAuditEntries,
+        fmt::format("SELECT {} FROM audit_log WHERE case_id = $2 AND seq > $1 ORDER BY seq "
+                    "LIMIT $3",
+                    kAuditColumns));
+    add(kLatestCaseAuditEntries,
+        fmt::format("SELECT {} FROM audit_log WHERE case_id = $1 ORDER BY seq DESC LIMIT $2",
+                    kAuditColumns));
     add(kPutAuditDayHead,
         "INSERT INTO audit_day_heads (day, seq, hash, signature) VALUES ($1, $2, $3, $4) "
         "ON CONFLICT (day) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, "

@@ -393,6 +393,50 @@ Result<std::vector<AuditEntry>> SqliteStore::audit_entries(std::int64_t after_se
     return out;
 }
 
+Result<std::vector<AuditEntry>> SqliteStore::latest_audit_entries(const std::string& case_id,
+                                                                  int limit) {
+    auto db = TRY(reader());
+    std::vector<AuditEntry> out;
+    const auto full = [&] { return out.size() >= static_cast<std::size_t>(limit); };
+    if (case_id.empty() || limit <= 0)
+        return out;
+    // audit_entries backwards: first the entries the index has not reached, from the trail,
+    // then the case's hours from the latest. An hour's entries are read forward, as
+    // audit_entries reads them, up to the first entry of the hour read before it (or the end of
+    // the index), and answered in reverse.
+    const auto indexed = TRY(m_audit_index->case_hours(case_id));
+    auto tail = TRY(db->prepare(fmt::format(
+        "SELECT {} FROM audit_log WHERE seq > ?1 AND case_id = ?2 ORDER BY seq DESC LIMIT ?3",
+        kAuditColumns)));
+    tail.bind(1, indexed.indexed_through)
+        .bind(2, case_id)
+        .bind(3, static_cast<std::int64_t>(limit));
+    while (TRY(tail.step()))
+        out.push_back(audit_from_row(tail));
+    // Unless it filled the answer, the tail gave every entry of the case after the index.
+    std::int64_t before = indexed.indexed_through + 1;
+    const auto entries_sql = fmt::format(
+        "SELECT {} FROM audit_log WHERE seq >= ?1 AND seq < ?2 ORDER BY seq", kAuditColumns);
+    for (auto it = indexed.hours.rbegin(); it != indexed.hours.rend() && !full(); ++it) {
+        const auto& [hour, first_seq] = *it;
+        if (first_seq >= before)
+            continue;
+        auto entries = TRY(db->prepare(entries_sql));
+        entries.bind(1, first_seq).bind(2, before);
+        std::vector<AuditEntry> in_hour;
+        while (TRY(entries.step())) {
+            if (audit_hour(entries.text_view(1)) > hour)
+                break;
+            if (entries.text_view(6) == case_id)
+                in_hour.push_back(audit_from_row(entries));
+        }
+        for (auto entry = in_hour.rbegin(); entry != in_hour.rend() && !full(); ++entry)
+            out.push_back(std::move(*entry));
+        before = first_seq;
+    }
+    return out;
+}
+
 Status SqliteStore::put_audit_day_head(const AuditDayHead& head) {
     return write_transaction(
         [&](sqlite::Connection& db) -> Status { return upsert_day_head(db, head); });

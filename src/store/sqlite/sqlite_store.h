@@ -75,6 +75,8 @@ class SqliteStore final : public Store {
                                                  const AuditHeadSigner& sign_head) override;
     Result<std::vector<AuditEntry>> audit_entries(std::int64_t after_seq, int limit,
                                                   const std::string& case_id) override;
+    Result<std::vector<AuditEntry>> latest_audit_entries(const std::string& case_id,
+                                                         int limit) override;
     Status put_audit_day_head(const AuditDayHead& head) override;
     Result<std::vector<AuditDayHead>> audit_day_heads() override;
     Result<ResealReport> reseal_fields(ResealMode mode, int batch) override;
