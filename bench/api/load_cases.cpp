@@ -1,15 +1,18 @@
 // bench_api_load --db FILE --cases N --ids FILE --visible-to USERNAME
+// bench_api_load --database URL --data DIR --cases N --ids FILE --visible-to USERNAME
 //
-// Fills the SQLite store of a data folder that `retorno init` prepared with the demo directory
-// and N synthetic cases, exactly as `retorno init --demo --demo-cases N` does (the same
-// seed_demo_data, CaseService::open_case and SqliteStore::append), and writes to the ids file,
-// one per line, the id of every case that the institution of USERNAME opened: the cases that
-// user may read, so that the benchmark measures reads that succeed (a case of another
-// institution answers 404 after the same lookup).
+// Fills the store of a data folder that `retorno init` prepared with the demo directory and N
+// synthetic cases, exactly as `retorno init --demo --demo-cases N` does (the same
+// seed_demo_data, CaseService::open_case and Store::append), and writes to the ids file, one
+// per line, the id of every case that the institution of USERNAME opened: the cases that user
+// may read, so that the benchmark measures reads that succeed (a case of another institution
+// answers 404 after the same lookup). `--db` names the folder's SQLite file; `--database` a
+// PostgreSQL server (the folder's `database` setting) and `--data` the folder, for its keys.
 //
 // The one difference is durability: `retorno init` syncs every append to disk, which takes
 // minutes for 100,000 cases and only measures the disk. The data is thrown away after the
-// benchmark, so the loader opens the store with synchronous = NORMAL.
+// benchmark, so the loader opens a SQLite store with synchronous = NORMAL (the benchmark's
+// PostgreSQL cluster runs with fsync off).
 
 #include <chrono>
 #include <cstdio>
@@ -26,6 +29,7 @@
 #include "protocol/registry.h"
 #include "service/case_service.h"
 #include "service/demo_data.h"
+#include "store/open_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "synthetic/institutions.h"
 
@@ -33,13 +37,16 @@ namespace {
 
 struct Options {
     std::string db;
+    std::string database;
+    std::string data;
     std::string ids;
     std::string visible_to;
     int cases = 100000;
 };
 
 int usage() {
-    std::cerr << "usage: bench_api_load --db FILE --cases N --ids FILE --visible-to USERNAME\n";
+    std::cerr << "usage: bench_api_load (--db FILE | --database URL --data DIR) --cases N "
+                 "--ids FILE --visible-to USERNAME\n";
     return 2;
 }
 
@@ -56,6 +63,10 @@ int main(int argc, char** argv) {
         std::string_view name = argv[i];
         if (name == "--db") {
             options.db = argv[i + 1];
+        } else if (name == "--database") {
+            options.database = argv[i + 1];
+        } else if (name == "--data") {
+            options.data = argv[i + 1];
         } else if (name == "--ids") {
             options.ids = argv[i + 1];
         } else if (name == "--visible-to") {
@@ -66,7 +77,9 @@ int main(int argc, char** argv) {
             return usage();
         }
     }
-    if (options.db.empty() || options.ids.empty() || options.visible_to.empty() ||
+    const bool sqlite = !options.db.empty() && options.database.empty() && options.data.empty();
+    const bool postgres = options.db.empty() && !options.database.empty() && !options.data.empty();
+    if ((!sqlite && !postgres) || options.ids.empty() || options.visible_to.empty() ||
         options.cases < 1 || argc % 2 == 0) {
         return usage();
     }
@@ -74,12 +87,16 @@ int main(int argc, char** argv) {
     auto started = std::chrono::steady_clock::now();
     // The cases are encrypted with the data folder's key file, as the server writes them, so that
     // reads measure decryption too.
-    auto cipher = retorno::FieldCipher::open(
-        retorno::data_key_file(std::filesystem::path(options.db).parent_path()));
+    const std::filesystem::path data_dir = sqlite ? std::filesystem::path(options.db).parent_path()
+                                                  : std::filesystem::path(options.data);
+    auto cipher = retorno::FieldCipher::open(retorno::data_key_file(data_dir));
     if (!cipher)
         return fail_with(cipher.error());
-    auto store =
-        retorno::SqliteStore::open(options.db, retorno::sqlite::Durability::Normal, *cipher);
+    retorno::Result<std::unique_ptr<retorno::Store>> store =
+        sqlite ? retorno::Result<std::unique_ptr<retorno::Store>>(retorno::SqliteStore::open(
+                     options.db, retorno::sqlite::Durability::Normal, *cipher))
+               : retorno::open_store(options.database, data_dir, retorno::kDefaultPostgresPoolSize,
+                                     *cipher);
     if (!store)
         return fail_with(store.error());
     retorno::SystemClock clock;
