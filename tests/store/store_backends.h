@@ -99,6 +99,13 @@ class ThrowawayDatabase {
         tx.exec(sql);
     }
 
+    // The first column of the first row that `sql` answers on this database, as text.
+    std::string query_text(const std::string& sql) const {
+        pqxx::connection connection(connection_string(m_url));
+        pqxx::nontransaction tx(connection);
+        return tx.exec1(sql)[0].as<std::string>();
+    }
+
   private:
     static std::string connection_string(const std::string& url) {
         return postgres::parse_connection_settings(url).value().conninfo;
