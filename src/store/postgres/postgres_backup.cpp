@@ -448,7 +448,7 @@ Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesys
     }
     TRY(session.scalar("COMMIT"));
     // The planner's statistics of the restored tables now, not when autovacuum gets to them:
-    // until then it guesses their sizes, and a case list took fifty times as long
+    // until then it guesses their sizes, and a case list took seventeen times as long
     // (docs/performance.md). Only the tables' owner may analyze them; a restore by another role
     // gets a warning from PostgreSQL and leaves it to autovacuum.
     (void)session.scalar("ANALYZE " + joined);
