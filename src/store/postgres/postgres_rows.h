@@ -22,7 +22,6 @@ Result<Event> event_from_row(const pqxx::row& row, FieldCipher* cipher);
 // The institution, user and session mappers read their columns from column `first` on, so that
 // a statement joining their tables maps each table's part of the row.
 Result<Institution> institution_from_row(const pqxx::row& row, int first = 0);
-inline constexpr int kInstitutionColumnCount = 5;
 Result<User> user_from_row(const pqxx::row& row, int first = 0);
 inline constexpr int kUserColumnCount = 8;
 Result<Session> session_from_row(const pqxx::row& row, int first = 0);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -12,18 +13,24 @@
 
 namespace retorno::sqlite {
 
+// How many columns a list of plain column names holds.
+constexpr int column_count(std::string_view columns) {
+    return static_cast<int>(std::count(columns.begin(), columns.end(), ',')) + 1;
+}
+
 // Rows of the store's tables back into domain values. Each mapper reads its columns, in the
 // order of its column list below, starting at column `first`, so that a statement that joins
 // several tables maps each table's part of the row. A row that cannot be read is an internal
 // error: retorno wrote it.
 inline constexpr std::string_view kInstitutionColumns = "id, country, type, name, parent_id";
-inline constexpr int kInstitutionColumnCount = 5;
 inline constexpr std::string_view kUserColumns =
     "id, username, display_name, institution_id, roles, password_hash, disabled, language";
-inline constexpr int kUserColumnCount = 8;
+inline constexpr int kUserColumnCount = column_count(kUserColumns);
 inline constexpr std::string_view kSessionColumns =
     "id, token_hash, user_id, created_at, last_seen_at, expires_at, revoked_at, address";
-inline constexpr int kSessionColumnCount = 8;
+inline constexpr int kSessionColumnCount = column_count(kSessionColumns);
+// user_from_row and session_from_row read eight columns each.
+static_assert(kUserColumnCount == 8 && kSessionColumnCount == 8);
 
 // A column list with every column named by its table's alias in a join: ("id, name", "u") gives
 // "u.id, u.name".
