@@ -25,11 +25,11 @@ namespace retorno {
 // The cases an institution may be a party to (access::party_filter): those it
 // opened, those shared with it, those bound for `destination_country` and those from
 // `notified_origin_country` once that country has been notified (CaseParties). An empty
-// country matches no case. The parties are those of the open-tasks projection, which every
-// append writes or removes with the case; a store answers every case that matches, and also
-// every case whose parties it has not recorded (an append without tasks), so that the filter
-// only narrows what the policy then decides. Heads written under other protocol files are
-// derived again by `retorno serve` before it answers (CaseService::refresh_open_tasks).
+// country matches no case. Every append records the parties of the case with it (migration
+// 10), so that a store finds them through indexes; a case stored before that has no parties
+// recorded until `replace_case_tasks` writes them (`retorno serve` derives such cases' tasks
+// again before it answers, CaseService::refresh_open_tasks), and a store answers it for every
+// filter meanwhile, so that the filter only narrows what the policy then decides.
 struct PartyFilter {
     std::string institution_id;
     std::string destination_country;
@@ -92,7 +92,8 @@ class Store {
     // case is still at `tasks.case_version` (a later append has written newer ones otherwise)
     // and answers whether it did. `cases_with_stale_tasks` answers up to `limit` cases, in id
     // order after `after`, whose tasks are missing or were derived at another version or under
-    // another fingerprint. `each_open_task` gives `visit` the tasks of an institution type in a
+    // another fingerprint, or whose parties are not recorded (PartyFilter); replacing the tasks
+    // records the parties. `each_open_task` gives `visit` the tasks of an institution type in a
     // country (or in none), the dated ones first by due date, one at a time, so that a page
     // that counts thousands of tasks and shows fifty holds only those; `visit` may use the
     // store, and an error it returns stops the walk and is returned. `open_tasks` collects them.

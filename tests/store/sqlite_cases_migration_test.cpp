@@ -1,6 +1,7 @@
 // Migration 7 on SQLite: a database made by migrations 1-6, with cases in its WITHOUT ROWID
 // projection, keeps every case, every column and every index when the store opens it, and its
-// case projection is then an ordinary rowid table.
+// case projection is then an ordinary rowid table. Migration 10 then leaves the cases' parties
+// unrecorded, which keeps them in every institution's list until they are recorded.
 
 #include <gtest/gtest.h>
 
@@ -49,7 +50,7 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
         }
     }
     auto store = SqliteStore::open(file).value();
-    EXPECT_NE(store->describe().find("schema 9"), std::string::npos) << store->describe();
+    EXPECT_NE(store->describe().find("schema 10"), std::string::npos) << store->describe();
     for (const auto& c : written) {
         auto found = store->find_case(c.id).value();
         ASSERT_TRUE(found.has_value());
@@ -66,10 +67,26 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
         expected += c.status == "Closed" && c.origin_country == "GT" ? 1 : 0;
     EXPECT_EQ(static_cast<int>(page.cases.size()), expected);
 
+    // Migration 10: no case's parties are recorded yet, so every list keeps every case, and
+    // every case is stale until `retorno serve` derives its tasks again, which records them.
+    filter = CaseFilter{.limit = 7, .party = PartyFilter{Id::generate().to_string(), "", ""}};
+    int listed = 0;
+    for (;;) {
+        auto party_page = store->list_cases(filter).value();
+        listed += static_cast<int>(party_page.cases.size());
+        if (party_page.next.empty())
+            break;
+        filter.after = party_page.next;
+    }
+    EXPECT_EQ(listed, 30);
+    EXPECT_EQ(store->cases_with_stale_tasks("fp", "", 100).value().size(), 30u);
+
     auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();
     EXPECT_EQ(text_of(*db, "SELECT sql FROM sqlite_master WHERE name = 'cases'").find("WITHOUT"),
               std::string::npos);
-    EXPECT_EQ(indexes_of(*db, "cases"), "cases_for_listing,sqlite_autoindex_cases_1");
+    EXPECT_EQ(indexes_of(*db, "cases"),
+              "cases_for_listing,cases_listed_by_destination,cases_listed_by_notified_origin,"
+              "cases_listed_by_opener,sqlite_autoindex_cases_1");
     EXPECT_EQ(text_of(*db, "PRAGMA integrity_check"), "ok");
 }
 

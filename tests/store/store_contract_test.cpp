@@ -44,6 +44,21 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
 
     Store& store() { return *m_store; }
 
+    // Makes the case's row as a store from before migration 10 left it: no parties recorded.
+    void forget_parties(const Id& case_id) {
+        const auto sql = fmt::format(
+            "UPDATE cases SET opened_by_institution = NULL, origin_notified = NULL "
+            "WHERE id = '{}'",
+            case_id.to_string());
+        if (m_database) {
+            m_database->execute(sql);
+            return;
+        }
+        auto db =
+            sqlite::Connection::open(m_dir.path() / "retorno.db", sqlite::Durability::Full).value();
+        ASSERT_TRUE(db->execute(sql));
+    }
+
     // Appends the events that bring a new case to `version`, answering its final state.
     Case open_case(std::int64_t version = 1, const std::string& status = "Active",
                    const std::string& origin = "GT", const std::string& destination = "MX") {
@@ -279,73 +294,136 @@ TEST_P(StoreContract, ListFiltersByStatusAndEitherCountryNewestFirstAndPaginates
     EXPECT_EQ(document_of(page->cases.front()), document_of(cases[4]));
 }
 
-TEST_P(StoreContract, ListNarrowsToTheCasesAnInstitutionMayBeAPartyTo) {
-    const std::string ours = Id::generate().to_string();
-    const std::string other = Id::generate().to_string();
-    // Appends a case opened by `by`, with its open-tasks head unless `with_head` is false.
-    auto open_by = [&](const std::string& by, const char* origin, const char* destination,
-                       bool notified, bool with_head) {
-        Case c = make_case(Id::generate(), 1, "Active", origin, destination);
-        c.opened_by_institution = by;
-        if (notified)
-            c.steps_completed.push_back("consular_notification");
-        CaseTasks tasks{1, "fp", parties_of(c), {}};
-        auto appended = store().append(make_event(c), c, with_head ? &tasks : nullptr);
-        EXPECT_TRUE(appended) << appended.error().detail;
-        return c.id;
-    };
-    const Id opened_by_us = open_by(ours, "GT", "MX", false, true);
-    const Id of_another = open_by(other, "GT", "MX", false, true);
-    const Id shared_with_us = open_by(other, "GT", "MX", false, true);
-    const Id without_head = open_by(other, "GT", "MX", false, false);
-    const Id bound_for_cr = open_by(other, "GT", "CR", false, true);
-    open_by(other, "HN", "MX", false, true);  // from HN, which has not been notified
-    const Id from_hn_notified = open_by(other, "HN", "MX", true, true);
+// Appends a case opened by `by`, from `origin` to `destination`, its origin notified or not,
+// with its open-tasks head unless `with_head` is false; answers its id.
+Id open_case_of(Store& store, const std::string& by, const char* origin, const char* destination,
+                bool notified, bool with_head, const char* status = "Active") {
+    Case c = make_case(Id::generate(), 1, status, origin, destination);
+    c.opened_by_institution = by;
+    if (notified)
+        c.steps_completed.push_back("consular_notification");
+    CaseTasks tasks{1, "fp", parties_of(c), {}};
+    auto appended = store.append(make_event(c), c, with_head ? &tasks : nullptr);
+    EXPECT_TRUE(appended) << appended.error().detail;
+    return c.id;
+}
 
+// Shares a case with an institution.
+void share_case(Store& store, const Id& case_id, const std::string& with) {
     CaseShare share;
     share.id = Id::generate();
-    share.case_id = shared_with_us;
-    share.institution_id = *Id::parse(ours);
+    share.case_id = case_id;
+    share.institution_id = *Id::parse(with);
     share.purpose = "family assessment";
     share.legal_basis = "consent of the guardian";
     share.categories = {"identity"};
     share.shared_by_user = "u1";
-    share.shared_by_institution = other;
+    share.shared_by_institution = Id::generate().to_string();
     share.shared_at = parse_timestamp("2026-05-01T10:00:00.000Z").value();
-    ASSERT_TRUE(store().put_case_share(share));
-    // A share with another institution admits nobody else.
-    share.id = Id::generate();
-    share.case_id = of_another;
-    share.institution_id = Id::generate();
-    ASSERT_TRUE(store().put_case_share(share));
+    auto put = store.put_case_share(share);
+    EXPECT_TRUE(put) << put.error().detail;
+}
 
-    auto newest_first = [](std::vector<Id> ids) {
-        std::sort(ids.begin(), ids.end(),
-                  [](const Id& a, const Id& b) { return a.to_string() > b.to_string(); });
-        return ids;
+std::vector<Id> newest_first(std::vector<Id> ids) {
+    std::sort(ids.begin(), ids.end(),
+              [](const Id& a, const Id& b) { return a.to_string() > b.to_string(); });
+    return ids;
+}
+
+TEST_P(StoreContract, ListNarrowsToTheCasesAnInstitutionMayBeAPartyTo) {
+    const std::string ours = Id::generate().to_string();
+    const std::string other = Id::generate().to_string();
+    const Id opened_by_us = open_case_of(store(), ours, "GT", "MX", false, true);
+    const Id of_another = open_case_of(store(), other, "GT", "MX", false, true);
+    const Id shared_with_us = open_case_of(store(), other, "GT", "MX", false, true);
+    // An append without tasks still records the case's parties with it.
+    const Id ours_without_head = open_case_of(store(), ours, "GT", "MX", false, false);
+    open_case_of(store(), other, "GT", "MX", false, false);
+    const Id bound_for_cr = open_case_of(store(), other, "GT", "CR", false, true);
+    open_case_of(store(), other, "HN", "MX", false, true);  // from HN, not notified yet
+    const Id from_hn_notified = open_case_of(store(), other, "HN", "MX", true, true);
+    // Ours in every way at once: opened by us, shared with us twice, bound for CR, from HN.
+    const Id ours_every_way = open_case_of(store(), ours, "HN", "CR", true, true);
+    const Id closed_of_ours = open_case_of(store(), ours, "GT", "MX", false, true, "Closed");
+
+    // Two suspended cases seen only through shares, the newer shared twice: one page of one
+    // case must not end the list there.
+    const Id suspended_older = open_case_of(store(), other, "GT", "MX", false, true, "Suspended");
+    const Id suspended_newer = open_case_of(store(), other, "GT", "MX", false, true, "Suspended");
+
+    share_case(store(), shared_with_us, ours);
+    share_case(store(), ours_every_way, ours);
+    share_case(store(), ours_every_way, ours);
+    share_case(store(), suspended_older, ours);
+    share_case(store(), suspended_newer, ours);
+    share_case(store(), suspended_newer, ours);
+    // A share with another institution admits nobody else.
+    share_case(store(), of_another, Id::generate().to_string());
+
+    // Every page size gives the same cases, each once, newest first.
+    auto listed = [&](PartyFilter party, std::string country = "", std::string status = "") {
+        std::vector<Id> first;
+        for (int limit : {1, 2, 3, 50}) {
+            int pages = 0;
+            auto ids = all_pages(
+                store(),
+                CaseFilter{.status = status, .country = country, .limit = limit, .party = party},
+                &pages);
+            if (limit == 1)
+                first = ids;
+            EXPECT_EQ(ids, first) << "limit " << limit;
+        }
+        return first;
     };
-    auto listed = [&](PartyFilter party, int limit, std::string country = "") {
-        int pages = 0;
-        return all_pages(store(), CaseFilter{.country = country, .limit = limit, .party = party},
-                         &pages);
-    };
-    // Opened by the institution, shared with it, and the case whose parties are not recorded.
-    const auto own = newest_first({opened_by_us, shared_with_us, without_head});
-    EXPECT_EQ(listed({ours, "", ""}, 50), own);
-    EXPECT_EQ(listed({ours, "", ""}, 1), own);
+    const auto own = newest_first({opened_by_us, shared_with_us, ours_without_head, ours_every_way,
+                                   closed_of_ours, suspended_older, suspended_newer});
+    EXPECT_EQ(listed({ours, "", ""}), own);
     auto with = [&](Id id) {
         auto ids = own;
         ids.push_back(id);
         return newest_first(ids);
     };
-    EXPECT_EQ(listed({ours, "CR", ""}, 2), with(bound_for_cr));
-    EXPECT_EQ(listed({ours, "", "HN"}, 2), with(from_hn_notified));
-    EXPECT_EQ(listed({ours, "", "HN"}, 50, "HN"), std::vector<Id>{from_hn_notified});
-    // An institution that is party to nothing gets only the case whose parties are unknown.
-    EXPECT_EQ(listed({Id::generate().to_string(), "", ""}, 50), std::vector<Id>{without_head});
+    EXPECT_EQ(listed({ours, "CR", ""}), with(bound_for_cr));
+    EXPECT_EQ(listed({ours, "", "HN"}), with(from_hn_notified));
+    EXPECT_EQ(listed({ours, "", "HN"}, "HN"), newest_first({from_hn_notified, ours_every_way}));
+    EXPECT_EQ(listed({ours, "", ""}, "", "Closed"), std::vector<Id>{closed_of_ours});
+    EXPECT_EQ(listed({ours, "", ""}, "", "Suspended"),
+              (std::vector<Id>{suspended_newer, suspended_older}));
+    EXPECT_EQ(listed({ours, "", ""}, "CR", "Active"), std::vector<Id>{ours_every_way});
+    // An institution that is a party to nothing gets nothing.
+    EXPECT_EQ(listed({Id::generate().to_string(), "", ""}), std::vector<Id>{});
     // Without a party filter, every case.
     int pages = 0;
-    EXPECT_EQ(all_pages(store(), CaseFilter{.limit = 3}, &pages).size(), 7u);
+    EXPECT_EQ(all_pages(store(), CaseFilter{.limit = 3}, &pages).size(), 12u);
+}
+
+// A case stored before its parties were recorded with it (a database from before migration
+// 10): every institution's list keeps it until its tasks are derived again, which records
+// them, and it is stale for that derivation until then.
+TEST_P(StoreContract, ACaseWhoseStoredPartiesAreUnknownIsListedForEveryoneUntilTheyAreRecorded) {
+    const std::string ours = Id::generate().to_string();
+    const std::string other = Id::generate().to_string();
+    const Id opened_by_us = open_case_of(store(), ours, "GT", "MX", false, true);
+    const Id unknown = open_case_of(store(), other, "GT", "MX", true, true);
+    forget_parties(unknown);
+
+    auto listed = [&](const std::string& institution, const std::string& origin) {
+        int pages = 0;
+        return all_pages(
+            store(), CaseFilter{.limit = 1, .party = PartyFilter{institution, "", origin}}, &pages);
+    };
+    EXPECT_EQ(listed(ours, ""), newest_first({opened_by_us, unknown}));
+    EXPECT_EQ(listed(Id::generate().to_string(), ""), std::vector<Id>{unknown});
+    EXPECT_EQ(store().cases_with_stale_tasks("fp", "", 10).value(), std::vector<Id>{unknown});
+
+    // Deriving its tasks again records its parties: opened by another, from GT, notified.
+    Case found = *store().find_case(unknown).value();
+    CaseTasks tasks{found.version, "fp", parties_of(found), {}};
+    ASSERT_TRUE(store().replace_case_tasks(unknown, tasks).value());
+    EXPECT_EQ(store().cases_with_stale_tasks("fp", "", 10).value(), std::vector<Id>{});
+    EXPECT_EQ(listed(ours, ""), std::vector<Id>{opened_by_us});
+    EXPECT_EQ(listed(Id::generate().to_string(), "GT"), std::vector<Id>{unknown});
+    EXPECT_EQ(listed(other, ""), std::vector<Id>{unknown});
 }
 
 TEST_P(StoreContract, InstitutionsRoundTripAndUpdateInPlace) {
@@ -530,7 +608,7 @@ TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {
 }
 
 TEST_P(StoreContract, DescribesItsBackendAndSchema) {
-    EXPECT_NE(store().describe().find("schema 9"), std::string::npos) << store().describe();
+    EXPECT_NE(store().describe().find("schema 10"), std::string::npos) << store().describe();
 }
 
 OpenTask task_of(const Case& c, std::string step, std::string type, std::string country,

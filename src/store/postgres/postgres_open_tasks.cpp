@@ -60,6 +60,8 @@ Result<bool> PostgresStore::replace_case_tasks(const Id& case_id, const CaseTask
         auto current = tx.exec_prepared(std::string(st::kLockCaseVersion), id);
         if (current.empty() || current[0][0].as<std::int64_t>() != tasks.case_version)
             return false;
+        tx.exec_prepared(std::string(st::kSetCaseParties), id, tasks.parties.opened_by_institution,
+                         tasks.parties.origin_notified);
         postgres::write_case_tasks(tx, id, &tasks);
         tx.commit();
         return true;

@@ -33,34 +33,42 @@ std::string session_columns(std::string_view table = "") {
 
 // Parameters are numbered in the order limit, status, country, cursor, party (institution,
 // destination country, notified origin country), skipping the filters that the statement does
-// not have; PostgresStore::list_cases binds them alike. The parties come from case_task_heads;
-// a case without a head is kept (PartyFilter in store/store.h).
+// not have; PostgresStore::list_cases binds them alike.
 std::string list_cases_sql(StatusFilter status, CountryFilter country, Cursor cursor,
                            PartyFilterGiven party) {
     int next = 2;
-    std::string where = "WHERE true";
+    std::string filters;  // on the cases aliased x
     if (status == StatusFilter::Given)
-        where += fmt::format(" AND c.status = ${}", next++);
+        filters += fmt::format(" AND x.status = ${}", next++);
     if (country == CountryFilter::Given) {
-        where +=
-            fmt::format(" AND (c.origin_country = ${0} OR c.destination_country = ${0})", next++);
+        filters +=
+            fmt::format(" AND (x.origin_country = ${0} OR x.destination_country = ${0})", next++);
     }
     if (cursor == Cursor::After)
-        where += fmt::format(" AND c.id < ${}::uuid", next++);
-    std::string join;
-    if (party == PartyFilterGiven::Yes) {
-        join = " LEFT JOIN case_task_heads h ON h.case_id = c.id";
-        where += fmt::format(
-            " AND (h.case_id IS NULL "
-            "OR h.opened_by_institution = ${0} "
-            "OR (${1} <> '' AND h.destination_country = ${1}) "
-            "OR (${2} <> '' AND h.origin_notified AND h.origin_country = ${2}) "
-            "OR EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = c.id "
-            "AND s.institution_id::text = ${0}))",
-            next, next + 1, next + 2);
+        filters += fmt::format(" AND x.id < ${}::uuid", next++);
+    if (party == PartyFilterGiven::No) {
+        return fmt::format(
+            "SELECT x.id, x.document::text FROM cases x WHERE true{} ORDER BY x.id DESC LIMIT $1",
+            filters);
     }
+    // For each way of being a party (PartyFilter), the newest cases of that kind from an index
+    // of its own (migration 10), at most a page and one of each; a case that is a party's in
+    // several ways comes once (UNION). The cases whose parties are not known yet are kept for
+    // everyone; the policy decides each case. The documents are read last, one probe per case
+    // listed: a join could walk the cases newer than the oldest one listed.
     return fmt::format(
-        "SELECT c.id, c.document::text FROM cases c{} {} ORDER BY c.id DESC LIMIT $1", join, where);
+        "SELECT p.id, (SELECT c.document::text FROM cases c WHERE c.id = p.id) FROM ("
+        "(SELECT x.id FROM cases x WHERE x.opened_by_institution = ${1}{0} "
+        "ORDER BY x.id DESC LIMIT $1) "
+        "UNION (SELECT x.id FROM cases x WHERE ${2} <> '' AND x.destination_country = ${2}{0} "
+        "ORDER BY x.id DESC LIMIT $1) "
+        "UNION (SELECT x.id FROM cases x WHERE ${3} <> '' AND x.origin_notified "
+        "AND x.origin_country = ${3}{0} ORDER BY x.id DESC LIMIT $1) "
+        "UNION (SELECT DISTINCT s.case_id FROM case_shares s JOIN cases x ON x.id = s.case_id "
+        "WHERE s.institution_id = nullif(${1}, '')::uuid{0} ORDER BY s.case_id DESC LIMIT $1) "
+        "UNION (SELECT x.id FROM cases x WHERE x.opened_by_institution IS NULL{0} "
+        "ORDER BY x.id DESC LIMIT $1) ORDER BY 1 DESC LIMIT $1) p ORDER BY p.id DESC",
+        filters, next, next + 1, next + 2);
 }
 
 std::vector<Statement> build() {
@@ -73,14 +81,14 @@ std::vector<Statement> build() {
     // so the transaction stays usable to report the conflict.
     add(kInsertCase,
         "INSERT INTO cases (id, version, status, origin_country, destination_country, opened_at, "
-        "updated_at, document) VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, "
-        "$8::jsonb) ON CONFLICT (id) DO NOTHING");
+        "updated_at, document, opened_by_institution, origin_notified) VALUES ($1, $2, $3, $4, "
+        "$5, $6::timestamptz, $7::timestamptz, $8::jsonb, $9, $10) ON CONFLICT (id) DO NOTHING");
     // The version test in the WHERE clause is the optimistic lock: a concurrent writer that
     // committed first leaves this update with no row to change.
     add(kUpdateCase,
         "UPDATE cases SET version = $2, status = $3, origin_country = $4, "
-        "destination_country = $5, updated_at = $6::timestamptz, document = $7::jsonb "
-        "WHERE id = $1 AND version = $8");
+        "destination_country = $5, updated_at = $6::timestamptz, document = $7::jsonb, "
+        "opened_by_institution = $9, origin_notified = $10 WHERE id = $1 AND version = $8");
     add(kCaseVersion, "SELECT version FROM cases WHERE id = $1");
     add(kInsertEvent,
         "INSERT INTO events (id, case_id, version, kind, step, data, actor_user, "
@@ -243,7 +251,10 @@ std::vector<Statement> build() {
     add(kStaleTaskCases,
         "SELECT c.id FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
         "WHERE c.id > $1::uuid AND (h.case_id IS NULL OR h.case_version <> c.version "
-        "OR h.fingerprint <> $2) ORDER BY c.id LIMIT $3");
+        "OR h.fingerprint <> $2 OR c.opened_by_institution IS NULL) ORDER BY c.id LIMIT $3");
+    // Replacing a case's tasks records its parties too (a case stored before migration 10).
+    add(kSetCaseParties,
+        "UPDATE cases SET opened_by_institution = $2, origin_notified = $3 WHERE id = $1");
     constexpr std::string_view kOpenTaskColumns =
         "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
         "t.institution_name, t.supervisor_type, to_char(t.due, 'YYYY-MM-DD'), "

@@ -68,6 +68,7 @@ inline constexpr std::string_view kUpdateEventData = "update_event_data";
 inline constexpr std::string_view kCaseDocumentBatch = "case_document_batch";
 inline constexpr std::string_view kUpdateCaseDocument = "update_case_document";
 inline constexpr std::string_view kClearCaseTasks = "clear_case_tasks";
+inline constexpr std::string_view kSetCaseParties = "set_case_parties";
 inline constexpr std::string_view kPutCaseTaskHead = "put_case_task_head";
 inline constexpr std::string_view kInsertOpenTasks = "insert_open_tasks";
 inline constexpr std::string_view kLockCaseVersion = "lock_case_version";

@@ -105,17 +105,19 @@ Status PostgresStore::append(const Event& event, const Case& after, const CaseTa
     return with_connection<void>([&](pqxx::connection& connection) -> Status {
         pqxx::work tx(connection);
         const std::string case_id = event.case_id.to_string();
+        const auto parties = parties_of(after);
         pqxx::result changed;
         if (event.version == 1) {
             changed = tx.exec_prepared(name(st::kInsertCase), case_id, after.version, after.status,
                                        after.origin_country, after.destination_country,
                                        format_timestamp(after.opened_at),
-                                       format_timestamp(after.updated_at), document);
+                                       format_timestamp(after.updated_at), document,
+                                       parties.opened_by_institution, parties.origin_notified);
         } else {
-            changed =
-                tx.exec_prepared(name(st::kUpdateCase), case_id, after.version, after.status,
-                                 after.origin_country, after.destination_country,
-                                 format_timestamp(after.updated_at), document, event.version - 1);
+            changed = tx.exec_prepared(
+                name(st::kUpdateCase), case_id, after.version, after.status, after.origin_country,
+                after.destination_country, format_timestamp(after.updated_at), document,
+                event.version - 1, parties.opened_by_institution, parties.origin_notified);
         }
         if (changed.affected_rows() != 1) {
             auto stored = tx.exec_prepared(name(st::kCaseVersion), case_id);

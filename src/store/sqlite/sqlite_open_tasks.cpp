@@ -66,6 +66,13 @@ Result<bool> SqliteStore::replace_case_tasks(const Id& case_id, const CaseTasks&
         if (!TRY(current.step()) || current.integer(0) != tasks.case_version)
             return {};
         replaced = true;
+        // The case's parties too: a case written before migration 10 has none yet.
+        auto parties = TRY(db.prepare(
+            "UPDATE cases SET opened_by_institution = ?2, origin_notified = ?3 WHERE id = ?1"));
+        parties.bind(1, case_id.to_string())
+            .bind(2, tasks.parties.opened_by_institution)
+            .bind(3, std::int64_t{tasks.parties.origin_notified ? 1 : 0});
+        TRY_STATUS(parties.run());
         return sqlite::write_case_tasks(db, case_id, &tasks);
     }));
     return replaced;
@@ -77,7 +84,8 @@ Result<std::vector<Id>> SqliteStore::cases_with_stale_tasks(const std::string& f
     auto query =
         TRY(db->prepare("SELECT c.id FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
                         "WHERE c.id > ?1 AND (h.case_id IS NULL OR h.case_version <> c.version "
-                        "OR h.fingerprint <> ?2) ORDER BY c.id LIMIT ?3"));
+                        "OR h.fingerprint <> ?2 OR c.opened_by_institution IS NULL) "
+                        "ORDER BY c.id LIMIT ?3"));
     query.bind(1, after).bind(2, fingerprint).bind(3, static_cast<std::int64_t>(limit));
     std::vector<Id> out;
     while (TRY(query.step())) {

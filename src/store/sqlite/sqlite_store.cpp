@@ -192,11 +192,14 @@ Status SqliteStore::append(const Event& event, const Case& after, const CaseTask
         }
         auto upsert = TRY(db.prepare(
             "INSERT INTO cases (id, version, status, origin_country, destination_country, "
-            "opened_at, updated_at, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+            "opened_at, updated_at, document, opened_by_institution, origin_notified) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
             "ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status, "
             "origin_country = excluded.origin_country, "
             "destination_country = excluded.destination_country, "
-            "updated_at = excluded.updated_at, document = excluded.document"));
+            "updated_at = excluded.updated_at, document = excluded.document, "
+            "opened_by_institution = excluded.opened_by_institution, "
+            "origin_notified = excluded.origin_notified"));
         upsert.bind(1, after.id.to_string())
             .bind(2, after.version)
             .bind(3, after.status)
@@ -205,6 +208,9 @@ Status SqliteStore::append(const Event& event, const Case& after, const CaseTask
             .bind(6, format_timestamp(after.opened_at))
             .bind(7, format_timestamp(after.updated_at))
             .bind(8, json::serialize(document));
+        const auto parties = parties_of(after);
+        upsert.bind(9, parties.opened_by_institution)
+            .bind(10, std::int64_t{parties.origin_notified ? 1 : 0});
         TRY_STATUS(upsert.run());
         return sqlite::write_case_tasks(db, after.id, tasks);
     });
@@ -217,40 +223,6 @@ Result<std::optional<Case>> SqliteStore::find_case(const Id& case_id) {
     if (!TRY(query.step()))
         return std::optional<Case>{};
     return std::optional<Case>{TRY(case_from_document(query.text_view(0), m_cipher.get()))};
-}
-
-Result<CasePage> SqliteStore::list_cases(const CaseFilter& filter) {
-    auto db = TRY(reader());
-    // One statement serves every combination of filters: an empty parameter disables its test
-    // (?8 = 0 the party test). The parties come from case_task_heads; a case without a head is
-    // kept (PartyFilter), and the shares are looked up only for the cases the heads do not admit.
-    auto query = TRY(db->prepare(
-        "SELECT c.id, c.document FROM cases c LEFT JOIN case_task_heads h ON h.case_id = c.id "
-        "WHERE (?1 = '' OR c.status = ?1) "
-        "AND (?2 = '' OR c.origin_country = ?2 OR c.destination_country = ?2) "
-        "AND (?3 = '' OR c.id < ?3) "
-        "AND (?8 = 0 OR h.case_id IS NULL OR h.opened_by_institution = ?5 "
-        "OR (?6 <> '' AND h.destination_country = ?6) "
-        "OR (?7 <> '' AND h.origin_notified = 1 AND h.origin_country = ?7) "
-        "OR EXISTS (SELECT 1 FROM case_shares s WHERE s.case_id = c.id AND s.institution_id = ?5)) "
-        "ORDER BY c.id DESC LIMIT ?4"));
-    query.bind(1, filter.status).bind(2, filter.country).bind(3, filter.after);
-    query.bind(4, static_cast<std::int64_t>(filter.limit) + 1);
-    const PartyFilter everyone;
-    const auto& party = filter.party ? *filter.party : everyone;
-    query.bind(5, party.institution_id)
-        .bind(6, party.destination_country)
-        .bind(7, party.notified_origin_country)
-        .bind(8, std::int64_t{filter.party ? 1 : 0});
-    CasePage page;
-    while (TRY(query.step())) {
-        if (static_cast<int>(page.cases.size()) == filter.limit) {
-            page.next = page.cases.back().id.to_string();
-            break;
-        }
-        page.cases.push_back(TRY(case_from_document(query.text_view(1), m_cipher.get())));
-    }
-    return page;
 }
 
 Result<std::vector<Event>> SqliteStore::case_events(const Id& case_id, std::int64_t after_version,
