@@ -221,10 +221,14 @@ void seed_sqlite(const std::filesystem::path& file, int cases) {
     sqlite_exec(db, "BEGIN");
     sqlite_exec(db,
                 series +
-                    "INSERT INTO cases SELECT printf('0190a000-0000-7000-8000-%012x', n), 1, "
+                    "INSERT INTO cases (id, version, status, origin_country, "
+                    "destination_country, opened_at, updated_at, document, "
+                    "opened_by_institution, origin_notified) "
+                    "SELECT printf('0190a000-0000-7000-8000-%012x', n), 1, "
                     "'Active', 'GT', 'MX', "
                     "'2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', "
-                    "json_set(?1, '$.id', printf('0190a000-0000-7000-8000-%012x', n)) FROM s",
+                    "json_set(?1, '$.id', printf('0190a000-0000-7000-8000-%012x', n)), "
+                    "'0190a000-0000-7000-8000-000000000001', 0 FROM s",
                 template_document());
     sqlite_exec(
         db,
@@ -369,12 +373,12 @@ void seed_postgres(const std::string& url, int cases) {
     std::string id = "('0190a000-0000-7000-8000-' || lpad(to_hex(n), 12, '0'))::uuid";
     tx.exec_params(
         "INSERT INTO cases (id, version, status, origin_country, destination_country, opened_at, "
-        "updated_at, "
-        "document) SELECT " +
+        "updated_at, document, opened_by_institution, origin_notified) SELECT " +
             id +
             ", 1, 'Active', 'GT', 'MX', now(), now(), jsonb_set($1::jsonb, '{id}', "
             "to_jsonb(" +
-            id + "::text)) FROM generate_series(1, $2) n",
+            id +
+            "::text)), '0190a000-0000-7000-8000-000000000001', false FROM generate_series(1, $2) n",
         template_document(), cases);
     tx.exec_params(
         "INSERT INTO events (id, case_id, version, kind, step, data, actor_user, "
@@ -428,7 +432,8 @@ void bench_postgres(const Options& options, std::vector<Row>& rows) {
         "\\set n random(:ncases / 2 + 1, :ncases)\n"
         "BEGIN;\n"
         "UPDATE cases SET version = version + 1, status = 'Active', origin_country = 'GT', "
-        "destination_country = 'MX', "
+        "destination_country = 'MX', opened_by_institution = "
+        "'0190a000-0000-7000-8000-000000000001', origin_notified = false, "
         "updated_at = now(), document = jsonb_set(document, '{{version}}', to_jsonb(version + 1)) "
         "WHERE id = {0} "
         "RETURNING version \\gset\n"

@@ -395,6 +395,23 @@ TEST_P(StoreContract, ListNarrowsToTheCasesAnInstitutionMayBeAPartyTo) {
     // Without a party filter, every case.
     int pages = 0;
     EXPECT_EQ(all_pages(store(), CaseFilter{.limit = 3}, &pages).size(), 12u);
+
+    // A later append that changes what the list tests moves the case: closed, and its origin
+    // notified.
+    Case moved = *store().find_case(of_another).value();
+    moved.version = 2;
+    moved.status = "Closed";
+    moved.steps_completed.push_back("consular_notification");
+    CaseTasks tasks{2, "fp", parties_of(moved), {}};
+    ASSERT_TRUE(store().append(make_event(moved), moved, &tasks));
+    EXPECT_EQ(listed({ours, "", "GT"}, "", "Closed"), newest_first({closed_of_ours, of_another}));
+    EXPECT_EQ(listed({ours, "", "GT"}, "", "Active"),
+              newest_first({opened_by_us, shared_with_us, ours_without_head, ours_every_way}));
+    // One that changes nothing the list tests leaves it where it is.
+    moved.version = 3;
+    tasks.case_version = 3;
+    ASSERT_TRUE(store().append(make_event(moved), moved, &tasks));
+    EXPECT_EQ(listed({ours, "", "GT"}, "", "Closed"), newest_first({closed_of_ours, of_another}));
 }
 
 // A case stored before its parties were recorded with it (a database from before migration

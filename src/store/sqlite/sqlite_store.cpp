@@ -190,16 +190,14 @@ Status SqliteStore::append(const Event& event, const Case& after, const CaseTask
             }
             return inserted;
         }
+        // SQLite rewrites the entries of every index that holds a column an UPDATE sets, even
+        // to the same value: the listing columns are set apart, and only when one changed.
         auto upsert = TRY(db.prepare(
             "INSERT INTO cases (id, version, status, origin_country, destination_country, "
             "opened_at, updated_at, document, opened_by_institution, origin_notified) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-            "ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status, "
-            "origin_country = excluded.origin_country, "
-            "destination_country = excluded.destination_country, "
-            "updated_at = excluded.updated_at, document = excluded.document, "
-            "opened_by_institution = excluded.opened_by_institution, "
-            "origin_notified = excluded.origin_notified"));
+            "ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+            "updated_at = excluded.updated_at, document = excluded.document"));
         upsert.bind(1, after.id.to_string())
             .bind(2, after.version)
             .bind(3, after.status)
@@ -212,6 +210,20 @@ Status SqliteStore::append(const Event& event, const Case& after, const CaseTask
         upsert.bind(9, parties.opened_by_institution)
             .bind(10, std::int64_t{parties.origin_notified ? 1 : 0});
         TRY_STATUS(upsert.run());
+        if (stored_version > 0) {  // the row was there: the upsert updated it
+            auto listed = TRY(db.prepare(
+                "UPDATE cases SET status = ?2, origin_country = ?3, destination_country = ?4, "
+                "opened_by_institution = ?5, origin_notified = ?6 WHERE id = ?1 AND "
+                "(status IS NOT ?2 OR origin_country IS NOT ?3 OR destination_country IS NOT ?4 "
+                "OR opened_by_institution IS NOT ?5 OR origin_notified IS NOT ?6)"));
+            listed.bind(1, after.id.to_string())
+                .bind(2, after.status)
+                .bind(3, after.origin_country)
+                .bind(4, after.destination_country)
+                .bind(5, parties.opened_by_institution)
+                .bind(6, std::int64_t{parties.origin_notified ? 1 : 0});
+            TRY_STATUS(listed.run());
+        }
         return sqlite::write_case_tasks(db, after.id, tasks);
     });
 }
