@@ -254,7 +254,8 @@ std::vector<Statement> build() {
         "OR h.fingerprint <> $2 OR c.opened_by_institution IS NULL) ORDER BY c.id LIMIT $3");
     // Replacing a case's tasks records its parties too (a case stored before migration 10).
     add(kSetCaseParties,
-        "UPDATE cases SET opened_by_institution = $2, origin_notified = $3 WHERE id = $1");
+        "UPDATE cases SET opened_by_institution = $2, origin_notified = $3 WHERE id = $1 "
+        "AND (opened_by_institution IS DISTINCT FROM $2 OR origin_notified IS DISTINCT FROM $3)");
     constexpr std::string_view kOpenTaskColumns =
         "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
         "t.institution_name, t.supervisor_type, to_char(t.due, 'YYYY-MM-DD'), "

@@ -66,9 +66,11 @@ Result<bool> SqliteStore::replace_case_tasks(const Id& case_id, const CaseTasks&
         if (!TRY(current.step()) || current.integer(0) != tasks.case_version)
             return {};
         replaced = true;
-        // The case's parties too: a case written before migration 10 has none yet.
+        // The case's parties too: a case written before migration 10 has none yet. Only when
+        // they differ, since an UPDATE rewrites the entries of the indexes that hold them.
         auto parties = TRY(db.prepare(
-            "UPDATE cases SET opened_by_institution = ?2, origin_notified = ?3 WHERE id = ?1"));
+            "UPDATE cases SET opened_by_institution = ?2, origin_notified = ?3 WHERE id = ?1 "
+            "AND (opened_by_institution IS NOT ?2 OR origin_notified IS NOT ?3)"));
         parties.bind(1, case_id.to_string())
             .bind(2, tasks.parties.opened_by_institution)
             .bind(3, std::int64_t{tasks.parties.origin_notified ? 1 : 0});

@@ -191,24 +191,28 @@ Status SqliteStore::append(const Event& event, const Case& after, const CaseTask
             return inserted;
         }
         // SQLite rewrites the entries of every index that holds a column an UPDATE sets, even
-        // to the same value: the listing columns are set apart, and only when one changed.
+        // to the same value: the columns that the case list tests are set apart, and only when
+        // one of them changed.
+        const auto parties = parties_of(after);
+        auto bind_listing = [&](sqlite::Statement& statement, int first) {
+            statement.bind(first, after.status)
+                .bind(first + 1, after.origin_country)
+                .bind(first + 2, after.destination_country)
+                .bind(first + 3, parties.opened_by_institution)
+                .bind(first + 4, std::int64_t{parties.origin_notified ? 1 : 0});
+        };
         auto upsert = TRY(db.prepare(
-            "INSERT INTO cases (id, version, status, origin_country, destination_country, "
-            "opened_at, updated_at, document, opened_by_institution, origin_notified) "
+            "INSERT INTO cases (id, version, opened_at, updated_at, document, status, "
+            "origin_country, destination_country, opened_by_institution, origin_notified) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
             "ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
             "updated_at = excluded.updated_at, document = excluded.document"));
         upsert.bind(1, after.id.to_string())
             .bind(2, after.version)
-            .bind(3, after.status)
-            .bind(4, after.origin_country)
-            .bind(5, after.destination_country)
-            .bind(6, format_timestamp(after.opened_at))
-            .bind(7, format_timestamp(after.updated_at))
-            .bind(8, json::serialize(document));
-        const auto parties = parties_of(after);
-        upsert.bind(9, parties.opened_by_institution)
-            .bind(10, std::int64_t{parties.origin_notified ? 1 : 0});
+            .bind(3, format_timestamp(after.opened_at))
+            .bind(4, format_timestamp(after.updated_at))
+            .bind(5, json::serialize(document));
+        bind_listing(upsert, 6);
         TRY_STATUS(upsert.run());
         if (stored_version > 0) {  // the row was there: the upsert updated it
             auto listed = TRY(db.prepare(
@@ -216,12 +220,8 @@ Status SqliteStore::append(const Event& event, const Case& after, const CaseTask
                 "opened_by_institution = ?5, origin_notified = ?6 WHERE id = ?1 AND "
                 "(status IS NOT ?2 OR origin_country IS NOT ?3 OR destination_country IS NOT ?4 "
                 "OR opened_by_institution IS NOT ?5 OR origin_notified IS NOT ?6)"));
-            listed.bind(1, after.id.to_string())
-                .bind(2, after.status)
-                .bind(3, after.origin_country)
-                .bind(4, after.destination_country)
-                .bind(5, parties.opened_by_institution)
-                .bind(6, std::int64_t{parties.origin_notified ? 1 : 0});
+            listed.bind(1, after.id.to_string());
+            bind_listing(listed, 2);
             TRY_STATUS(listed.run());
         }
         return sqlite::write_case_tasks(db, after.id, tasks);
