@@ -22,12 +22,7 @@ constexpr const char* kPassword = "correct horse battery";
 class AuthServiceTest : public ::testing::TestWithParam<Backend> {
   protected:
     void SetUp() override {
-        auto problem = m_backing.open(GetParam());
-        if (!problem.empty()) {
-            if (GetParam() == Backend::Postgres && postgres_may_be_missing())
-                GTEST_SKIP() << problem;
-            FAIL() << problem;
-        }
+        RETORNO_OPEN_BACKEND_OR_SKIP(m_backing, GetParam());
         m_institution = Institution{Id::generate(), "GT", "ChildProtectionAuthority",
                                     "Procuraduría de prueba", std::nullopt};
         ASSERT_TRUE(store().put_institution(m_institution));

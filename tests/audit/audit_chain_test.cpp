@@ -24,12 +24,7 @@ using testing::ManualClock;
 class AuditChainTest : public ::testing::TestWithParam<Backend> {
   protected:
     void SetUp() override {
-        auto problem = m_backing.open(GetParam());
-        if (!problem.empty()) {
-            if (GetParam() == Backend::Postgres && postgres_may_be_missing())
-                GTEST_SKIP() << problem;
-            FAIL() << problem;
-        }
+        RETORNO_OPEN_BACKEND_OR_SKIP(m_backing, GetParam());
         auto key_file = m_backing.dir.path() / "keys" / audit::kAuditKeyFile;
         ASSERT_TRUE(audit::create_signing_key(key_file));
         m_key = audit::load_signing_key(key_file).value();

@@ -45,12 +45,7 @@ Cell shown(std::int64_t count) {
 class Dashboard : public ::testing::TestWithParam<testing::Backend> {
   protected:
     void SetUp() override {
-        auto problem = backing.open(GetParam());
-        if (!problem.empty()) {
-            if (GetParam() == testing::Backend::Postgres && testing::postgres_may_be_missing())
-                GTEST_SKIP() << problem;
-            FAIL() << problem;
-        }
+        RETORNO_OPEN_BACKEND_OR_SKIP(backing, GetParam());
         auto registry = protocol::ProtocolRegistry::load_default();
         ASSERT_TRUE(registry) << registry.error().message;
         protocols = std::move(*registry);

@@ -16,14 +16,7 @@ Timestamp at(const char* text) {
 
 class AccessStoreContract : public ::testing::TestWithParam<Backend> {
   protected:
-    void SetUp() override {
-        auto problem = m_backing.open(GetParam());
-        if (!problem.empty()) {
-            if (GetParam() == Backend::Postgres && postgres_may_be_missing())
-                GTEST_SKIP() << problem;
-            FAIL() << problem;
-        }
-    }
+    void SetUp() override { RETORNO_OPEN_BACKEND_OR_SKIP(m_backing, GetParam()); }
     Store& store() { return *m_backing.store; }
 
     Session make_session(const Id& user, const std::string& hash) {

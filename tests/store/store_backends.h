@@ -174,6 +174,20 @@ struct StoreUnderTest {
     }
 };
 
+// In a parameterised test's SetUp: opens `backing` (a StoreUnderTest) on `backend`, skips the
+// test when that is PostgreSQL and it may be missing here, and fails it on any other problem.
+// A macro, because GTEST_SKIP and FAIL return from the function they are written in.
+#define RETORNO_OPEN_BACKEND_OR_SKIP(backing, backend)                \
+    do {                                                              \
+        const std::string problem_ = (backing).open(backend);         \
+        if (!problem_.empty()) {                                      \
+            if ((backend) == ::retorno::testing::Backend::Postgres && \
+                ::retorno::testing::postgres_may_be_missing())        \
+                GTEST_SKIP() << problem_;                             \
+            FAIL() << problem_;                                       \
+        }                                                             \
+    } while (false)
+
 // The seqs of the audit entries of `case_id` after `after`, at most `limit`, as the store
 // answers them.
 inline std::vector<std::int64_t> audit_seqs(Store& store, const std::string& case_id,

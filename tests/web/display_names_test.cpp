@@ -12,12 +12,7 @@ namespace {
 class DisplayNamesTest : public ::testing::TestWithParam<Backend> {
   protected:
     void SetUp() override {
-        auto problem = m_backing.open(GetParam());
-        if (!problem.empty()) {
-            if (GetParam() == Backend::Postgres && postgres_may_be_missing())
-                GTEST_SKIP() << problem;
-            FAIL() << problem;
-        }
+        RETORNO_OPEN_BACKEND_OR_SKIP(m_backing, GetParam());
         ASSERT_TRUE(store().put_institution(shelter));
         user.id = Id::generate();
         user.username = "gt.albergue.nombres";
