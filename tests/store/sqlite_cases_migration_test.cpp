@@ -69,16 +69,11 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
 
     // Migration 10: no case's parties are recorded yet, so every list keeps every case, and
     // every case is stale until `retorno serve` derives its tasks again, which records them.
-    filter = CaseFilter{.limit = 7, .party = PartyFilter{Id::generate().to_string(), "", ""}};
-    int listed = 0;
-    for (;;) {
-        auto party_page = store->list_cases(filter).value();
-        listed += static_cast<int>(party_page.cases.size());
-        if (party_page.next.empty())
-            break;
-        filter.after = party_page.next;
-    }
-    EXPECT_EQ(listed, 30);
+    int pages = 0;
+    const auto listed = all_pages(
+        *store, CaseFilter{.limit = 7, .party = PartyFilter{Id::generate().to_string(), "", ""}},
+        &pages);
+    EXPECT_EQ(listed.size(), 30u);
     EXPECT_EQ(store->cases_with_stale_tasks("fp", "", 100).value().size(), 30u);
 
     auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
@@ -252,6 +253,29 @@ inline Event make_event(const Case& c) {
     e.previous_hash = c.version == 1 ? "" : fmt::format("{:064x}", c.version - 1);
     e.hash = fmt::format("{:064x}", c.version);
     return e;
+}
+
+// Lists every page of a filter and answers the case ids in order, checking the cursors.
+inline std::vector<Id> all_pages(Store& store, CaseFilter filter, int* pages) {
+    std::vector<Id> ids;
+    *pages = 0;
+    for (;;) {
+        auto page = store.list_cases(filter);
+        EXPECT_TRUE(page) << page.error().detail;
+        if (!page)
+            break;
+        ++*pages;
+        EXPECT_LE(static_cast<int>(page->cases.size()), filter.limit);
+        for (const auto& c : page->cases)
+            ids.push_back(c.id);
+        if (page->next.empty())
+            break;
+        EXPECT_EQ(page->next, page->cases.back().id.to_string());
+        filter.after = page->next;
+        if (*pages > 100)
+            break;
+    }
+    return ids;
 }
 
 }  // namespace retorno::testing

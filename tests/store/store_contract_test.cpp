@@ -211,29 +211,6 @@ TEST_P(StoreContract, DuplicateEventIdIsRefusedAndNothingIsWritten) {
     EXPECT_EQ(store().count_cases().value(), 1);
 }
 
-// Lists every page of a filter and answers the case ids in order, checking the cursors.
-std::vector<Id> all_pages(Store& store, CaseFilter filter, int* pages) {
-    std::vector<Id> ids;
-    *pages = 0;
-    for (;;) {
-        auto page = store.list_cases(filter);
-        EXPECT_TRUE(page) << page.error().detail;
-        if (!page)
-            break;
-        ++*pages;
-        EXPECT_LE(static_cast<int>(page->cases.size()), filter.limit);
-        for (const auto& c : page->cases)
-            ids.push_back(c.id);
-        if (page->next.empty())
-            break;
-        EXPECT_EQ(page->next, page->cases.back().id.to_string());
-        filter.after = page->next;
-        if (*pages > 100)
-            break;
-    }
-    return ids;
-}
-
 TEST_P(StoreContract, ListFiltersByStatusAndEitherCountryNewestFirstAndPaginates) {
     struct Row {
         const char* status;

@@ -66,7 +66,7 @@ Result<CasePage> SqliteStore::list_cases(const CaseFilter& filter) {
     auto query = TRY(db->prepare(filter.party ? list_party_cases_sql() : list_cases_sql()));
     query.bind(1, filter.status)
         .bind(2, filter.country)
-        .bind(3, filter.after.empty() ? std::string(kAfterEveryId) : filter.after);
+        .bind(3, filter.after.empty() ? kAfterEveryId : std::string_view(filter.after));
     query.bind(4, static_cast<std::int64_t>(filter.limit) + 1);
     if (filter.party) {
         query.bind(5, filter.party->institution_id)
