@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -253,6 +254,13 @@ inline Event make_event(const Case& c) {
     e.previous_hash = c.version == 1 ? "" : fmt::format("{:064x}", c.version - 1);
     e.hash = fmt::format("{:064x}", c.version);
     return e;
+}
+
+// The ids in the order that the case list answers them: the newest first.
+inline std::vector<Id> newest_first(std::vector<Id> ids) {
+    std::sort(ids.begin(), ids.end(),
+              [](const Id& a, const Id& b) { return a.to_string() > b.to_string(); });
+    return ids;
 }
 
 // Lists every page of a filter and answers the case ids in order, checking the cursors.

@@ -301,12 +301,6 @@ void share_case(Store& store, const Id& case_id, const std::string& with) {
     EXPECT_TRUE(put) << put.error().detail;
 }
 
-std::vector<Id> newest_first(std::vector<Id> ids) {
-    std::sort(ids.begin(), ids.end(),
-              [](const Id& a, const Id& b) { return a.to_string() > b.to_string(); });
-    return ids;
-}
-
 TEST_P(StoreContract, ListNarrowsToTheCasesAnInstitutionMayBeAPartyTo) {
     const std::string ours = Id::generate().to_string();
     const std::string other = Id::generate().to_string();
