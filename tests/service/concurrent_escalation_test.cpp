@@ -26,10 +26,7 @@ using testing::ManualClock;
 class ConcurrentEscalation : public ::testing::TestWithParam<Backend> {
   protected:
     void SetUp() override {
-        auto problem = m_backing.open(GetParam());
-        if (problem == testing::kNoPostgres && testing::postgres_may_be_missing())
-            GTEST_SKIP() << problem;
-        ASSERT_EQ(problem, "");
+        RETORNO_OPEN_BACKEND_OR_SKIP(m_backing, GetParam());
         auto other = m_backing.open_another();
         ASSERT_TRUE(other) << other.error().message;
         m_other_store = std::move(*other);

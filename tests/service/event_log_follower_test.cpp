@@ -17,12 +17,7 @@ using testing::Backend;
 
 class Follower : public ::testing::TestWithParam<Backend> {
   protected:
-    void SetUp() override {
-        auto problem = m_backing.open(GetParam());
-        if (problem == testing::kNoPostgres && testing::postgres_may_be_missing())
-            GTEST_SKIP() << problem;
-        ASSERT_EQ(problem, "");
-    }
+    void SetUp() override { RETORNO_OPEN_BACKEND_OR_SKIP(m_backing, GetParam()); }
 
     Store& store() { return *m_backing.store; }
 
