@@ -1,13 +1,14 @@
 // Migration 7 on SQLite: a database made by migrations 1-6, with cases in its WITHOUT ROWID
 // projection, keeps every case, every column and every index when the store opens it, and its
-// case projection is then an ordinary rowid table. Migration 10 then leaves the cases' parties
-// unrecorded, which keeps them in every institution's list until they are recorded.
+// case projection is then an ordinary rowid table. Migrations 10 and 11 then record each
+// case's parties, read from its document, so that each list has only its own cases at once.
 
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
 
 #include "core/time.h"
+#include "domain/open_task.h"
 #include "store/sqlite_schema_history.h"
 #include "store/store_backends.h"
 
@@ -32,6 +33,8 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
         for (int i = 0; i < 30; ++i) {
             Case c = make_case(Id::generate(), 1 + i % 3, i % 2 == 0 ? "Active" : "Closed",
                                i % 3 == 0 ? "GT" : "HN", "MX");
+            if (i % 4 == 0)
+                c.steps_completed = {"identification", std::string(kOriginNotifiedStep)};
             written.push_back(c);
             auto insert = db->prepare(
                                 "INSERT INTO cases (id, version, status, origin_country, "
@@ -50,7 +53,7 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
         }
     }
     auto store = SqliteStore::open(file).value();
-    EXPECT_NE(store->describe().find("schema 10"), std::string::npos) << store->describe();
+    EXPECT_NE(store->describe().find("schema 11"), std::string::npos) << store->describe();
     for (const auto& c : written) {
         auto found = store->find_case(c.id).value();
         ASSERT_TRUE(found.has_value());
@@ -67,16 +70,33 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
         expected += c.status == "Closed" && c.origin_country == "GT" ? 1 : 0;
     EXPECT_EQ(static_cast<int>(page.cases.size()), expected);
 
-    // Migration 10: no case's parties are recorded yet, so every list keeps every case, and
-    // every case is stale until `retorno serve` derives its tasks again, which records them.
-    int pages = 0;
-    const auto listed = all_pages(
-        *store, CaseFilter{.limit = 7, .party = PartyFilter{Id::generate().to_string(), "", ""}},
-        &pages);
-    EXPECT_EQ(listed.size(), 30u);
-    EXPECT_EQ(store->cases_with_stale_tasks("fp", "", 100).value().size(), 30u);
-
+    // Migrations 10 and 11: each case's parties are read from its document, as parties_of
+    // reads them, so each list has only its own cases without any case being read again.
     auto db = sqlite::Connection::open(file, sqlite::Durability::Normal).value();
+    std::vector<Id> everyone;
+    std::vector<Id> notified_from_gt;
+    for (const auto& c : written) {
+        const auto parties = parties_of(c);
+        EXPECT_EQ(
+            text_of(*db, fmt::format("SELECT opened_by_institution || ' ' || "
+                                     "origin_notified FROM cases WHERE id = '{}'",
+                                     c.id.to_string())),
+            fmt::format("{} {}", parties.opened_by_institution, parties.origin_notified ? 1 : 0));
+        everyone.push_back(c.id);
+        if (parties.origin_notified && c.origin_country == "GT")
+            notified_from_gt.push_back(c.id);
+    }
+    ASSERT_FALSE(notified_from_gt.empty());
+    auto listed = [&](PartyFilter party) {
+        int pages = 0;
+        return all_pages(*store, CaseFilter{.limit = 7, .party = std::move(party)}, &pages);
+    };
+    const std::string stranger = Id::generate().to_string();
+    EXPECT_EQ(listed(PartyFilter{stranger, "", ""}), std::vector<Id>{});
+    EXPECT_EQ(listed(PartyFilter{written.front().opened_by_institution, "", ""}),
+              newest_first(everyone));
+    EXPECT_EQ(listed(PartyFilter{stranger, "", "GT"}), newest_first(notified_from_gt));
+
     EXPECT_EQ(text_of(*db, "SELECT sql FROM sqlite_master WHERE name = 'cases'").find("WITHOUT"),
               std::string::npos);
     EXPECT_EQ(indexes_of(*db, "cases"),
