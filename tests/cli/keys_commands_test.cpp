@@ -27,12 +27,8 @@ class KeysCommand : public ::testing::TestWithParam<Backend> {
   protected:
     void SetUp() override {
         if (GetParam() == Backend::Postgres) {
+            RETORNO_REQUIRE_POSTGRES();
             auto server = postgres_test_url();
-            if (!server) {
-                if (postgres_may_be_missing())
-                    GTEST_SKIP() << kNoPostgres;
-                FAIL() << kNoPostgres;
-            }
             m_database = std::make_unique<ThrowawayDatabase>(*server);
         }
         auto init = run_retorno({"init", "--data", data().string(), "--database", setting(),

@@ -203,12 +203,8 @@ TEST(StoreCommandsSqlite, RestoreOfATamperedBackupIsRefused) {
 }
 
 TEST(MigrateStore, SqliteToPostgresKeepsTheWholeHistory) {
+    RETORNO_REQUIRE_POSTGRES();
     auto server = postgres_test_url();
-    if (!server) {
-        if (postgres_may_be_missing())
-            GTEST_SKIP() << kNoPostgres;
-        FAIL() << kNoPostgres;
-    }
     DataFolder source;
     ASSERT_EQ(source.init(Backend::Sqlite, 10), "");
     ThrowawayDatabase target(*server);

@@ -57,12 +57,8 @@ void expect_version_conflict(const HttpReply& reply) {
 class TwoServers : public ::testing::Test {
   protected:
     void SetUp() override {
+        RETORNO_REQUIRE_POSTGRES();
         auto server = postgres_test_url();
-        if (!server) {
-            if (postgres_may_be_missing())
-                GTEST_SKIP() << kNoPostgres;
-            FAIL() << kNoPostgres;
-        }
         m_database = std::make_unique<ThrowawayDatabase>(*server);
         auto first = run_retorno({"init", "--data", data(1).string(), "--database",
                                   m_database->url(), "--demo", "--demo-cases", "10"});

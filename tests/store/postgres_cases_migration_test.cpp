@@ -56,12 +56,8 @@ void insert_old_case(const ThrowawayDatabase& database, const Case& c) {
 }
 
 TEST(PostgresCasesMigration, KeepsEveryCaseAndReadsItsPartiesFromItsDocument) {
+    RETORNO_REQUIRE_POSTGRES();
     auto server = postgres_test_url();
-    if (!server) {
-        if (postgres_may_be_missing())
-            GTEST_SKIP() << kNoPostgres;
-        FAIL() << kNoPostgres;
-    }
     ThrowawayDatabase database(*server);
     migrate_up_to(database, kVersionBeforeParties);
 

@@ -30,12 +30,8 @@ std::string as_role(const std::string& url, const std::string& role, const std::
 class PostgresRoles : public ::testing::Test {
   protected:
     void SetUp() override {
+        RETORNO_REQUIRE_POSTGRES();
         auto server = postgres_test_url();
-        if (!server) {
-            if (postgres_may_be_missing())
-                GTEST_SKIP() << kNoPostgres;
-            FAIL() << kNoPostgres;
-        }
         m_server = *server;
         m_database = std::make_unique<ThrowawayDatabase>(m_server);
         // Roles belong to the whole cluster, so their names are as unique as the database's.

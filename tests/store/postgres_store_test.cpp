@@ -98,12 +98,8 @@ TEST(PostgresStore, AServerThatIsDownAtOpenIsUnavailable) {
 class PostgresOnly : public ::testing::Test {
   protected:
     void SetUp() override {
+        RETORNO_REQUIRE_POSTGRES();
         auto server = postgres_test_url();
-        if (!server) {
-            if (postgres_may_be_missing())
-                GTEST_SKIP() << kNoPostgres;
-            FAIL() << kNoPostgres;
-        }
         m_database = std::make_unique<ThrowawayDatabase>(*server);
     }
 

@@ -66,6 +66,18 @@ inline bool postgres_may_be_missing() {
     return env_is("RETORNO_ALLOW_NO_POSTGRES", "1");
 }
 
+// In a test or its SetUp, before it uses postgres_test_url(): skips the test when no server is
+// set and PostgreSQL may be missing here, and fails it when none is set otherwise. A macro,
+// because GTEST_SKIP and FAIL return from the function they are written in.
+#define RETORNO_REQUIRE_POSTGRES()                               \
+    do {                                                         \
+        if (!::retorno::testing::postgres_test_url()) {          \
+            if (::retorno::testing::postgres_may_be_missing())   \
+                GTEST_SKIP() << ::retorno::testing::kNoPostgres; \
+            FAIL() << ::retorno::testing::kNoPostgres;           \
+        }                                                        \
+    } while (false)
+
 // A database of its own for one test, created on the test server and dropped afterwards, so
 // that tests can run in parallel against one cluster.
 class ThrowawayDatabase {

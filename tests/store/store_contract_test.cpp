@@ -24,12 +24,8 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
             m_store = std::move(*opened);
             return;
         }
+        RETORNO_REQUIRE_POSTGRES();
         auto server = postgres_test_url();
-        if (!server) {
-            if (postgres_may_be_missing())
-                GTEST_SKIP() << kNoPostgres;
-            FAIL() << kNoPostgres;
-        }
         m_database = std::make_unique<ThrowawayDatabase>(*server);
         auto opened = PostgresStore::open(m_database->url(), 4);
         ASSERT_TRUE(opened) << opened.error().message << " / " << opened.error().detail;
