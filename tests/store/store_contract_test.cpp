@@ -227,9 +227,7 @@ TEST_P(StoreContract, ListFiltersByStatusAndEitherCountryNewestFirstAndPaginates
             if (keep(c))
                 ids.push_back(c.id);
         }
-        std::sort(ids.begin(), ids.end(),
-                  [](const Id& a, const Id& b) { return a.to_string() > b.to_string(); });
-        return ids;
+        return newest_first(ids);
     };
     int pages = 0;
 
