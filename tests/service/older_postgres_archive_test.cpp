@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include "core/time.h"
-#include "crypto/keyring.h"
 #include "domain/open_task.h"
 #include "protocol/registry.h"
 #include "service/case_service.h"
@@ -24,36 +23,30 @@ namespace {
 using testing::all_pages;
 using testing::ManualClock;
 using testing::ThrowawayDatabase;
-using testing::ThrowawayDir;
 
 constexpr int kCases = 12;
 
 TEST(OlderPostgresArchive, ItsCasesAreListedToEveryoneUntilTheServerRecordsTheirParties) {
-    RETORNO_REQUIRE_POSTGRES();
-    auto server = testing::postgres_test_url();
-    ThrowawayDir dir;
-    const auto key_file = data_key_file(dir.path());
-    ASSERT_TRUE(create_keyring_file(key_file));
-    auto cipher = FieldCipher::open(key_file).value();
+    testing::StoreUnderTest source;  // with its key file, as a deployment has
+    RETORNO_OPEN_BACKEND_OR_SKIP(source, testing::Backend::Postgres);
+    const auto cipher = source.cipher;
     auto registry = protocol::ProtocolRegistry::load_default().value();
     ManualClock clock(parse_timestamp("2026-11-02T10:00:00.000Z").value());
-
-    ThrowawayDatabase source(*server);
     {
-        auto store = PostgresStore::open(source.url(), 2, cipher).value();
-        CaseService cases(*store, clock, registry);
-        auto seeded = seed_demo_data(*store, cases, kCases, 7);
+        CaseService cases(*source.store, clock, registry);
+        auto seeded = seed_demo_data(*source.store, cases, kCases, 7);
         ASSERT_TRUE(seeded) << seeded.error().message << " / " << seeded.error().detail;
     }
+    source.store.reset();  // its connections close before its schema is changed
     // What a database of schema 9 held: case rows without their parties.
-    source.execute(
+    source.database->execute(
         "ALTER TABLE cases DROP COLUMN opened_by_institution, DROP COLUMN origin_notified");
-    source.execute("DELETE FROM schema_migrations WHERE version >= 10");
-    const auto archive = dir.path() / "schema-9.backup";
-    auto dumped = postgres::pg_dump_backup(source.url(), archive);
+    source.database->execute("DELETE FROM schema_migrations WHERE version >= 10");
+    const auto archive = source.dir.path() / "schema-9.backup";
+    auto dumped = postgres::pg_dump_backup(source.database->url(), archive);
     ASSERT_TRUE(dumped) << dumped.error().message << " / " << dumped.error().detail;
 
-    ThrowawayDatabase target(*server);
+    ThrowawayDatabase target(*testing::postgres_test_url());
     ASSERT_TRUE(PostgresStore::open(target.url(), 2, cipher));  // today's schema, empty
     auto restored = postgres::pg_restore_backup(target.url(), archive, cipher.get());
     ASSERT_TRUE(restored) << restored.error().message << " / " << restored.error().detail;
