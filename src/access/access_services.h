@@ -22,7 +22,7 @@ struct AccessServices {
           cases(cases, store, audit, clock),
           directory(store, audit, clock),
           person_index(store, clock),
-          persons(person_index, store, audit, clock),
+          persons(person_index, this->cases.policy(), store, audit, clock),
           addresses(clock, 50.0, 500.0),
           sessions(clock, 20.0, 200.0) {}
 

@@ -78,7 +78,8 @@ Result<SeenPage> CaseAccess::list_cases(const CaseFilter& filter, const Actor& a
     // institution party to few of many cases does not read them all; the policy decides each.
     SeenPage out;
     CaseFilter page_filter = filter;
-    page_filter.party = party_filter(actor);
+    page_filter.party = m_policy.candidates(actor);
+    CasePolicy::Batch policy(m_policy, actor);
     while (true) {
         auto page = TRY(m_cases.list_cases(page_filter));
         for (auto& c : page.cases) {
@@ -86,10 +87,10 @@ Result<SeenPage> CaseAccess::list_cases(const CaseFilter& filter, const Actor& a
                 out.next = out.cases.back().value.id.to_string();
                 break;
             }
-            auto visibility = TRY(m_policy.visibility(actor, c));
+            auto visibility = TRY(policy.of(c));
             if (!visibility)
                 continue;
-            out.cases.push_back(Seen<Case>{std::move(c), std::move(*visibility)});
+            out.cases.push_back(Seen<Case>{std::move(c), *visibility});
         }
         if (!out.next.empty() || page.next.empty())
             break;

@@ -45,7 +45,7 @@ boost::json::object share_to_json(const CaseShare& share);
 class CaseAccess {
   public:
     CaseAccess(CaseService& cases, Store& store, audit::AuditTrail& audit, const Clock& clock)
-        : m_cases(cases), m_store(store), m_policy(store), m_audit(audit), m_clock(clock) {}
+        : m_cases(cases), m_store(store), m_policy(store, cases), m_audit(audit), m_clock(clock) {}
 
     Result<Seen<Case>> open_case(const OpenCaseRequest& request, const Actor& actor);
     Result<Seen<Case>> get_case(const Id& case_id, const Actor& actor);

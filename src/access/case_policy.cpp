@@ -37,14 +37,29 @@ bool has_protocol_task(const PartyFilter& filter, const CaseParties& parties) {
     return bound_here || from_here_notified;
 }
 
-Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Case& c) {
-    return visibility(actor, c.id, parties_of(c));
+bool gives_task(const Actor& actor, const CaseParties& parties,
+                const std::vector<protocol::ActingInstitution>& acting) {
+    return std::any_of(acting.begin(), acting.end(), [&](const auto& institution) {
+        return institution.institution_type == actor.institution_type &&
+               institution.country == actor.institution_country &&
+               (institution.side == protocol::Side::Dest || parties.origin_notified);
+    });
 }
 
-Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Id& case_id,
-                                                         const CaseParties& parties) {
+PartyFilter CasePolicy::candidates(const Actor& actor) const {
+    auto filter = party_filter(actor);
+    for (auto side : m_cases.protocols().acting_sides(actor.institution_type)) {
+        if (side == protocol::Side::Dest)
+            filter.destination_country = actor.institution_country;
+        else
+            filter.notified_origin_country = actor.institution_country;
+    }
+    return filter;
+}
+
+Result<std::optional<Visibility>> CasePolicy::visibility(const Actor& actor, const Case& c) {
     // One decision for one case or for a page of thousands (Batch::of).
-    auto seen = TRY(Batch(*this, actor).of(case_id, parties));
+    auto seen = TRY(Batch(*this, actor).of(c));
     if (!seen)
         return std::optional<Visibility>{};
     return std::optional<Visibility>{*seen};
@@ -80,13 +95,42 @@ CasePolicy::Batch::Batch(CasePolicy& policy, const Actor& actor)
     m_protocol_task = std::make_shared<const Visibility>(Visibility{roles, "protocol task"});
 }
 
+Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Case& c) {
+    return decide(c.id, parties_of(c), [&]() -> Result<bool> {
+        auto state = TRY(m_policy.m_cases.state_of(c));
+        return gives_task(m_actor, parties_of(c), protocol::acting_institutions(state));
+    });
+}
+
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Id& case_id,
-                                                                const CaseParties& parties) {
+                                                                const CaseParties& parties,
+                                                                const protocol::Task& task) {
+    return decide(case_id, parties, [&]() -> Result<bool> {
+        return gives_task(
+            m_actor, parties,
+            {protocol::ActingInstitution{task.institution_type, task.side, task.country}});
+    });
+}
+
+Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::decide(
+    const Id& case_id, const CaseParties& parties,
+    const std::function<Result<bool>()>& protocol_gives_task) {
     if (!m_sees_cases)
         return std::shared_ptr<const Visibility>{};
     if (parties.opened_by_institution == m_actor.institution_id)
         return m_opened;
     if (has_protocol_task(m_parties, parties))
+        return m_protocol_task;
+    // Reading the protocol state costs the case's events: only on a side of the case where the
+    // loaded protocols name the institution's type at all.
+    if (!m_acting_sides)
+        m_acting_sides = m_policy.m_cases.protocols().acting_sides(m_actor.institution_type);
+    const bool may_act =
+        (m_acting_sides->contains(protocol::Side::Dest) &&
+         parties.destination_country == m_actor.institution_country) ||
+        (m_acting_sides->contains(protocol::Side::Orig) && parties.origin_notified &&
+         parties.origin_country == m_actor.institution_country);
+    if (may_act && TRY(protocol_gives_task()))
         return m_protocol_task;
     auto [known, first] = m_by_shares.try_emplace(case_id);
     if (first) {

@@ -1,15 +1,19 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "access/categories.h"
 #include "core/error.h"
 #include "domain/case.h"
 #include "domain/open_task.h"
+#include "protocol/acting_institutions.h"
 #include "service/actor.h"
+#include "service/case_service.h"
 #include "store/store.h"
 
 namespace retorno::access {
@@ -19,13 +23,17 @@ namespace retorno::access {
 // case was shared with it. Anyone else must not learn that the case exists.
 class CasePolicy {
   public:
-    explicit CasePolicy(Store& store) : m_store(store) {}
+    // The protocol states of cases come from `cases` (the definitions they are pinned to).
+    CasePolicy(Store& store, CaseService& cases) : m_store(store), m_cases(cases) {}
 
     // What the actor may see of the case, or nullopt when it may not see the case at all.
     Result<std::optional<Visibility>> visibility(const Actor& actor, const Case& c);
-    // The same from the case's parties alone (the inboxes, from the open-tasks projection).
-    Result<std::optional<Visibility>> visibility(const Actor& actor, const Id& case_id,
-                                                 const CaseParties& parties);
+
+    // The cases a store should list for the actor, all of which the policy then decides one by
+    // one: those party_filter names, and on every side where the loaded protocols name the
+    // actor's institution type in some step (a foreign ministry, the police, a court), every
+    // case of its country on that side, for the policy to ask each one's protocol state.
+    PartyFilter candidates(const Actor& actor) const;
 
     // Whether the actor may share a case it sees: its institution is a party in its own right
     // (not only through a share) and one of its roles may decide that.
@@ -51,12 +59,26 @@ class CasePolicy {
       public:
         Batch(CasePolicy& policy, const Actor& actor);
         // Null when the actor may not see the case.
-        Result<std::shared_ptr<const Visibility>> of(const Id& case_id, const CaseParties& parties);
+        Result<std::shared_ptr<const Visibility>> of(const Case& c);
+        // The same for a case listed for one of its open tasks (an inbox), without reading its
+        // document: a task of the actor's institution type in the actor's country is a task the
+        // protocol gives the institution.
+        Result<std::shared_ptr<const Visibility>> of(const Id& case_id, const CaseParties& parties,
+                                                     const protocol::Task& task);
 
       private:
+        // `protocol_gives_task` answers whether the case's protocol state gives the actor's
+        // institution a task, when the parties alone do not decide it; it is asked only on a side
+        // where the loaded protocols name the institution's type.
+        Result<std::shared_ptr<const Visibility>> decide(
+            const Id& case_id, const CaseParties& parties,
+            const std::function<Result<bool>()>& protocol_gives_task);
+
         CasePolicy& m_policy;
         const Actor& m_actor;
         PartyFilter m_parties;  // the actor's, made once for every case of the batch
+        // Where the loaded protocols name the actor's type, once a case needs it.
+        std::optional<std::set<protocol::Side>> m_acting_sides;
         bool m_sees_cases;
         std::shared_ptr<const Visibility> m_opened;
         std::shared_ptr<const Visibility> m_protocol_task;
@@ -70,22 +92,32 @@ class CasePolicy {
                                              const std::set<Category>& roles);
 
     Store& m_store;
+    CaseService& m_cases;
 };
 
-// The protocol's approximation of "has a task in this case": the child-protection authority
-// of the destination country from the opening; the consulate of the origin country (which acts
-// in the destination country) and its child-protection authority once the origin has been
-// notified (CaseParties::origin_notified), which the asylum-hold and screening-first guards
-// allow only for a child who is known not to need international protection. FIXME: ask the
-// protocol engine which institution types act in the case's current and next steps, so that,
-// for instance, the police who identified the child are parties too.
+// Whether the protocol state gives the actor's institution a task in the case
+// (protocol::acting_institutions): a step naming its type, on the side of its country, whose
+// turn has come or that was done. A step of the origin's side counts only once the origin has
+// been notified (CaseParties::origin_notified), whatever a definition says.
+bool gives_task(const Actor& actor, const CaseParties& parties,
+                const std::vector<protocol::ActingInstitution>& acting);
+
+// The parties that the protocol makes of the two institutions that carry a case on each side,
+// decided from the parties alone: the child-protection authority of the destination country
+// from the opening; the consulate of the origin country (which acts in the destination country)
+// and its child-protection authority once the origin has been notified
+// (CaseParties::origin_notified), which the asylum-hold and screening-first guards allow only
+// for a child who is known not to need international protection. Every other institution the
+// protocol names (the police who identified the child, the foreign ministry that notifies the
+// origin, the origin's migration service that receives her, a court of a country variant) is a
+// party while its own task is open and once it is done (gives_task, from the case's state).
 bool has_protocol_task(const Actor& actor, const CaseParties& parties);
 // The same for the actor whose party_filter this is (made once for many cases).
 bool has_protocol_task(const PartyFilter& filter, const CaseParties& parties);
 
-// The cases that the actor's institution may be a party to, for a store to list only those:
+// The cases that the actor's institution is a party to without asking a case's protocol state:
 // the ones it opened or that were shared with it, and the ones where has_protocol_task holds
-// (which is defined by this filter). The policy still decides each case listed.
+// (which is defined by this filter). CasePolicy::candidates widens it for a store's list.
 PartyFilter party_filter(const Actor& actor);
 
 // The answer for a case the actor may not see: the same as for a case that does not exist.

@@ -23,11 +23,11 @@ struct PersonMatch {
 // as if it did not exist. Each case answered is recorded in the audit trail as a read.
 class PersonSearch {
   public:
-    PersonSearch(PersonCandidates& candidates, Store& store, audit::AuditTrail& audit,
-                 const Clock& clock)
+    PersonSearch(PersonCandidates& candidates, CasePolicy& policy, Store& store,
+                 audit::AuditTrail& audit, const Clock& clock)
         : m_candidates(candidates),
           m_store(store),
-          m_policy(store),
+          m_policy(policy),
           m_audit(audit),
           m_clock(clock) {}
 
@@ -39,7 +39,7 @@ class PersonSearch {
   private:
     PersonCandidates& m_candidates;
     Store& m_store;
-    CasePolicy m_policy;
+    CasePolicy& m_policy;
     audit::AuditTrail& m_audit;
     const Clock& m_clock;
 };

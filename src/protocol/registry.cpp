@@ -151,4 +151,18 @@ const Definition* ProtocolRegistry::latest(std::string_view id) const {
     return best;
 }
 
+std::set<Side> ProtocolRegistry::acting_sides(std::string_view institution_type) const {
+    std::set<Side> sides;
+    for (const auto& [key, definition] : m_definitions) {
+        for (const auto& step : definition.steps) {
+            if (step.actor != institution_type)
+                continue;
+            sides.insert(step.side);
+            for (const auto& [branch, side] : step.side_in_branch)
+                sides.insert(side);
+        }
+    }
+    return sides;
+}
+
 }  // namespace retorno::protocol

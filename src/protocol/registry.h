@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,6 +28,11 @@ class ProtocolRegistry {
 
     const Definition* find(std::string_view id, int version) const;
     const Definition* latest(std::string_view id) const;
+    // The sides on which some step of a loaded definition names `institution_type` as its
+    // actor (its own side, or one that a branch moves it to): where an institution of that type
+    // may have a task in a case (access::CasePolicy lists those cases, then asks each one's
+    // protocol state).
+    std::set<Side> acting_sides(std::string_view institution_type) const;
     const Calendars& calendars() const { return m_calendars; }
     std::size_t size() const { return m_definitions.size(); }
     void add(Definition definition);

@@ -140,9 +140,12 @@ Result<std::vector<Event>> CaseService::history_of(const Id& case_id) {
 }
 
 Result<protocol::CaseState> CaseService::case_state(const Id& case_id) {
-    auto found = TRY(get_case(case_id));
-    const auto* definition = TRY(definition_of(found));
-    auto history = TRY(history_of(case_id));
+    return state_of(TRY(get_case(case_id)));
+}
+
+Result<protocol::CaseState> CaseService::state_of(const Case& c) {
+    const auto* definition = TRY(definition_of(c));
+    auto history = TRY(history_of(c.id));
     return protocol::derive_state(*definition, history, m_clock.now(), m_protocols.calendars());
 }
 

@@ -43,6 +43,8 @@ class CaseService {
     Result<Case> get_case(const Id& case_id);
     // The protocol state of a case now: steps, open tasks and deadlines, decisions, holds.
     Result<protocol::CaseState> case_state(const Id& case_id);
+    // The same for a case already read (its events are read here).
+    Result<protocol::CaseState> state_of(const Case& c);
     // Appends the escalations of every overdue task of every open case (idempotent: a task
     // already escalated for its due date is not escalated again). Answers how many were added.
     // Reads only the cases that the open-tasks projection shows with a task past its date.

@@ -20,14 +20,18 @@ struct DemoUserSpec {
     const char* name_hint;  // part of the institution's name, or empty
 };
 
-// One user per role, placed where that role works in a return from Mexico to Guatemala, plus
-// caseworkers in the other countries so that every country's inbox has someone to look at it.
+// One user per role, placed where that role works in a return from Mexico to Guatemala (with
+// the foreign ministry that notifies Guatemala and the migration service that receives the
+// child), plus caseworkers in the other countries so that every country's inbox has someone to
+// look at it.
 constexpr DemoUserSpec kUsers[] = {
     {"mx.trabajo.social", Role::Caseworker, "MX", "ChildProtectionAuthority", ""},
     {"mx.psicologia", Role::Psychologist, "MX", "ChildProtectionAuthority", ""},
     {"mx.juridico", Role::LegalOfficer, "MX", "ChildProtectionAuthority", ""},
     {"mx.supervision", Role::Supervisor, "MX", "ChildProtectionAuthority", ""},
+    {"mx.cancilleria", Role::Caseworker, "MX", "ForeignMinistry", ""},
     {"gt.consulado.mx", Role::ConsularOfficer, "GT", "Consulate", "xico"},
+    {"gt.migracion", Role::Caseworker, "GT", "ImmigrationService", ""},
     {"gt.trabajo.social", Role::Caseworker, "GT", "ChildProtectionAuthority", ""},
     {"gt.estadistica", Role::StatisticsCoordinator, "GT", "CentralGovernmentOrganisation", ""},
     {"sv.trabajo.social", Role::Caseworker, "SV", "ChildProtectionAuthority", ""},

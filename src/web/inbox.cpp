@@ -47,7 +47,7 @@ Status each_institution_task(WebContext& web, const Actor& actor,
         [&](CaseService::TaskOfCase&& found) -> Status {
             if (!is_mine(found.task, actor))
                 return {};
-            auto visibility = TRY(policy.of(found.case_id, found.parties));
+            auto visibility = TRY(policy.of(found.case_id, found.parties, found.task));
             if (!visibility)
                 return {};
             return visit(InboxTask{found.case_id, std::move(found.parties), std::move(visibility),

@@ -43,6 +43,27 @@ TEST(CasePolicy, TheOriginIsNotifiedOnceTheConsularNotificationIsDone) {
     EXPECT_TRUE(parties_of(c).origin_notified);
 }
 
+// The protocol state names who acts (protocol::acting_institutions); a step of the origin's
+// side gives a task only once the origin has been notified, whatever a definition says.
+TEST(CasePolicy, AStepGivesATaskToItsTypeInItsSidesCountryAndTheOriginOnceNotified) {
+    using protocol::ActingInstitution;
+    using protocol::Side;
+    const std::vector<ActingInstitution> acting{{"ForeignMinistry", Side::Dest, "MX"},
+                                                {"ImmigrationService", Side::Orig, "GT"}};
+    auto gives = [&](const char* type, const char* country, bool notified) {
+        Actor actor;
+        actor.institution_type = type;
+        actor.institution_country = country;
+        return gives_task(actor, CaseParties{"GT", "MX", "opener", notified}, acting);
+    };
+    EXPECT_TRUE(gives("ForeignMinistry", "MX", false));
+    EXPECT_TRUE(gives("ImmigrationService", "GT", true));
+    EXPECT_FALSE(gives("ImmigrationService", "GT", false));
+    EXPECT_FALSE(gives("ForeignMinistry", "GT", true));
+    EXPECT_FALSE(gives("ImmigrationService", "MX", true));
+    EXPECT_FALSE(gives("LawEnforcement", "MX", true));
+}
+
 TEST(CasePolicy, SharesWithTheOriginsAuthoritiesWaitForTheNotification) {
     auto refused = [](const char* type, const char* country, bool notified,
                       const char* origin = "GT") {

@@ -50,9 +50,10 @@ class NeedToKnow : public ::testing::TestWithParam<testing::Backend> {
     }
 
     // Records the steps before the consular notification, with the screening's finding, and
-    // then asks for the notification: done (201) when the child needs no protection, refused
-    // by the asylum hold (409) when she may.
-    void record_steps_up_to_the_consular_notification(bool may_need_protection) {
+    // then (unless `notify` is false) asks for the notification: done (201) when the child
+    // needs no protection, refused by the asylum hold (409) when she may.
+    void record_steps_up_to_the_consular_notification(bool may_need_protection,
+                                                      bool notify = true) {
         const std::vector<std::pair<const char*, std::string>> steps{
             {"immediate_protection",
              R"({"protection_measure": "specialised_shelter", "guardian_appointed": true,
@@ -67,6 +68,8 @@ class NeedToKnow : public ::testing::TestWithParam<testing::Backend> {
                  "focal_point": "Focal A"})"}};
         int version = 1;
         for (const auto& [step, data] : steps) {
+            if (!notify && step == std::string("consular_notification"))
+                break;
             auto body = fmt::format(R"({{"kind": "step_completed", "step": "{}", "data": {}}})",
                                     step, data);
             auto reply = server.client().post_json("/api/v1/cases/" + case_id + "/events", body,
@@ -192,6 +195,71 @@ TEST_P(NeedToKnow, UnderAnAsylumHoldTheOriginsConsulateNeverSeesTheChild) {
                   .get("/api/v1/cases/" + case_id)
                   .status,
               404);
+    // Nor the destination's foreign ministry, whose notification is held back.
+    auto ministry = as(server.add_institution("MX", "ForeignMinistry"), Role::Caseworker);
+    EXPECT_EQ(ministry.get("/api/v1/cases/" + case_id).status, 404);
+    EXPECT_EQ(ministry.get("/api/v1/cases").body.find(case_id), std::string::npos);
+}
+
+// Every other institution that the protocol names in a step sees the case once its task has
+// come, and keeps seeing it once the task is done; not before, and not in another country.
+// The police who identified the child act at the opening; the destination's foreign ministry
+// notifies the origin after the screening; the origin's migration service receives the child.
+TEST_P(NeedToKnow, AnInstitutionTheProtocolNamesSeesTheCaseOnceItsTaskHasCome) {
+    auto mx_ministry = server.add_institution("MX", "ForeignMinistry");
+    auto ministry = as(mx_ministry, Role::Caseworker);
+    auto migration = as(server.add_institution("GT", "ImmigrationService"), Role::Caseworker);
+    auto police = as(server.add_institution("MX", "LawEnforcement"), Role::Caseworker);
+    auto listed = [&](testing::HttpClient& client) {
+        auto list = client.get("/api/v1/cases");
+        EXPECT_EQ(list.status, 200) << list.body;
+        return list.body.find(case_id) != std::string::npos;
+    };
+    EXPECT_EQ(police.get("/api/v1/cases/" + case_id).status, 200);
+    EXPECT_TRUE(listed(police));
+    EXPECT_EQ(ministry.get("/api/v1/cases/" + case_id).status, 404);
+    EXPECT_FALSE(listed(ministry));
+
+    record_steps_up_to_the_consular_notification(false, /*notify=*/false);
+    auto state = ministry.get("/api/v1/cases/" + case_id + "/state");
+    ASSERT_EQ(state.status, 200) << state.body;
+    EXPECT_NE(state.body.find(R"("institution_type":"ForeignMinistry")"), std::string::npos);
+    EXPECT_TRUE(listed(ministry));
+    EXPECT_EQ(migration.get("/api/v1/cases/" + case_id).status, 404);
+    // The ministry records its own step, and still sees the case it notified.
+    auto notified =
+        ministry.post_json("/api/v1/cases/" + case_id + "/events",
+                           R"({"kind": "step_completed", "step": "consular_notification",
+            "data": {"notification_date": "2026-03-05", "consulate": "Consulado de Guatemala",
+                     "focal_point": "Focal A"}})",
+                           {{"If-Match", "4"}});
+    ASSERT_EQ(notified.status, 201) << notified.body;
+    EXPECT_EQ(ministry.get("/api/v1/cases/" + case_id).status, 200);
+    EXPECT_TRUE(listed(ministry));
+    // The origin is notified, but the handover is far off: migration has no task yet.
+    EXPECT_EQ(migration.get("/api/v1/cases/" + case_id).status, 404);
+    EXPECT_FALSE(listed(migration));
+    // The same types elsewhere, or on the other side, never.
+    EXPECT_EQ(as(server.add_institution("GT", "ForeignMinistry"), Role::Caseworker)
+                  .get("/api/v1/cases/" + case_id)
+                  .status,
+              404);
+    EXPECT_EQ(as(server.add_institution("HN", "LawEnforcement"), Role::Caseworker)
+                  .get("/api/v1/cases/" + case_id)
+                  .status,
+              404);
+    EXPECT_EQ(as(server.add_institution("MX", "ImmigrationService"), Role::Caseworker)
+                  .get("/api/v1/cases/" + case_id)
+                  .status,
+              404);
+    // The trail says on what basis the ministry read.
+    bool audited = false;
+    const auto entries = server.store().audit_entries(0, 10'000, case_id).value();
+    for (const auto& entry : entries) {
+        audited = audited || (entry.action == "read" && entry.reason == "protocol task" &&
+                              entry.actor_institution == mx_ministry.id.to_string());
+    }
+    EXPECT_TRUE(audited);
 }
 
 // Sharing the case with an authority of the origin before the notification would be the very

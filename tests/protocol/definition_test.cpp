@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,26 @@ TEST(Registry, FindsDefinitionsByIdAndVersion) {
     EXPECT_EQ(registry->find("regional", 2), nullptr);
     EXPECT_EQ(registry->latest("regional"), registry->find("regional", 1));
     EXPECT_EQ(registry->find("nowhere", 1), nullptr);
+}
+
+// Where an institution type may have a task, for the policy to list those cases: the side of
+// every step naming it, in any loaded definition, and the side a branch moves a step to.
+TEST(Registry, NamesTheSidesOnWhichEachInstitutionTypeActs) {
+    auto registry = ProtocolRegistry::load(kRoot / "protocols", kRoot / "calendars");
+    ASSERT_TRUE(registry) << registry.error().detail;
+    using Sides = std::set<Side>;
+    EXPECT_EQ(registry->acting_sides("ChildProtectionAuthority"), (Sides{Side::Dest, Side::Orig}));
+    EXPECT_EQ(registry->acting_sides("LawEnforcement"), Sides{Side::Dest});
+    EXPECT_EQ(registry->acting_sides("ForeignMinistry"), Sides{Side::Dest});
+    EXPECT_EQ(registry->acting_sides("Consulate"), Sides{Side::Orig});
+    EXPECT_EQ(registry->acting_sides("ImmigrationService"), Sides{Side::Orig});
+    // Only in a country variant: Guatemala's children's court, El Salvador's and Guatemala's
+    // national councils.
+    EXPECT_EQ(registry->acting_sides("Court"), Sides{Side::Orig});
+    EXPECT_EQ(registry->acting_sides("CentralGovernmentOrganisation"), Sides{Side::Dest});
+    // Named as supervisor only, or nowhere.
+    EXPECT_EQ(registry->acting_sides("Shelter"), Sides{});
+    EXPECT_EQ(registry->acting_sides("Prosecutor"), Sides{});
 }
 
 // Events carry field names, not steps: a name classified two ways would be redacted and sealed

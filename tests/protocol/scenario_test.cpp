@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "protocol/acting_institutions.h"
 #include "protocol/deadlines.h"
 #include "protocol/engine.h"
 #include "protocol/scenario_support.h"
@@ -113,6 +114,16 @@ void check_expectations(const std::filesystem::path& file, const YAML::Node& exp
         for (const auto& h : state.holds)
             actual.insert(h.id);
         EXPECT_EQ(actual, expected) << here << ": holds";
+    }
+    if (auto acting = expect["acting"]) {
+        std::set<std::string> expected, actual;
+        for (const auto& a : acting)
+            expected.insert(a.as<std::string>());
+        for (const auto& a : acting_institutions(state)) {
+            actual.insert(a.institution_type + " " + std::string(to_string(a.side)) + " " +
+                          a.country);
+        }
+        EXPECT_EQ(actual, expected) << here << ": acting institutions";
     }
     if (auto decisions = expect["decisions"]) {
         std::vector<std::string> expected, actual;

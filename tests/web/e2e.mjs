@@ -214,7 +214,7 @@ const lucia = { first: 'Lucía', surnames: 'Ajú Tzoc', birthdate: '2012-05-04',
                 origin: 'GT', destination: 'MX', city: 'Quetzaltenango' };
 let luciaCase = '';
 
-await scenario('a whole voluntary return, MX -> GT, by three institutions in two countries', async () => {
+await scenario('a whole voluntary return, MX -> GT, by five institutions in two countries', async () => {
     const mx = await userSession('mx.trabajo.social');
     await audit(mx, 'inbox', true);
     luciaCase = await openCase(mx, lucia);
@@ -236,8 +236,16 @@ await scenario('a whole voluntary return, MX -> GT, by three institutions in two
         consent_obtained: 'true', assent_obtained: 'true', interview_language: 'es' });
     await recordStep(mx, 'protection_screening', { international_protection_need: 'false',
         refugee_authority_consulted: 'true' });
-    await recordStep(mx, 'consular_notification', { notification_date: today,
+    // Mexico's foreign ministry, which had not known of the child, now finds its notification
+    // in its inbox (the protocol names it in that step) and records it.
+    const sre = await userSession('mx.cancilleria');
+    const notification = sre.locator(`a[href="/cases/${luciaCase}"]`);
+    check(await notification.count() >= 1, 'the foreign ministry finds the notification in its inbox');
+    await Promise.all([sre.waitForNavigation(), notification.first().click()]);
+    await recordStep(sre, 'consular_notification', { notification_date: today,
         consulate: 'Consulado de Guatemala en Tapachula', focal_point: 'Punto focal A' });
+    await sre.context().close();
+    await mx.goto(`${base}/cases/${luciaCase}`);
     await recordStep(mx, 'risk_assessment', { individual_risk: 'low', household_risk: 'low',
         community_risk: 'medium', retaliation_risk_to_family: 'false' });
 
@@ -272,10 +280,16 @@ await scenario('a whole voluntary return, MX -> GT, by three institutions in two
     await recordStep(mx, 'escorted_transfer', { departure_time: `${inDays(3)}T08:00`,
         transport: 'air', escort_present: 'true' });
 
-    await gt.goto(`${base}/cases/${luciaCase}`);
-    await recordStep(gt, 'handover', { handover_time: `${inDays(3)}T14:00`,
+    // Guatemala's migration service receives her: the handover is in its inbox.
+    const igm = await userSession('gt.migracion');
+    const handover = igm.locator(`a[href="/cases/${luciaCase}"]`);
+    check(await handover.count() >= 1, 'the migration service finds the handover in its inbox');
+    await Promise.all([igm.waitForNavigation(), handover.first().click()]);
+    await recordStep(igm, 'handover', { handover_time: `${inDays(3)}T14:00`,
         place: 'Aeropuerto La Aurora', delivering_official: 'Escolta B',
         receiving_official: 'Oficial C', record_signed_by_both: 'true' });
+    await igm.context().close();
+    await gt.goto(`${base}/cases/${luciaCase}`);
     await recordStep(gt, 'reintegration_plan', { plan_date: inDays(7), education: 'Reinscripción escolar.' });
     await recordStep(gt, 'follow_up', { visit_date: inDays(30), findings: 'Asiste a la escuela.',
         risk_observed: 'false', attending_school: 'true' });

@@ -124,6 +124,30 @@ TEST_F(InboxPage, TheOriginsConsulateSeesTasksOnlyOfCasesItWasNotifiedOf) {
     EXPECT_EQ(inbox.body.find(not_notified), std::string::npos);
 }
 
+// Every institution the protocol names has its own inbox: the destination's foreign ministry
+// sees its notifications, and the origin's migration service its handovers, once the origin
+// has been notified (the same rule as the consulate's).
+TEST_F(InboxPage, EveryInstitutionTheProtocolNamesSeesItsOwnTasks) {
+    server.add_user(server.add_institution("MX", "ForeignMinistry"), {Role::Caseworker},
+                    "mx.sre.bandeja");
+    server.add_user(server.add_institution("GT", "ImmigrationService"), {Role::Caseworker},
+                    "gt.igm.bandeja");
+    auto notification = case_with_tasks({{"consular_notification", 2, "ForeignMinistry"}});
+    const Wanted handover{"handover", 1, "ImmigrationService", "GT"};
+    auto notified = case_with_tasks({handover}, true);
+    case_with_tasks({handover}, false);  // not shown: the origin has not been notified
+
+    auto inbox_of = [&](const char* username) {
+        PageClient client(server.anonymous_client().port());
+        EXPECT_TRUE(client.sign_in(username, TestServer::kTestPassword));
+        auto inbox = client.get("/inbox");
+        EXPECT_EQ(inbox.status, 200) << inbox.body;
+        return rows(inbox.body);
+    };
+    EXPECT_EQ(inbox_of("mx.sre.bandeja"), (std::vector<std::string>{notification}));
+    EXPECT_EQ(inbox_of("gt.igm.bandeja"), (std::vector<std::string>{notified}));
+}
+
 TEST_F(InboxPage, FiftyRowsAPageWithTheFiltersInThePageLinks) {
     std::vector<Wanted> many;
     for (int i = 0; i < 53; ++i)
