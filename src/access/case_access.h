@@ -49,7 +49,11 @@ class CaseAccess {
 
     Result<Seen<Case>> open_case(const OpenCaseRequest& request, const Actor& actor);
     Result<Seen<Case>> get_case(const Id& case_id, const Actor& actor);
+    // A page of the cases the actor sees, newest first. It may hold fewer than filter.limit
+    // cases, none even, and still have `next`: it reads at most kMostPagesExamined pages of the
+    // store's candidates (CasePolicy::candidates), so that no request reads a whole country.
     Result<SeenPage> list_cases(const CaseFilter& filter, const Actor& actor);
+    static constexpr int kMostPagesExamined = 20;
     Result<Seen<RecordedEvent>> record_event(const Id& case_id, std::int64_t expected_version,
                                              const RecordEventRequest& request, const Actor& actor);
     Result<Seen<std::vector<Event>>> case_events(const Id& case_id, std::int64_t after_version,

@@ -262,6 +262,41 @@ TEST_P(NeedToKnow, AnInstitutionTheProtocolNamesSeesTheCaseOnceItsTaskHasCome) {
     EXPECT_TRUE(audited);
 }
 
+// A foreign ministry is offered every case of its country to list, and sees those where its
+// notification has come: a page reads at most CaseAccess::kMostPagesExamined pages of them, and
+// may come back short or empty with `next`; following `next` finds every case it sees, once.
+TEST_P(NeedToKnow, ACaseListReadsABoundedNumberOfCasesAPageAndNextFindsTheRest) {
+    record_steps_up_to_the_consular_notification(false, /*notify=*/false);
+    constexpr int kLimit = 2;
+    const int newer = access::CaseAccess::kMostPagesExamined * kLimit + 3;
+    for (int i = 0; i < newer; ++i)
+        ASSERT_EQ(server.client().post_json("/api/v1/cases", case_body()).status, 201);
+    auto ministry = as(server.add_institution("MX", "ForeignMinistry"), Role::Caseworker);
+    std::vector<std::string> seen;
+    std::string after;
+    int requests = 0;
+    while (requests < 100) {
+        ++requests;
+        auto reply = ministry.get(fmt::format("/api/v1/cases?limit={}{}", kLimit,
+                                              after.empty() ? "" : "&after=" + after));
+        ASSERT_EQ(reply.status, 200) << reply.body;
+        auto page = parse(reply.body);
+        if (requests == 1) {
+            EXPECT_TRUE(page.at("items").as_array().empty()) << "the first page read them all";
+        }
+        for (const auto& item : page.at("items").as_array())
+            seen.emplace_back(item.at("id").as_string());
+        if (page.at("next").is_null())
+            break;
+        after = std::string(page.at("next").as_string());
+    }
+    EXPECT_EQ(seen, std::vector<std::string>{case_id});
+    EXPECT_EQ(requests, 2);  // the empty page and the one with the oldest case
+    // The opener's pages are full as before: it is a party to every case it is offered.
+    auto own = parse(server.client().get(fmt::format("/api/v1/cases?limit={}", kLimit)).body);
+    EXPECT_EQ(own.at("items").as_array().size(), static_cast<std::size_t>(kLimit));
+}
+
 // Sharing the case with an authority of the origin before the notification would be the very
 // contact the screening must clear: refused, and nothing is stored. A shelter of the origin
 // country may still be given what it needs, and once the origin is notified its authorities
