@@ -97,6 +97,10 @@ CasePolicy::Batch::Batch(CasePolicy& policy, const Actor& actor)
 
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Case& c) {
     return decide(c.id, parties_of(c), [&]() -> Result<bool> {
+        // A case pinned to a definition that is not loaded gives nobody a task (its opener's
+        // state page reports the missing file): such a case must not fail a whole list.
+        if (m_policy.m_cases.protocols().find(c.protocol_id, c.protocol_version) == nullptr)
+            return false;
         auto state = TRY(m_policy.m_cases.state_of(c));
         return gives_task(m_actor, parties_of(c), protocol::acting_institutions(state));
     });

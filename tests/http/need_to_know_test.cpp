@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "store/sqlite/sqlite_connection.h"
 #include "support/api/test_server.h"
 
 namespace retorno {
@@ -260,6 +261,54 @@ TEST_P(NeedToKnow, AnInstitutionTheProtocolNamesSeesTheCaseOnceItsTaskHasCome) {
                               entry.actor_institution == mx_ministry.id.to_string());
     }
     EXPECT_TRUE(audited);
+}
+
+// A case pinned to a protocol definition that is no longer loaded (an operator removed its
+// file) gives nobody a task: the ministry gets 404 for it and a list without it, not an error
+// that would hide every other case; its opener still reads it, and its state says what is wrong.
+TEST(NeedToKnowSqlite, ACaseWhoseDefinitionIsNotLoadedGivesNoTaskAndFailsNoList) {
+    TestServer server;
+    server.start();
+    auto opened = server.client().post_json("/api/v1/cases", case_body());
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    const auto case_id = std::string(parse(opened.body).at("id").as_string());
+    auto other = server.client().post_json("/api/v1/cases", case_body());
+    ASSERT_EQ(other.status, 201) << other.body;
+    const auto other_id = std::string(parse(other.body).at("id").as_string());
+    for (const char* id : {case_id.c_str(), other_id.c_str()}) {
+        int version = 1;
+        for (const auto& [step, data] : std::vector<std::pair<const char*, const char*>>{
+                 {"immediate_protection",
+                  R"({"protection_measure": "specialised_shelter", "guardian_appointed": true,
+                      "medical_care_given": true, "psychological_care_given": true})"},
+                 {"interview", R"({"interview_date": "2026-03-03",
+                      "interviewer_profession": "psychologist", "consent_obtained": true,
+                      "assent_obtained": true})"},
+                 {"protection_screening", R"({"international_protection_need": false})"}}) {
+            auto reply = server.client().post_json(
+                std::string("/api/v1/cases/") + id + "/events",
+                fmt::format(R"({{"kind": "step_completed", "step": "{}", "data": {}}})", step,
+                            data),
+                {{"If-Match", std::to_string(version++)}});
+            ASSERT_EQ(reply.status, 201) << step << ": " << reply.body;
+        }
+    }
+    server.add_user(server.add_institution("MX", "ForeignMinistry"), {Role::Caseworker}, "sre");
+    auto ministry = server.anonymous_client().with_bearer(server.sign_in("sre"));
+    ASSERT_EQ(ministry.get("/api/v1/cases/" + case_id).status, 200);
+
+    auto db = sqlite::Connection::open(server.sqlite_file(), sqlite::Durability::Normal).value();
+    ASSERT_TRUE(
+        db->execute("UPDATE cases SET document = json_set(document, '$.protocol.version', "
+                    "99) WHERE id = '" +
+                    case_id + "'"));
+    EXPECT_EQ(ministry.get("/api/v1/cases/" + case_id).status, 404);
+    auto list = ministry.get("/api/v1/cases");
+    ASSERT_EQ(list.status, 200) << list.body;
+    EXPECT_EQ(list.body.find(case_id), std::string::npos);
+    EXPECT_NE(list.body.find(other_id), std::string::npos);
+    EXPECT_EQ(server.client().get("/api/v1/cases/" + case_id).status, 200);
+    EXPECT_EQ(server.client().get("/api/v1/cases/" + case_id + "/state").status, 503);
 }
 
 // A foreign ministry is offered every case of its country to list, and sees those where its
