@@ -34,6 +34,38 @@ json::object without_instance(const std::string& text) {
     return body;
 }
 
+// Records on the case, as `client`, the steps before the consular notification, with the
+// screening's finding, and then (unless `notify` is false) asks for the notification: done (201)
+// when the child needs no protection, refused by the asylum hold (409) when she may.
+void record_steps_before_the_notification(const testing::HttpClient& client,
+                                          const std::string& case_id, bool may_need_protection,
+                                          bool notify) {
+    const std::vector<std::pair<const char*, std::string>> steps{
+        {"immediate_protection",
+         R"({"protection_measure": "specialised_shelter", "guardian_appointed": true,
+             "medical_care_given": true, "psychological_care_given": true})"},
+        {"interview", R"({"interview_date": "2026-03-03",
+             "interviewer_profession": "psychologist", "consent_obtained": true,
+             "assent_obtained": true})"},
+        {"protection_screening",
+         fmt::format(R"({{"international_protection_need": {}}})", may_need_protection)},
+        {"consular_notification",
+         R"({"notification_date": "2026-03-05", "consulate": "Consulado de Guatemala",
+             "focal_point": "Focal A"})"}};
+    int version = 1;
+    for (const auto& [step, data] : steps) {
+        if (!notify && step == std::string("consular_notification"))
+            break;
+        auto body =
+            fmt::format(R"({{"kind": "step_completed", "step": "{}", "data": {}}})", step, data);
+        auto reply = client.post_json("/api/v1/cases/" + case_id + "/events", body,
+                                      {{"If-Match", std::to_string(version)}});
+        const bool refused = may_need_protection && step == std::string("consular_notification");
+        ASSERT_EQ(reply.status, refused ? 409 : 201) << step << ": " << reply.body;
+        ++version;
+    }
+}
+
 class NeedToKnow : public ::testing::TestWithParam<testing::Backend> {
   protected:
     NeedToKnow() : server(GetParam()) {}
@@ -50,36 +82,9 @@ class NeedToKnow : public ::testing::TestWithParam<testing::Backend> {
         return server.anonymous_client().with_bearer(server.sign_in(name));
     }
 
-    // Records the steps before the consular notification, with the screening's finding, and
-    // then (unless `notify` is false) asks for the notification: done (201) when the child
-    // needs no protection, refused by the asylum hold (409) when she may.
     void record_steps_up_to_the_consular_notification(bool may_need_protection,
                                                       bool notify = true) {
-        const std::vector<std::pair<const char*, std::string>> steps{
-            {"immediate_protection",
-             R"({"protection_measure": "specialised_shelter", "guardian_appointed": true,
-                 "medical_care_given": true, "psychological_care_given": true})"},
-            {"interview", R"({"interview_date": "2026-03-03",
-                 "interviewer_profession": "psychologist", "consent_obtained": true,
-                 "assent_obtained": true})"},
-            {"protection_screening",
-             fmt::format(R"({{"international_protection_need": {}}})", may_need_protection)},
-            {"consular_notification",
-             R"({"notification_date": "2026-03-05", "consulate": "Consulado de Guatemala",
-                 "focal_point": "Focal A"})"}};
-        int version = 1;
-        for (const auto& [step, data] : steps) {
-            if (!notify && step == std::string("consular_notification"))
-                break;
-            auto body = fmt::format(R"({{"kind": "step_completed", "step": "{}", "data": {}}})",
-                                    step, data);
-            auto reply = server.client().post_json("/api/v1/cases/" + case_id + "/events", body,
-                                                   {{"If-Match", std::to_string(version)}});
-            const bool refused =
-                may_need_protection && step == std::string("consular_notification");
-            ASSERT_EQ(reply.status, refused ? 409 : 201) << step << ": " << reply.body;
-            ++version;
-        }
+        record_steps_before_the_notification(server.client(), case_id, may_need_protection, notify);
     }
 
     TestServer server;
@@ -275,24 +280,8 @@ TEST(NeedToKnowSqlite, ACaseWhoseDefinitionIsNotLoadedGivesNoTaskAndFailsNoList)
     auto other = server.client().post_json("/api/v1/cases", case_body());
     ASSERT_EQ(other.status, 201) << other.body;
     const auto other_id = std::string(parse(other.body).at("id").as_string());
-    for (const char* id : {case_id.c_str(), other_id.c_str()}) {
-        int version = 1;
-        for (const auto& [step, data] : std::vector<std::pair<const char*, const char*>>{
-                 {"immediate_protection",
-                  R"({"protection_measure": "specialised_shelter", "guardian_appointed": true,
-                      "medical_care_given": true, "psychological_care_given": true})"},
-                 {"interview", R"({"interview_date": "2026-03-03",
-                      "interviewer_profession": "psychologist", "consent_obtained": true,
-                      "assent_obtained": true})"},
-                 {"protection_screening", R"({"international_protection_need": false})"}}) {
-            auto reply = server.client().post_json(
-                std::string("/api/v1/cases/") + id + "/events",
-                fmt::format(R"({{"kind": "step_completed", "step": "{}", "data": {}}})", step,
-                            data),
-                {{"If-Match", std::to_string(version++)}});
-            ASSERT_EQ(reply.status, 201) << step << ": " << reply.body;
-        }
-    }
+    for (const auto& id : {case_id, other_id})
+        record_steps_before_the_notification(server.client(), id, false, /*notify=*/false);
     server.add_user(server.add_institution("MX", "ForeignMinistry"), {Role::Caseworker}, "sre");
     auto ministry = server.anonymous_client().with_bearer(server.sign_in("sre"));
     ASSERT_EQ(ministry.get("/api/v1/cases/" + case_id).status, 200);
