@@ -96,13 +96,14 @@ CasePolicy::Batch::Batch(CasePolicy& policy, const Actor& actor)
 }
 
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Case& c) {
-    return decide(c.id, parties_of(c), [&]() -> Result<bool> {
+    const auto parties = parties_of(c);
+    return decide(c.id, parties, [&]() -> Result<bool> {
         // A case pinned to a definition that is not loaded gives nobody a task (its opener's
         // state page reports the missing file): such a case must not fail a whole list.
         if (m_policy.m_cases.protocols().find(c.protocol_id, c.protocol_version) == nullptr)
             return false;
         auto state = TRY(m_policy.m_cases.state_of(c));
-        return gives_task(m_actor, parties_of(c), protocol::acting_institutions(state));
+        return gives_task(m_actor, parties, protocol::acting_institutions(state));
     });
 }
 
@@ -126,15 +127,10 @@ Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::decide(
     if (has_protocol_task(m_parties, parties))
         return m_protocol_task;
     // Reading the protocol state costs the case's events: only on a side of the case where the
-    // loaded protocols name the institution's type at all.
-    if (!m_acting_sides)
-        m_acting_sides = m_policy.m_cases.protocols().acting_sides(m_actor.institution_type);
-    const bool may_act =
-        (m_acting_sides->contains(protocol::Side::Dest) &&
-         parties.destination_country == m_actor.institution_country) ||
-        (m_acting_sides->contains(protocol::Side::Orig) && parties.origin_notified &&
-         parties.origin_country == m_actor.institution_country);
-    if (may_act && TRY(protocol_gives_task()))
+    // loaded protocols name the institution's type at all (the list's candidates).
+    if (!m_candidates)
+        m_candidates = m_policy.candidates(m_actor);
+    if (has_protocol_task(*m_candidates, parties) && TRY(protocol_gives_task()))
         return m_protocol_task;
     auto [known, first] = m_by_shares.try_emplace(case_id);
     if (first) {

@@ -77,8 +77,8 @@ class CasePolicy {
         CasePolicy& m_policy;
         const Actor& m_actor;
         PartyFilter m_parties;  // the actor's, made once for every case of the batch
-        // Where the loaded protocols name the actor's type, once a case needs it.
-        std::optional<std::set<protocol::Side>> m_acting_sides;
+        // The actor's candidates (CasePolicy::candidates), once a case needs them.
+        std::optional<PartyFilter> m_candidates;
         bool m_sees_cases;
         std::shared_ptr<const Visibility> m_opened;
         std::shared_ptr<const Visibility> m_protocol_task;
@@ -112,7 +112,8 @@ bool gives_task(const Actor& actor, const CaseParties& parties,
 // origin, the origin's migration service that receives her, a court of a country variant) is a
 // party while its own task is open and once it is done (gives_task, from the case's state).
 bool has_protocol_task(const Actor& actor, const CaseParties& parties);
-// The same for the actor whose party_filter this is (made once for many cases).
+// The same for the actor whose party_filter this is (made once for many cases); with its
+// CasePolicy::candidates instead, whether the case is on a side where it may have a task at all.
 bool has_protocol_task(const PartyFilter& filter, const CaseParties& parties);
 
 // The cases that the actor's institution is a party to without asking a case's protocol state:
