@@ -48,7 +48,10 @@ bool gives_task(const Actor& actor, const CaseParties& parties,
 
 PartyFilter CasePolicy::candidates(const Actor& actor) const {
     auto filter = party_filter(actor);
-    for (auto side : m_cases.protocols().acting_sides(actor.institution_type)) {
+    const auto& protocols = m_cases.protocols();
+    auto sides = protocols.acting_sides(actor.institution_type);
+    sides.merge(protocols.supervising_sides(actor.institution_type));
+    for (auto side : sides) {
         if (side == protocol::Side::Dest)
             filter.destination_country = actor.institution_country;
         else
@@ -93,33 +96,44 @@ CasePolicy::Batch::Batch(CasePolicy& policy, const Actor& actor)
     auto roles = categories_of(actor.roles);
     m_opened = std::make_shared<const Visibility>(Visibility{roles, "opened"});
     m_protocol_task = std::make_shared<const Visibility>(Visibility{roles, "protocol task"});
+    m_escalated_task = std::make_shared<const Visibility>(Visibility{roles, "escalated task"});
 }
 
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Case& c) {
     const auto parties = parties_of(c);
-    return decide(c.id, parties, [&]() -> Result<bool> {
+    return decide(c.id, parties, [&]() -> Result<TaskBasis> {
         // A case pinned to a definition that is not loaded gives nobody a task (its opener's
         // state page reports the missing file): such a case must not fail a whole list.
         if (m_policy.m_cases.protocols().find(c.protocol_id, c.protocol_version) == nullptr)
-            return false;
+            return TaskBasis::None;
         auto state = TRY(m_policy.m_cases.state_of(c));
-        return gives_task(m_actor, parties, protocol::acting_institutions(state));
+        if (gives_task(m_actor, parties, protocol::acting_institutions(state)))
+            return TaskBasis::Acts;
+        if (gives_task(m_actor, parties, protocol::supervising_institutions(state)))
+            return TaskBasis::Supervises;
+        return TaskBasis::None;
     });
 }
 
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Id& case_id,
                                                                 const CaseParties& parties,
                                                                 const protocol::Task& task) {
-    return decide(case_id, parties, [&]() -> Result<bool> {
-        return gives_task(
-            m_actor, parties,
-            {protocol::ActingInstitution{task.institution_type, task.side, task.country}});
+    return decide(case_id, parties, [&]() -> Result<TaskBasis> {
+        if (gives_task(
+                m_actor, parties,
+                {protocol::ActingInstitution{task.institution_type, task.side, task.country}})) {
+            return TaskBasis::Acts;
+        }
+        auto supervising = protocol::supervising_institution(task);
+        if (supervising && gives_task(m_actor, parties, {*supervising}))
+            return TaskBasis::Supervises;
+        return TaskBasis::None;
     });
 }
 
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::decide(
     const Id& case_id, const CaseParties& parties,
-    const std::function<Result<bool>()>& protocol_gives_task) {
+    const std::function<Result<TaskBasis>()>& protocol_gives_task) {
     if (!m_sees_cases)
         return std::shared_ptr<const Visibility>{};
     if (parties.opened_by_institution == m_actor.institution_id)
@@ -130,8 +144,16 @@ Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::decide(
     // loaded protocols name the institution's type at all (the list's candidates).
     if (!m_candidates)
         m_candidates = m_policy.candidates(m_actor);
-    if (has_protocol_task(*m_candidates, parties) && TRY(protocol_gives_task()))
-        return m_protocol_task;
+    if (has_protocol_task(*m_candidates, parties)) {
+        switch (TRY(protocol_gives_task())) {
+            case TaskBasis::Acts:
+                return m_protocol_task;
+            case TaskBasis::Supervises:
+                return m_escalated_task;
+            case TaskBasis::None:
+                break;
+        }
+    }
     auto [known, first] = m_by_shares.try_emplace(case_id);
     if (first) {
         if (auto seen = TRY(m_policy.shared(m_actor, case_id, m_opened->categories)))

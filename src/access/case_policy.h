@@ -12,6 +12,7 @@
 #include "domain/case.h"
 #include "domain/open_task.h"
 #include "protocol/acting_institutions.h"
+#include "protocol/supervising_institutions.h"
 #include "service/actor.h"
 #include "service/case_service.h"
 #include "store/store.h"
@@ -31,8 +32,9 @@ class CasePolicy {
 
     // The cases a store should list for the actor, all of which the policy then decides one by
     // one: those party_filter names, and on every side where the loaded protocols name the
-    // actor's institution type in some step (a foreign ministry, the police, a court), every
-    // case of its country on that side, for the policy to ask each one's protocol state.
+    // actor's institution type in some step as its actor (a foreign ministry, the police, a
+    // court) or its supervisor (a national committee), every case of its country on that side,
+    // for the policy to ask each one's protocol state.
     PartyFilter candidates(const Actor& actor) const;
 
     // Whether the actor may share a case it sees: its institution is a party in its own right
@@ -53,8 +55,9 @@ class CasePolicy {
 
     // Decides many cases for one actor, as visibility() does, for a page that lists thousands
     // of tasks: the categories of the actor's roles are worked out once, and every case seen
-    // because the institution opened it, or because the protocol gives it a task there, shares
-    // one Visibility. Only a case seen through shares gets its own.
+    // because the institution opened it, because the protocol gives it a task there, or because
+    // an overdue task is escalated to it, shares one Visibility. Only a case seen through shares
+    // gets its own.
     class Batch {
       public:
         Batch(CasePolicy& policy, const Actor& actor);
@@ -62,17 +65,19 @@ class CasePolicy {
         Result<std::shared_ptr<const Visibility>> of(const Case& c);
         // The same for a case listed for one of its open tasks (an inbox), without reading its
         // document: a task of the actor's institution type in the actor's country is a task the
-        // protocol gives the institution.
+        // protocol gives the institution; an overdue one that it supervises is escalated to it.
         Result<std::shared_ptr<const Visibility>> of(const Id& case_id, const CaseParties& parties,
                                                      const protocol::Task& task);
 
       private:
-        // `protocol_gives_task` answers whether the case's protocol state gives the actor's
-        // institution a task, when the parties alone do not decide it; it is asked only on a side
-        // where the loaded protocols name the institution's type.
+        // How the case's protocol state gives the actor's institution a task, if it does: a step
+        // it acts in, or an overdue task escalated to it (protocol::supervising_institutions).
+        enum class TaskBasis { None, Acts, Supervises };
+        // `protocol_gives_task` answers it when the parties alone do not decide; it is asked only
+        // on a side where the loaded protocols name the institution's type.
         Result<std::shared_ptr<const Visibility>> decide(
             const Id& case_id, const CaseParties& parties,
-            const std::function<Result<bool>()>& protocol_gives_task);
+            const std::function<Result<TaskBasis>()>& protocol_gives_task);
 
         CasePolicy& m_policy;
         const Actor& m_actor;
@@ -82,6 +87,7 @@ class CasePolicy {
         bool m_sees_cases;
         std::shared_ptr<const Visibility> m_opened;
         std::shared_ptr<const Visibility> m_protocol_task;
+        std::shared_ptr<const Visibility> m_escalated_task;
         // The cases decided by their shares, since a case comes once per task.
         std::unordered_map<Id, std::shared_ptr<const Visibility>> m_by_shares;
     };
@@ -95,10 +101,12 @@ class CasePolicy {
     CaseService& m_cases;
 };
 
-// Whether the protocol state gives the actor's institution a task in the case
-// (protocol::acting_institutions): a step naming its type, on the side of its country, whose
-// turn has come or that was done. A step of the origin's side counts only once the origin has
-// been notified (CaseParties::origin_notified), whatever a definition says.
+// Whether the protocol state gives the actor's institution a task in the case: whether it is
+// one of `acting`, the institutions that protocol::acting_institutions (a step naming its type,
+// on the side of its country, whose turn has come or that was done) or
+// protocol::supervising_institutions (an overdue task escalated to it) names. A task of the
+// origin's side counts only once the origin has been notified (CaseParties::origin_notified),
+// whatever a definition says.
 bool gives_task(const Actor& actor, const CaseParties& parties,
                 const std::vector<protocol::ActingInstitution>& acting);
 

@@ -78,6 +78,10 @@ struct CaseSummary {
 struct OpenTaskQuery {
     std::string institution_type;
     std::string country;
+    // When set, also the tasks that the institution type supervises in exactly that country and
+    // whose due date is before this day: the overdue ones, which are escalated to it
+    // (protocol::supervising_institutions). A task may be both; it comes once.
+    std::optional<Date> supervised_overdue_on;
 };
 
 }  // namespace retorno

@@ -151,11 +151,16 @@ const Definition* ProtocolRegistry::latest(std::string_view id) const {
     return best;
 }
 
-std::set<Side> ProtocolRegistry::acting_sides(std::string_view institution_type) const {
+namespace {
+
+// The sides of the steps whose `role` (the actor or the supervisor) is `institution_type`.
+template <typename Definitions>
+std::set<Side> sides_where(const Definitions& definitions, std::string StepDef::*role,
+                           std::string_view institution_type) {
     std::set<Side> sides;
-    for (const auto& [key, definition] : m_definitions) {
+    for (const auto& [key, definition] : definitions) {
         for (const auto& step : definition.steps) {
-            if (step.actor != institution_type)
+            if (step.*role != institution_type)
                 continue;
             sides.insert(step.side);
             for (const auto& [branch, side] : step.side_in_branch)
@@ -163,6 +168,16 @@ std::set<Side> ProtocolRegistry::acting_sides(std::string_view institution_type)
         }
     }
     return sides;
+}
+
+}  // namespace
+
+std::set<Side> ProtocolRegistry::acting_sides(std::string_view institution_type) const {
+    return sides_where(m_definitions, &StepDef::actor, institution_type);
+}
+
+std::set<Side> ProtocolRegistry::supervising_sides(std::string_view institution_type) const {
+    return sides_where(m_definitions, &StepDef::supervisor, institution_type);
 }
 
 }  // namespace retorno::protocol

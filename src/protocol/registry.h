@@ -33,6 +33,9 @@ class ProtocolRegistry {
     // may have a task in a case (access::CasePolicy lists those cases, then asks each one's
     // protocol state).
     std::set<Side> acting_sides(std::string_view institution_type) const;
+    // The same for the steps that name `institution_type` as their supervisor, to which a task
+    // is escalated when it is overdue (supervising_institutions).
+    std::set<Side> supervising_sides(std::string_view institution_type) const;
     const Calendars& calendars() const { return m_calendars; }
     std::size_t size() const { return m_definitions.size(); }
     void add(Definition definition);

@@ -21,15 +21,17 @@ struct DemoUserSpec {
 };
 
 // One user per role, placed where that role works in a return from Mexico to Guatemala (with
-// the foreign ministry that notifies Guatemala and the migration service that receives the
-// child), plus caseworkers in the other countries so that every country's inbox has someone to
-// look at it.
+// the foreign ministry that notifies Guatemala, the migration service that receives the child,
+// and Mexico's national committee, to which the late tasks of Mexico's side are escalated),
+// plus caseworkers in the other countries so that every country's inbox has someone to look
+// at it.
 constexpr DemoUserSpec kUsers[] = {
     {"mx.trabajo.social", Role::Caseworker, "MX", "ChildProtectionAuthority", ""},
     {"mx.psicologia", Role::Psychologist, "MX", "ChildProtectionAuthority", ""},
     {"mx.juridico", Role::LegalOfficer, "MX", "ChildProtectionAuthority", ""},
     {"mx.supervision", Role::Supervisor, "MX", "ChildProtectionAuthority", ""},
     {"mx.cancilleria", Role::Caseworker, "MX", "ForeignMinistry", ""},
+    {"mx.comision", Role::Caseworker, "MX", "CentralGovernmentOrganisation", ""},
     {"gt.consulado.mx", Role::ConsularOfficer, "GT", "Consulate", "xico"},
     {"gt.migracion", Role::Caseworker, "GT", "ImmigrationService", ""},
     {"gt.trabajo.social", Role::Caseworker, "GT", "ChildProtectionAuthority", ""},

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "protocol/supervising_institutions.h"
+
 namespace retorno::web {
 
 namespace {
@@ -11,6 +13,12 @@ namespace {
 bool is_mine(const protocol::Task& task, const Actor& actor) {
     return task.institution_type == actor.institution_type &&
            (task.country.empty() || task.country == actor.institution_country);
+}
+
+bool is_escalated_to(const protocol::Task& task, const Actor& actor) {
+    auto supervising = protocol::supervising_institution(task);
+    return supervising && supervising->institution_type == actor.institution_type &&
+           supervising->country == actor.institution_country;
 }
 
 }  // namespace
@@ -29,6 +37,8 @@ bool matches_filter(const InboxTask& item, const InboxFilter& filter) {
         return false;
     if (filter.status == "undated" && item.task.due)
         return false;
+    if (filter.status == "escalated" && !item.escalated)
+        return false;
     return true;
 }
 
@@ -42,16 +52,19 @@ Status each_institution_task(WebContext& web, const Actor& actor,
     // Cases seen on the same basis share one visibility; a case seen through its shares is
     // decided once, however many tasks it has.
     access::CasePolicy::Batch policy(web.security.cases.policy(), actor);
+    // The store also names the overdue tasks of the steps that the institution's type
+    // supervises in its country, which are escalated to it.
     return web.cases.each_open_task(
-        {actor.institution_type, actor.institution_country},
+        {actor.institution_type, actor.institution_country, date_of(web.clock.now())},
         [&](CaseService::TaskOfCase&& found) -> Status {
-            if (!is_mine(found.task, actor))
+            const bool escalated = !is_mine(found.task, actor);
+            if (escalated && !is_escalated_to(found.task, actor))
                 return {};
             auto visibility = TRY(policy.of(found.case_id, found.parties, found.task));
             if (!visibility)
                 return {};
             return visit(InboxTask{found.case_id, std::move(found.parties), std::move(visibility),
-                                   std::move(found.task)});
+                                   std::move(found.task), escalated});
         });
 }
 

@@ -21,22 +21,26 @@ struct InboxTask {
     // Shared by the tasks of one case: a busy inbox holds thousands of tasks.
     std::shared_ptr<const access::Visibility> visibility;
     protocol::Task task;
+    // The task is another institution's, overdue, and escalated to the reader's institution,
+    // which supervises the step (protocol::supervising_institutions).
+    bool escalated = false;
 };
 
 struct InboxFilter {
     std::string country;  // origin or destination
     std::string step;
-    std::string status;  // "" (all), "overdue", "due", "undated"
+    std::string status;  // "" (all), "overdue", "due", "undated", "escalated"
 };
 
 bool matches_filter(const InboxTask& item, const InboxFilter& filter);
 
 // Gives `visit`, one at a time, the tasks that the protocol gives the actor's institution (its
-// type, on its country's side) in the open cases it is a party to: overdue first (most overdue
-// first), then by due date, then those without a deadline. The tasks and the cases' parties
-// come from the store's open-tasks projection (domain/open_task.h), kept at every append, and
-// the policy decides from the parties which cases are seen (CasePolicy::Batch): no case
-// document is read, so a busy institution's inbox costs one indexed query, not one read per
+// type, on its country's side) in the open cases it is a party to, and the overdue tasks of
+// other institutions in steps it supervises, which are escalated to it (InboxTask::escalated):
+// overdue first (most overdue first), then by due date, then those without a deadline. The tasks
+// and the cases' parties come from the store's open-tasks projection (domain/open_task.h), kept at
+// every append, and the policy decides from the parties which cases are seen (CasePolicy::Batch):
+// no case document is read, so a busy institution's inbox costs one indexed query, not one read per
 // case, and holds only the rows it shows.
 Status each_institution_task(WebContext& web, const Actor& actor,
                              const std::function<Status(InboxTask&&)>& visit);

@@ -99,7 +99,7 @@ void add_inbox_pages(http::Router& router, WebContext& web) {
             }
             context.set("steps", step_options);
             List status_options;
-            for (std::string status : {"overdue", "due", "undated"}) {
+            for (std::string status : {"overdue", "due", "undated", "escalated"}) {
                 status_options.push_back(
                     option(status, web.locales.text(page.lang, "inbox.status_" + status),
                            filter.status == status));

@@ -75,6 +75,16 @@ Data task_row(WebContext& web, const Page& page, const InboxRow& shown, Date tod
         row.set("overdue", true);
         row.set("days_overdue", Locales::number(page.lang, item.task.days_overdue));
     }
+    if (item.escalated) {
+        // Whose task it is: the name a country variant gives the institution, or its type.
+        const auto& named = item.task.institution_name;
+        row.set("escalated_from",
+                fmt::format("{} ({})",
+                            named.empty()
+                                ? web.locales.text(page.lang, "vocab." + item.task.institution_type)
+                                : named,
+                            country_name(web, page, item.task.country)));
+    }
     return row;
 }
 

@@ -62,7 +62,7 @@ TEST(Cli, InitWithDemoSeedsInstitutionsUsersAndCasesOnce) {
     auto store = open_store("", data);
     ASSERT_TRUE(store);
     EXPECT_EQ(*(*store)->count_cases(), 5);
-    EXPECT_EQ((*store)->list_users()->size(), 12u);  // service/demo_data.cpp, kUsers
+    EXPECT_EQ((*store)->list_users()->size(), 13u);  // service/demo_data.cpp, kUsers
     EXPECT_GE((*store)->list_institutions()->size(), 28u);
 }
 

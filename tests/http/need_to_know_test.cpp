@@ -5,8 +5,12 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "service/case_service.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "support/api/test_server.h"
+#include "support/estimated_age_case.h"
+#include "support/manual_clock.h"
+#include "support/voluntary_return.h"
 
 namespace retorno {
 namespace {
@@ -266,6 +270,78 @@ TEST_P(NeedToKnow, AnInstitutionTheProtocolNamesSeesTheCaseOnceItsTaskHasCome) {
                               entry.actor_institution == mx_ministry.id.to_string());
     }
     EXPECT_TRUE(audited);
+}
+
+// A task past its due date is escalated to the institution that supervises its step (for most
+// steps the national committee against trafficking of the country whose side it is), which then
+// sees the case, on that basis, until the step is done; not before the task is late, and not in
+// another country. The case was opened twenty days ago and the screening done the same day: the
+// notification (due two business days later) and the risk assessment (ten) are late.
+TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
+    auto mx_committee = server.add_institution("MX", "CentralGovernmentOrganisation");
+    auto committee = as(mx_committee, Role::Caseworker);
+    auto listed = [&](testing::HttpClient& client, const std::string& id) {
+        auto list = client.get("/api/v1/cases");
+        EXPECT_EQ(list.status, 200) << list.body;
+        return list.body.find(id) != std::string::npos;
+    };
+    // The fixture's case was opened today: nothing of it is late.
+    EXPECT_EQ(committee.get("/api/v1/cases/" + case_id).status, 404);
+
+    testing::ManualClock then(now_utc() - std::chrono::hours(24 * 20));
+    CaseService past(server.store(), then, server.protocols());
+    auto opened =
+        past.open_case(testing::estimated_age_case("Elena", "GT", "MX", then.now()), Actor{});
+    ASSERT_TRUE(opened) << opened.error().message;
+    const auto late_id = opened->id.to_string();
+    then.advance(std::chrono::hours(1));
+    for (const auto& event : testing::voluntary_return_walk()) {
+        if (event.step == std::string("consular_notification"))
+            break;
+        json::object body{
+            {"kind", event.kind}, {"step", event.step}, {"data", json::parse(event.data)}};
+        auto recorded = past.record_event(opened->id, past.get_case(opened->id).value().version,
+                                          record_event_request_from_json(body).value(), Actor{});
+        ASSERT_TRUE(recorded) << event.step << ": " << recorded.error().message;
+    }
+
+    auto read = committee.get("/api/v1/cases/" + late_id);
+    EXPECT_EQ(read.status, 200) << read.body;
+    EXPECT_TRUE(listed(committee, late_id));
+    EXPECT_FALSE(listed(committee, case_id));
+    bool audited = false;
+    const auto entries = server.store().audit_entries(0, 10'000, late_id).value();
+    for (const auto& entry : entries) {
+        audited = audited || (entry.action == "read" && entry.reason == "escalated task" &&
+                              entry.actor_institution == mx_committee.id.to_string());
+    }
+    EXPECT_TRUE(audited) << "the trail says on what basis the committee read";
+    // The committee of another country, or of the origin (not notified), never.
+    for (const char* country : {"GT", "CR"}) {
+        EXPECT_EQ(
+            as(server.add_institution(country, "CentralGovernmentOrganisation"), Role::Caseworker)
+                .get("/api/v1/cases/" + late_id)
+                .status,
+            404)
+            << country;
+    }
+
+    // The child-protection authority of the destination records the two late steps today:
+    // nothing is late any more, and the committee has no task left in the case.
+    auto authority = as(server.institution(), Role::Caseworker);
+    int version = static_cast<int>(past.get_case(opened->id).value().version);
+    for (const auto& event : testing::voluntary_return_walk()) {
+        if (event.step != std::string("consular_notification") &&
+            event.step != std::string("risk_assessment"))
+            continue;
+        auto body = fmt::format(R"({{"kind": "{}", "step": "{}", "data": {}}})", event.kind,
+                                event.step, event.data);
+        auto reply = authority.post_json("/api/v1/cases/" + late_id + "/events", body,
+                                         {{"If-Match", std::to_string(version++)}});
+        ASSERT_EQ(reply.status, 201) << event.step << ": " << reply.body;
+    }
+    EXPECT_EQ(committee.get("/api/v1/cases/" + late_id).status, 404);
+    EXPECT_FALSE(listed(committee, late_id));
 }
 
 // A case pinned to a protocol definition that is no longer loaded (an operator removed its

@@ -110,6 +110,21 @@ TEST(Registry, NamesTheSidesOnWhichEachInstitutionTypeActs) {
     EXPECT_EQ(registry->acting_sides("Prosecutor"), Sides{});
 }
 
+// Where an institution type supervises a step, to which the step's task is escalated when it is
+// overdue: the national committees on both sides; the origin's foreign ministry, over its
+// consulate's verification; the origin's child-protection authority, over the handover.
+TEST(Registry, NamesTheSidesOnWhichEachInstitutionTypeSupervises) {
+    auto registry = ProtocolRegistry::load(kRoot / "protocols", kRoot / "calendars");
+    ASSERT_TRUE(registry) << registry.error().detail;
+    using Sides = std::set<Side>;
+    EXPECT_EQ(registry->supervising_sides("CentralGovernmentOrganisation"),
+              (Sides{Side::Dest, Side::Orig}));
+    EXPECT_EQ(registry->supervising_sides("ForeignMinistry"), Sides{Side::Orig});
+    EXPECT_EQ(registry->supervising_sides("ChildProtectionAuthority"), Sides{Side::Orig});
+    EXPECT_EQ(registry->supervising_sides("Consulate"), Sides{});
+    EXPECT_EQ(registry->supervising_sides("LawEnforcement"), Sides{});
+}
+
 // Events carry field names, not steps: a name classified two ways would be redacted and sealed
 // one way or the other depending on nothing the reader can see, so the registry refuses it.
 TEST(Registry, RefusesOneFieldNameWithTwoSensitivitiesAndNamesBothPlaces) {

@@ -13,6 +13,7 @@
 #include "protocol/deadlines.h"
 #include "protocol/engine.h"
 #include "protocol/scenario_support.h"
+#include "protocol/supervising_institutions.h"
 
 namespace retorno::protocol {
 namespace {
@@ -115,15 +116,25 @@ void check_expectations(const std::filesystem::path& file, const YAML::Node& exp
             actual.insert(h.id);
         EXPECT_EQ(actual, expected) << here << ": holds";
     }
+    // "Type SIDE CC" for each institution, as the scenario files write them.
+    auto named = [](const std::vector<ActingInstitution>& institutions) {
+        std::set<std::string> out;
+        for (const auto& a : institutions)
+            out.insert(a.institution_type + " " + std::string(to_string(a.side)) + " " + a.country);
+        return out;
+    };
     if (auto acting = expect["acting"]) {
-        std::set<std::string> expected, actual;
+        std::set<std::string> expected;
         for (const auto& a : acting)
             expected.insert(a.as<std::string>());
-        for (const auto& a : acting_institutions(state)) {
-            actual.insert(a.institution_type + " " + std::string(to_string(a.side)) + " " +
-                          a.country);
-        }
-        EXPECT_EQ(actual, expected) << here << ": acting institutions";
+        EXPECT_EQ(named(acting_institutions(state)), expected) << here << ": acting institutions";
+    }
+    if (auto supervising = expect["supervising"]) {
+        std::set<std::string> expected;
+        for (const auto& a : supervising)
+            expected.insert(a.as<std::string>());
+        EXPECT_EQ(named(supervising_institutions(state)), expected)
+            << here << ": supervising institutions";
     }
     if (auto decisions = expect["decisions"]) {
         std::vector<std::string> expected, actual;

@@ -82,7 +82,7 @@ TEST(PostgresCasesMigration, KeepsEveryCaseAndReadsItsPartiesFromItsDocument) {
     }
 
     auto store = PostgresStore::open(database.url(), 2).value();
-    EXPECT_NE(store->describe().find("schema 11"), std::string::npos) << store->describe();
+    EXPECT_NE(store->describe().find("schema 12"), std::string::npos) << store->describe();
     for (const auto& c : written) {
         auto found = store->find_case(c.id).value();
         ASSERT_TRUE(found.has_value());

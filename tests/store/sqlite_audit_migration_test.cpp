@@ -36,7 +36,7 @@ TEST(SqliteAuditMigration, FindsEveryEntryOfEachCaseByItsHours) {
                              old[i].case_id, "h");
     }
     auto store = SqliteStore::open(file).value();
-    EXPECT_NE(store->describe().find("schema 11"), std::string::npos) << store->describe();
+    EXPECT_NE(store->describe().find("schema 12"), std::string::npos) << store->describe();
     // Whether the index's thread has caught up with the old entries yet or not, and once it
     // surely has.
     for (int round = 0; round < 2; ++round) {

@@ -53,7 +53,7 @@ TEST(SqliteCasesMigration, KeepsEveryCaseAndMakesTheProjectionARowidTable) {
         }
     }
     auto store = SqliteStore::open(file).value();
-    EXPECT_NE(store->describe().find("schema 11"), std::string::npos) << store->describe();
+    EXPECT_NE(store->describe().find("schema 12"), std::string::npos) << store->describe();
     for (const auto& c : written) {
         auto found = store->find_case(c.id).value();
         ASSERT_TRUE(found.has_value());

@@ -591,7 +591,7 @@ TEST_P(StoreContract, TwoWritersRacingForTheSameVersionExactlyOneWins) {
 }
 
 TEST_P(StoreContract, DescribesItsBackendAndSchema) {
-    EXPECT_NE(store().describe().find("schema 11"), std::string::npos) << store().describe();
+    EXPECT_NE(store().describe().find("schema 12"), std::string::npos) << store().describe();
 }
 
 OpenTask task_of(const Case& c, std::string step, std::string type, std::string country,

@@ -33,6 +33,7 @@ class InboxPage : public ::testing::Test {
         std::optional<int> due_in_days;
         std::string institution_type = "ChildProtectionAuthority";
         std::string country = "MX";
+        std::string supervisor_type = "CentralGovernmentOrganisation";
     };
     // `origin_notified` is what the projection keeps of the case's parties
     // (CaseParties::origin_notified); the case itself stays as opened.
@@ -53,6 +54,7 @@ class InboxPage : public ::testing::Test {
             task.side = want.country == "MX" ? "DEST" : "ORIG";
             task.country = want.country;
             task.institution_type = want.institution_type;
+            task.supervisor_type = want.supervisor_type;
             if (want.due_in_days)
                 task.due =
                     Date{std::chrono::sys_days{today} + std::chrono::days{*want.due_in_days}};
@@ -171,6 +173,50 @@ TEST_F(InboxPage, FiftyRowsAPageWithTheFiltersInThePageLinks) {
     auto one_step = worker.get("/inbox?step=step_152");
     EXPECT_EQ(rows(one_step.body), (std::vector<std::string>{busy}));
     EXPECT_EQ(one_step.body.find("class=\"pager\""), std::string::npos);
+}
+
+// An overdue task is escalated to the institution that supervises its step: a national
+// committee finds the late tasks of the other institutions of its country in its inbox, marked
+// as escalated with whose task it is, the most overdue first; not the tasks still on time (one
+// due today is not late yet), not another country's, and not the origin's side before the
+// origin has been notified.
+TEST_F(InboxPage, AnOverdueTaskIsEscalatedToTheInstitutionThatSupervisesItsStep) {
+    server.add_user(server.add_institution("MX", "CentralGovernmentOrganisation"),
+                    {Role::Caseworker}, "mx.comision.bandeja");
+    server.add_user(server.add_institution("GT", "CentralGovernmentOrganisation"),
+                    {Role::Caseworker}, "gt.comision.bandeja");
+    auto late_ten = case_with_tasks({{"immediate_protection", -10}});
+    auto late_two = case_with_tasks({{"consular_notification", -2, "ForeignMinistry"}});
+    case_with_tasks({{"interview", 3}});
+    case_with_tasks({{"interview", 0}});
+    case_with_tasks({{"identity_verification", -5, "Consulate", "GT", "ForeignMinistry"}}, true);
+    const Wanted family{"family_assessment", -4, "ChildProtectionAuthority", "GT"};
+    auto notified = case_with_tasks({family}, true);
+    case_with_tasks({family}, false);
+
+    PageClient committee(server.anonymous_client().port());
+    ASSERT_TRUE(committee.sign_in("mx.comision.bandeja", TestServer::kTestPassword));
+    auto inbox = committee.get("/inbox");
+    ASSERT_EQ(inbox.status, 200) << inbox.body;
+    EXPECT_EQ(rows(inbox.body), (std::vector<std::string>{late_ten, late_two}));
+    EXPECT_NE(inbox.body.find("Escalada a su institución; la tarea es de Autoridad de protección "
+                              "de la niñez (México)"),
+              std::string::npos)
+        << inbox.body;
+    EXPECT_NE(inbox.body.find("Cancillería (México)"), std::string::npos);
+    EXPECT_EQ(rows(committee.get("/inbox?status=escalated").body),
+              (std::vector<std::string>{late_ten, late_two}));
+    EXPECT_TRUE(rows(committee.get("/inbox?status=due").body).empty());
+
+    PageClient origin(server.anonymous_client().port());
+    ASSERT_TRUE(origin.sign_in("gt.comision.bandeja", TestServer::kTestPassword));
+    EXPECT_EQ(rows(origin.get("/inbox").body), (std::vector<std::string>{notified}));
+
+    // The institution whose task it is sees it as its own, not as escalated.
+    auto own = signed_in().get("/inbox?status=escalated");
+    ASSERT_EQ(own.status, 200) << own.body;
+    EXPECT_TRUE(rows(own.body).empty());
+    EXPECT_EQ(own.body.find("Escalada a su institución"), std::string::npos);
 }
 
 }  // namespace

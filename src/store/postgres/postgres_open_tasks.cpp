@@ -95,6 +95,11 @@ Status PostgresStore::each_open_task(const OpenTaskQuery& query,
             pqxx::nontransaction tx(connection);
             if (query.institution_type.empty())
                 return tx.exec_prepared(std::string(st::kEveryOpenTask));
+            if (query.supervised_overdue_on) {
+                return tx.exec_prepared(std::string(st::kOpenAndSupervisedTasks),
+                                        query.institution_type, query.country,
+                                        format_date(*query.supervised_overdue_on));
+            }
             return tx.exec_prepared(std::string(st::kOpenTasks), query.institution_type,
                                     query.country);
         }));

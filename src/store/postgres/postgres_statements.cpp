@@ -265,6 +265,11 @@ std::vector<Statement> build() {
     add(kOpenTasks, std::string(kOpenTaskColumns) +
                         "WHERE t.institution_type = $1 AND (t.country = $2 OR t.country = '')" +
                         std::string(kOpenTaskOrder));
+    add(kOpenAndSupervisedTasks,
+        std::string(kOpenTaskColumns) +
+            "WHERE (t.institution_type = $1 AND (t.country = $2 OR t.country = '')) OR "
+            "(t.supervisor_type = $1 AND t.country = $2 AND t.due < $3::date)" +
+            std::string(kOpenTaskOrder));
     add(kEveryOpenTask, std::string(kOpenTaskColumns) + std::string(kOpenTaskOrder));
     add(kCaseSummaries,
         fmt::format("SELECT c.id, c.status, c.origin_country, c.destination_country, {}, "

@@ -74,6 +74,7 @@ inline constexpr std::string_view kInsertOpenTasks = "insert_open_tasks";
 inline constexpr std::string_view kLockCaseVersion = "lock_case_version";
 inline constexpr std::string_view kStaleTaskCases = "stale_task_cases";
 inline constexpr std::string_view kOpenTasks = "open_tasks";
+inline constexpr std::string_view kOpenAndSupervisedTasks = "open_and_supervised_tasks";
 inline constexpr std::string_view kCasesWithTasksDue = "cases_with_tasks_due";
 inline constexpr std::string_view kEveryOpenTask = "every_open_task";
 inline constexpr std::string_view kCaseSummaries = "case_summaries";

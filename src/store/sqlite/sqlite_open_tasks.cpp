@@ -114,11 +114,22 @@ Status SqliteStore::each_open_task(const OpenTaskQuery& query,
         std::string(kColumns) +
         "WHERE t.institution_type = ?1 AND (t.country = ?2 OR t.country = '')" +
         std::string(kOrder);
+    // The overdue tasks it supervises come from an index of their own (migration 12).
+    static const std::string kOfInstitutionAndSupervised =
+        std::string(kColumns) +
+        "WHERE (t.institution_type = ?1 AND (t.country = ?2 OR t.country = '')) OR "
+        "(t.supervisor_type = ?1 AND t.country = ?2 AND t.due < ?3)" +
+        std::string(kOrder);
     static const std::string kEvery = std::string(kColumns) + std::string(kOrder);
     const bool every = query.institution_type.empty();
-    auto rows = TRY(db->prepare(every ? kEvery : kOfInstitution));
+    const bool supervised = !every && query.supervised_overdue_on.has_value();
+    auto rows = TRY(db->prepare(every        ? kEvery
+                                : supervised ? kOfInstitutionAndSupervised
+                                             : kOfInstitution));
     if (!every)
         rows.bind(1, query.institution_type).bind(2, query.country);
+    if (supervised)
+        rows.bind(3, format_date(*query.supervised_overdue_on));
     // One task is filled again and again: its strings keep their buffers from row to row.
     OpenTask task;
     while (TRY(rows.step())) {
