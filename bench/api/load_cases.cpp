@@ -1,5 +1,6 @@
-// bench_api_load --db FILE --cases N --ids FILE --visible-to USERNAME
+// bench_api_load --db FILE --cases N --ids FILE --visible-to USERNAME [--days-ago D]
 // bench_api_load --database URL --data DIR --cases N --ids FILE --visible-to USERNAME
+//                [--days-ago D]
 //
 // Fills the store of a data folder that `retorno init` prepared with the demo directory and N
 // synthetic cases, exactly as `retorno init --demo --demo-cases N` does (the same
@@ -8,6 +9,10 @@
 // may read, so that the benchmark measures reads that succeed (a case of another institution
 // answers 404 after the same lookup). `--db` names the folder's SQLite file; `--database` a
 // PostgreSQL server (the folder's `database` setting) and `--data` the folder, for its keys.
+//
+// `--days-ago D` opens every case D days before now (default 0), so that its first deadlines
+// have passed: the tasks are overdue and escalated to the institutions that supervise their
+// steps, whose inboxes and lists can then be measured.
 //
 // The one difference is durability: `retorno init` syncs every append to disk, which takes
 // minutes for 100,000 cases and only measures the disk. The data is thrown away after the
@@ -42,11 +47,22 @@ struct Options {
     std::string ids;
     std::string visible_to;
     int cases = 100000;
+    int days_ago = 0;
+};
+
+// The system's clock, moved back by a fixed number of days.
+class PastClock final : public retorno::Clock {
+  public:
+    explicit PastClock(int days) : m_offset(std::chrono::hours(24) * days) {}
+    retorno::Timestamp now() const override { return retorno::now_utc() - m_offset; }
+
+  private:
+    std::chrono::hours m_offset;
 };
 
 int usage() {
     std::cerr << "usage: bench_api_load (--db FILE | --database URL --data DIR) --cases N "
-                 "--ids FILE --visible-to USERNAME\n";
+                 "--ids FILE --visible-to USERNAME [--days-ago D]\n";
     return 2;
 }
 
@@ -73,6 +89,8 @@ int main(int argc, char** argv) {
             options.visible_to = argv[i + 1];
         } else if (name == "--cases") {
             options.cases = std::atoi(argv[i + 1]);
+        } else if (name == "--days-ago") {
+            options.days_ago = std::atoi(argv[i + 1]);
         } else {
             return usage();
         }
@@ -80,7 +98,7 @@ int main(int argc, char** argv) {
     const bool sqlite = !options.db.empty() && options.database.empty() && options.data.empty();
     const bool postgres = options.db.empty() && !options.database.empty() && !options.data.empty();
     if ((!sqlite && !postgres) || options.ids.empty() || options.visible_to.empty() ||
-        options.cases < 1 || argc % 2 == 0) {
+        options.cases < 1 || options.days_ago < 0 || argc % 2 == 0) {
         return usage();
     }
 
@@ -99,7 +117,7 @@ int main(int argc, char** argv) {
                                      *cipher);
     if (!store)
         return fail_with(store.error());
-    retorno::SystemClock clock;
+    PastClock clock(options.days_ago);
     auto protocols = retorno::protocol::ProtocolRegistry::load_default();
     if (!protocols)
         return fail_with(protocols.error());

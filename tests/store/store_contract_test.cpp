@@ -646,6 +646,43 @@ TEST_P(StoreContract, OpenTasksComeBackForTheirInstitutionTypeAndCountryDatedFir
     EXPECT_TRUE(store().open_tasks({"police", "MX"}).value().empty());
 }
 
+// An institution type's inbox also holds the tasks of the steps it supervises in its country
+// (exactly: a task with no country escalates to nobody) that were due before the day asked
+// for, in one order of due dates with its own tasks, each once.
+TEST_P(StoreContract, TheOverdueTasksAnInstitutionTypeSupervisesComeWithItsOwn) {
+    Case a = make_case(Id::generate(), 1);
+    auto supervised = [](OpenTask task, std::string supervisor) {
+        task.supervisor_type = std::move(supervisor);
+        return task;
+    };
+    CaseTasks tasks{1,
+                    "fp",
+                    parties_of(a),
+                    {supervised(task_of(a, "notify", "ministry", "MX", day(8)), "committee"),
+                     supervised(task_of(a, "interview", "shelter", "MX", day(3)), "committee"),
+                     supervised(task_of(a, "verify", "consulate", "GT", day(2)), "committee"),
+                     supervised(task_of(a, "plan", "shelter", "", day(1)), "committee"),
+                     supervised(task_of(a, "review", "committee", "MX", day(4)), "committee"),
+                     supervised(task_of(a, "visit", "shelter", "MX", std::nullopt), "committee"),
+                     supervised(task_of(a, "report", "shelter", "MX", day(6)), "ministry")}};
+    ASSERT_TRUE(store().append(make_event(a), a, &tasks));
+
+    OpenTaskQuery query{"committee", "MX", day(8)};
+    // Due before the 8th: the interview (3rd), its own review (4th), not the notification (due
+    // on the 8th), another country's verification, the task with no country, one without a due
+    // date, or a step another type supervises.
+    EXPECT_EQ(store().open_tasks(query).value(),
+              (std::vector<OpenTask>{tasks.tasks[1], tasks.tasks[4]}));
+    query.supervised_overdue_on = day(9);
+    EXPECT_EQ(store().open_tasks(query).value(),
+              (std::vector<OpenTask>{tasks.tasks[1], tasks.tasks[4], tasks.tasks[0]}));
+    // Without the day, only its own.
+    EXPECT_EQ(store().open_tasks({"committee", "MX"}).value(),
+              std::vector<OpenTask>{tasks.tasks[4]});
+    EXPECT_EQ(store().open_tasks({"ministry", "MX", day(30)}).value(),
+              (std::vector<OpenTask>{tasks.tasks[6], tasks.tasks[0]}));
+}
+
 TEST_P(StoreContract, AnAppendReplacesTheTasksAndOneWithoutTasksLeavesTheCaseStale) {
     Case c = open_case(1);
     EXPECT_EQ(store().cases_with_stale_tasks("fp", "", 10).value(), std::vector<Id>{c.id});

