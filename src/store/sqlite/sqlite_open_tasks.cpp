@@ -104,29 +104,31 @@ Status SqliteStore::each_open_task(const OpenTaskQuery& query,
     auto db = TRY(reader());
     // Tasks with no country are anyone's of that type; ordering by due date puts the undated
     // ones last.
-    constexpr std::string_view kColumns =
+    constexpr std::string_view kSelect =
         "SELECT t.case_id, t.step, t.kind, t.side, t.country, t.institution_type, "
         "t.institution_name, t.supervisor_type, t.due, h.origin_country, "
-        "h.destination_country, h.opened_by_institution, h.origin_notified FROM open_tasks t "
-        "JOIN case_task_heads h ON h.case_id = t.case_id ";
+        "h.destination_country, h.opened_by_institution, h.origin_notified";
+    constexpr std::string_view kFrom =
+        " FROM open_tasks t JOIN case_task_heads h ON h.case_id = t.case_id ";
+    static const std::string kColumns = std::string(kSelect) + std::string(kFrom);
     constexpr std::string_view kOrder = " ORDER BY t.due NULLS LAST, t.case_id, t.position";
     static const std::string kOfInstitution =
-        std::string(kColumns) +
-        "WHERE t.institution_type = ?1 AND (t.country = ?2 OR t.country = '')" +
+        kColumns + "WHERE t.institution_type = ?1 AND (t.country = ?2 OR t.country = '')" +
         std::string(kOrder);
     // The overdue tasks it supervises come from an index of their own (migration 12), already
     // in the order of their due dates, and SQLite merges them into the sorted tasks of the
     // institution (an OR of the two conditions sorted both together: 2 ms more, about a tenth,
     // for the 5,227 tasks of a busy inbox). A task of the institution's own type is its own.
+    // The compound's order names its columns by number: the due date, the case, the position.
+    static const std::string kWithPosition =
+        std::string(kSelect) + ", t.position" + std::string(kFrom);
     static const std::string kOfInstitutionAndSupervised =
-        std::string(kColumns.substr(0, kColumns.find(" FROM"))) + ", t.position" +
-        std::string(kColumns.substr(kColumns.find(" FROM"))) +
+        kWithPosition +
         "WHERE t.institution_type = ?1 AND (t.country = ?2 OR t.country = '') UNION ALL " +
-        std::string(kColumns.substr(0, kColumns.find(" FROM"))) + ", t.position" +
-        std::string(kColumns.substr(kColumns.find(" FROM"))) +
+        kWithPosition +
         "WHERE t.supervisor_type = ?1 AND t.country = ?2 AND t.due < ?3 AND "
         "t.institution_type <> ?1 ORDER BY 9 NULLS LAST, 1, 14";
-    static const std::string kEvery = std::string(kColumns) + std::string(kOrder);
+    static const std::string kEvery = kColumns + std::string(kOrder);
     const bool every = query.institution_type.empty();
     const bool supervised = !every && query.supervised_overdue_on.has_value();
     auto rows = TRY(db->prepare(every        ? kEvery
