@@ -166,7 +166,8 @@ Result<CaseShare> CaseAccess::share_case(const Id& case_id, const ShareRequest& 
     if (!CasePolicy::may_share(actor, seen.visibility)) {
         return fail(Error::make(ErrorCode::Forbidden,
                                 "Only a caseworker, legal officer or supervisor of an institution "
-                                "that is a party to the case may share it."));
+                                "that is a party to the case in its own right (not through a "
+                                "share or an escalated task) may share it."));
     }
     auto recipient = TRY(m_store.find_institution(request.institution_id));
     if (!recipient)

@@ -96,7 +96,7 @@ CasePolicy::Batch::Batch(CasePolicy& policy, const Actor& actor)
     auto roles = categories_of(actor.roles);
     m_opened = std::make_shared<const Visibility>(Visibility{roles, "opened"});
     m_protocol_task = std::make_shared<const Visibility>(Visibility{roles, "protocol task"});
-    m_escalated_task = std::make_shared<const Visibility>(Visibility{roles, "escalated task"});
+    m_escalated_task = std::make_shared<const Visibility>(Visibility{roles, kEscalatedTask});
 }
 
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Case& c) {
@@ -163,7 +163,9 @@ Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::decide(
 }
 
 bool CasePolicy::may_share(const Actor& actor, const Visibility& visibility) {
-    if (visibility.basis.starts_with("shared"))
+    // A recipient does not pass a case on; nor does the supervisor of a late step, whose task
+    // is to see the step done, not to bring other institutions into the child's file.
+    if (visibility.basis.starts_with("shared") || visibility.basis == kEscalatedTask)
         return false;
     for (auto role : actor.roles) {
         if (role == Role::Caseworker || role == Role::Supervisor || role == Role::LegalOfficer) {

@@ -316,6 +316,15 @@ TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
                               entry.actor_institution == mx_committee.id.to_string());
     }
     EXPECT_TRUE(audited) << "the trail says on what basis the committee read";
+    // It follows the late step up; it does not bring other institutions into the child's file.
+    json::object share{{"institution_id", server.add_institution("MX", "NGO").id.to_string()},
+                       {"purpose", "follow-up"},
+                       {"legal_basis", "committee mandate"},
+                       {"categories", json::array{"identity"}}};
+    auto shared =
+        committee.post_json("/api/v1/cases/" + late_id + "/shares", json::serialize(share));
+    EXPECT_EQ(shared.status, 403) << shared.body;
+    EXPECT_TRUE(server.store().case_shares(opened->id).value().empty());
     // The committee of another country, or of the origin (not notified), never.
     for (const char* country : {"GT", "CR"}) {
         EXPECT_EQ(
