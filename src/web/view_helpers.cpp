@@ -80,9 +80,8 @@ Data task_row(WebContext& web, const Page& page, const InboxRow& shown, Date tod
         const auto& named = item.task.institution_name;
         row.set("escalated_from",
                 fmt::format("{} ({})",
-                            named.empty()
-                                ? web.locales.text(page.lang, "vocab." + item.task.institution_type)
-                                : named,
+                            named.empty() ? web.locales.label(page.lang, item.task.institution_type)
+                                          : named,
                             country_name(web, page, item.task.country)));
     }
     return row;
