@@ -31,6 +31,13 @@ std::string case_body() {
                "origin_country": "GT", "destination_country": "MX"})";
 }
 
+// Whether the first page of the client's case list holds the case.
+bool lists(const testing::HttpClient& client, const std::string& case_id) {
+    auto list = client.get("/api/v1/cases");
+    EXPECT_EQ(list.status, 200) << list.body;
+    return list.body.find(case_id) != std::string::npos;
+}
+
 // A problem body without its "instance" (which repeats the path, and so the id).
 json::object without_instance(const std::string& text) {
     auto body = parse(text);
@@ -220,21 +227,16 @@ TEST_P(NeedToKnow, AnInstitutionTheProtocolNamesSeesTheCaseOnceItsTaskHasCome) {
     auto ministry = as(mx_ministry, Role::Caseworker);
     auto migration = as(server.add_institution("GT", "ImmigrationService"), Role::Caseworker);
     auto police = as(server.add_institution("MX", "LawEnforcement"), Role::Caseworker);
-    auto listed = [&](testing::HttpClient& client) {
-        auto list = client.get("/api/v1/cases");
-        EXPECT_EQ(list.status, 200) << list.body;
-        return list.body.find(case_id) != std::string::npos;
-    };
     EXPECT_EQ(police.get("/api/v1/cases/" + case_id).status, 200);
-    EXPECT_TRUE(listed(police));
+    EXPECT_TRUE(lists(police, case_id));
     EXPECT_EQ(ministry.get("/api/v1/cases/" + case_id).status, 404);
-    EXPECT_FALSE(listed(ministry));
+    EXPECT_FALSE(lists(ministry, case_id));
 
     record_steps_up_to_the_consular_notification(false, /*notify=*/false);
     auto state = ministry.get("/api/v1/cases/" + case_id + "/state");
     ASSERT_EQ(state.status, 200) << state.body;
     EXPECT_NE(state.body.find(R"("institution_type":"ForeignMinistry")"), std::string::npos);
-    EXPECT_TRUE(listed(ministry));
+    EXPECT_TRUE(lists(ministry, case_id));
     EXPECT_EQ(migration.get("/api/v1/cases/" + case_id).status, 404);
     // The ministry records its own step, and still sees the case it notified.
     auto notified =
@@ -245,10 +247,10 @@ TEST_P(NeedToKnow, AnInstitutionTheProtocolNamesSeesTheCaseOnceItsTaskHasCome) {
                            {{"If-Match", "4"}});
     ASSERT_EQ(notified.status, 201) << notified.body;
     EXPECT_EQ(ministry.get("/api/v1/cases/" + case_id).status, 200);
-    EXPECT_TRUE(listed(ministry));
+    EXPECT_TRUE(lists(ministry, case_id));
     // The origin is notified, but the handover is far off: migration has no task yet.
     EXPECT_EQ(migration.get("/api/v1/cases/" + case_id).status, 404);
-    EXPECT_FALSE(listed(migration));
+    EXPECT_FALSE(lists(migration, case_id));
     // The same types elsewhere, or on the other side, never.
     EXPECT_EQ(as(server.add_institution("GT", "ForeignMinistry"), Role::Caseworker)
                   .get("/api/v1/cases/" + case_id)
@@ -280,11 +282,6 @@ TEST_P(NeedToKnow, AnInstitutionTheProtocolNamesSeesTheCaseOnceItsTaskHasCome) {
 TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
     auto mx_committee = server.add_institution("MX", "CentralGovernmentOrganisation");
     auto committee = as(mx_committee, Role::Caseworker);
-    auto listed = [&](testing::HttpClient& client, const std::string& id) {
-        auto list = client.get("/api/v1/cases");
-        EXPECT_EQ(list.status, 200) << list.body;
-        return list.body.find(id) != std::string::npos;
-    };
     // The fixture's case was opened today: nothing of it is late.
     EXPECT_EQ(committee.get("/api/v1/cases/" + case_id).status, 404);
 
@@ -307,8 +304,8 @@ TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
 
     auto read = committee.get("/api/v1/cases/" + late_id);
     EXPECT_EQ(read.status, 200) << read.body;
-    EXPECT_TRUE(listed(committee, late_id));
-    EXPECT_FALSE(listed(committee, case_id));
+    EXPECT_TRUE(lists(committee, late_id));
+    EXPECT_FALSE(lists(committee, case_id));
     bool audited = false;
     const auto entries = server.store().audit_entries(0, 10'000, late_id).value();
     for (const auto& entry : entries) {
@@ -350,7 +347,7 @@ TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
         ASSERT_EQ(reply.status, 201) << event.step << ": " << reply.body;
     }
     EXPECT_EQ(committee.get("/api/v1/cases/" + late_id).status, 404);
-    EXPECT_FALSE(listed(committee, late_id));
+    EXPECT_FALSE(lists(committee, late_id));
 }
 
 // A case pinned to a protocol definition that is no longer loaded (an operator removed its
