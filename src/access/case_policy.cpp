@@ -109,8 +109,10 @@ Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Case& c) {
         auto state = TRY(m_policy.m_cases.state_of(c));
         if (gives_task(m_actor, parties, protocol::acting_institutions(state)))
             return TaskBasis::Acts;
-        if (gives_task(m_actor, parties, protocol::supervising_institutions(state)))
-            return TaskBasis::Supervises;
+        for (const auto& task : state.tasks) {
+            if (TRY(escalated_to_actor(parties, task)))
+                return TaskBasis::Supervises;
+        }
         return TaskBasis::None;
     });
 }
@@ -124,11 +126,22 @@ Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Id& case_i
                 {protocol::ActingInstitution{task.institution_type, task.side, task.country}})) {
             return TaskBasis::Acts;
         }
-        auto supervising = protocol::supervising_institution(task);
-        if (supervising && gives_task(m_actor, parties, {*supervising}))
+        if (TRY(escalated_to_actor(parties, task)))
             return TaskBasis::Supervises;
         return TaskBasis::None;
     });
+}
+
+Result<bool> CasePolicy::Batch::escalated_to_actor(const CaseParties& parties,
+                                                   const protocol::Task& task) {
+    auto supervising = protocol::supervising_institution(task);
+    if (!supervising || !gives_task(m_actor, parties, {*supervising}))
+        return false;
+    if (!m_routes) {
+        const auto directory = TRY(m_policy.m_store.list_institutions());
+        m_routes.emplace(directory, m_actor.institution_id);
+    }
+    return m_routes->reaches(task.institution_type);
 }
 
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::decide(

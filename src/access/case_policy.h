@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "access/categories.h"
+#include "access/escalation_routes.h"
 #include "core/error.h"
 #include "domain/case.h"
 #include "domain/open_task.h"
@@ -73,10 +74,15 @@ class CasePolicy {
         // protocol gives the institution; an overdue one that it supervises is escalated to it.
         Result<std::shared_ptr<const Visibility>> of(const Id& case_id, const CaseParties& parties,
                                                      const protocol::Task& task);
+        // Whether `task` is overdue and escalated to the actor's institution: the step's
+        // supervisor is its type on the side of its country (protocol::supervising_institution,
+        // gives_task), and the directory routes the task's institution type to it
+        // (EscalationRoutes, read from the store once a case needs it).
+        Result<bool> escalated_to_actor(const CaseParties& parties, const protocol::Task& task);
 
       private:
         // How the case's protocol state gives the actor's institution a task, if it does: a step
-        // it acts in, or an overdue task escalated to it (protocol::supervising_institutions).
+        // it acts in, or an overdue task escalated to it (escalated_to_actor).
         enum class TaskBasis { None, Acts, Supervises };
         // `protocol_gives_task` answers it when the parties alone do not decide; it is asked only
         // on a side where the loaded protocols name the institution's type.
@@ -89,6 +95,8 @@ class CasePolicy {
         PartyFilter m_parties;  // the actor's, made once for every case of the batch
         // The actor's candidates (CasePolicy::candidates), once a case needs them.
         std::optional<PartyFilter> m_candidates;
+        // The directory's escalation routes to the actor's institution, once a case needs them.
+        std::optional<EscalationRoutes> m_routes;
         bool m_sees_cases;
         std::shared_ptr<const Visibility> m_opened;
         std::shared_ptr<const Visibility> m_protocol_task;
@@ -109,7 +117,8 @@ class CasePolicy {
 // Whether the protocol state gives the actor's institution a task in the case: whether it is
 // one of `acting`, the institutions that protocol::acting_institutions (a step naming its type,
 // on the side of its country, whose turn has come or that was done) or
-// protocol::supervising_institutions (an overdue task escalated to it) names. A task of the
+// protocol::supervising_institution (the supervisor of an overdue task, which
+// Batch::escalated_to_actor narrows by the directory) names. A task of the
 // origin's side counts only once the origin has been notified (CaseParties::origin_notified),
 // whatever a definition says.
 bool gives_task(const Actor& actor, const CaseParties& parties,

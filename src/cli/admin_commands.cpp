@@ -235,7 +235,8 @@ void add_admin_commands(CLI::App& app, CliContext& context) {
     iadd->add_option("--type", iopts->type, "Institution type (HTCDS organisation types and more)")
         ->required();
     iadd->add_option("--name", iopts->name, "Name")->required();
-    iadd->add_option("--parent", iopts->parent, "Id of the institution overdue tasks escalate to");
+    iadd->add_option("--parent", iopts->parent,
+                     "Id of the institution it answers to, up whose chain overdue tasks escalate");
     iadd->add_flag("--require-totp", iopts->require_totp,
                    "Its users must sign in with a TOTP code");
     iadd->callback([iopts, &context] { context.exit_code = institution_add(*iopts); });

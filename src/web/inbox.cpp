@@ -4,8 +4,6 @@
 #include <optional>
 #include <string>
 
-#include "protocol/supervising_institutions.h"
-
 namespace retorno::web {
 
 namespace {
@@ -13,12 +11,6 @@ namespace {
 bool is_mine(const protocol::Task& task, const Actor& actor) {
     return task.institution_type == actor.institution_type &&
            (task.country.empty() || task.country == actor.institution_country);
-}
-
-bool is_escalated_to(const protocol::Task& task, const Actor& actor) {
-    auto supervising = protocol::supervising_institution(task);
-    return supervising && supervising->institution_type == actor.institution_type &&
-           supervising->country == actor.institution_country;
 }
 
 }  // namespace
@@ -58,7 +50,7 @@ Status each_institution_task(WebContext& web, const Actor& actor,
         {actor.institution_type, actor.institution_country, date_of(web.clock.now())},
         [&](CaseService::TaskOfCase&& found) -> Status {
             const bool escalated = !is_mine(found.task, actor);
-            if (escalated && !is_escalated_to(found.task, actor))
+            if (escalated && !TRY(policy.escalated_to_actor(found.parties, found.task)))
                 return {};
             auto visibility = TRY(policy.of(found.case_id, found.parties, found.task));
             if (!visibility)

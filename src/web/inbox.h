@@ -22,7 +22,7 @@ struct InboxTask {
     std::shared_ptr<const access::Visibility> visibility;
     protocol::Task task;
     // The task is another institution's, overdue, and escalated to the reader's institution,
-    // which supervises the step (protocol::supervising_institutions).
+    // which supervises the step (access::CasePolicy::Batch::escalated_to_actor).
     bool escalated = false;
 };
 

@@ -77,6 +77,32 @@ void record_steps_before_the_notification(const testing::HttpClient& client,
     }
 }
 
+// Opens a case of a Guatemalan child in Mexico 20 days back, through a CaseService on a clock
+// set then, and records its steps up to the consular notification an hour later: today the
+// notification (the Mexican foreign ministry's) and the risk assessment (the child-protection
+// authority's) are late, and escalated to the national committee that supervises them.
+std::string open_late_case(TestServer& server) {
+    testing::ManualClock then(now_utc() - std::chrono::hours(24 * 20));
+    CaseService past(server.store(), then, server.protocols());
+    auto opened =
+        past.open_case(testing::estimated_age_case("Elena", "GT", "MX", then.now()), Actor{});
+    if (!opened) {
+        ADD_FAILURE() << opened.error().message;
+        return {};
+    }
+    then.advance(std::chrono::hours(1));
+    for (const auto& event : testing::voluntary_return_walk()) {
+        if (event.step == std::string("consular_notification"))
+            break;
+        json::object body{
+            {"kind", event.kind}, {"step", event.step}, {"data", json::parse(event.data)}};
+        auto recorded = past.record_event(opened->id, past.get_case(opened->id).value().version,
+                                          record_event_request_from_json(body).value(), Actor{});
+        EXPECT_TRUE(recorded) << event.step << ": " << recorded.error().message;
+    }
+    return opened->id.to_string();
+}
+
 class NeedToKnow : public ::testing::TestWithParam<testing::Backend> {
   protected:
     NeedToKnow() : server(GetParam()) {}
@@ -285,22 +311,8 @@ TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
     // The fixture's case was opened today: nothing of it is late.
     EXPECT_EQ(committee.get("/api/v1/cases/" + case_id).status, 404);
 
-    testing::ManualClock then(now_utc() - std::chrono::hours(24 * 20));
-    CaseService past(server.store(), then, server.protocols());
-    auto opened =
-        past.open_case(testing::estimated_age_case("Elena", "GT", "MX", then.now()), Actor{});
-    ASSERT_TRUE(opened) << opened.error().message;
-    const auto late_id = opened->id.to_string();
-    then.advance(std::chrono::hours(1));
-    for (const auto& event : testing::voluntary_return_walk()) {
-        if (event.step == std::string("consular_notification"))
-            break;
-        json::object body{
-            {"kind", event.kind}, {"step", event.step}, {"data", json::parse(event.data)}};
-        auto recorded = past.record_event(opened->id, past.get_case(opened->id).value().version,
-                                          record_event_request_from_json(body).value(), Actor{});
-        ASSERT_TRUE(recorded) << event.step << ": " << recorded.error().message;
-    }
+    const auto late_id = open_late_case(server);
+    const auto late = Id::parse(late_id).value();
 
     auto read = committee.get("/api/v1/cases/" + late_id);
     EXPECT_EQ(read.status, 200) << read.body;
@@ -321,7 +333,7 @@ TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
     auto shared =
         committee.post_json("/api/v1/cases/" + late_id + "/shares", json::serialize(share));
     EXPECT_EQ(shared.status, 403) << shared.body;
-    EXPECT_TRUE(server.store().case_shares(opened->id).value().empty());
+    EXPECT_TRUE(server.store().case_shares(late).value().empty());
     // The committee of another country, or of the origin (not notified), never.
     for (const char* country : {"GT", "CR"}) {
         EXPECT_EQ(
@@ -335,7 +347,7 @@ TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
     // The child-protection authority of the destination records the two late steps today:
     // nothing is late any more, and the committee has no task left in the case.
     auto authority = as(server.institution(), Role::Caseworker);
-    int version = static_cast<int>(past.get_case(opened->id).value().version);
+    int version = static_cast<int>(server.store().find_case(late).value()->version);
     for (const auto& event : testing::voluntary_return_walk()) {
         if (event.step != std::string("consular_notification") &&
             event.step != std::string("risk_assessment"))
@@ -348,6 +360,39 @@ TEST_P(NeedToKnow, AnOverdueTaskMakesItsSupervisorAPartyUntilItIsDone) {
     }
     EXPECT_EQ(committee.get("/api/v1/cases/" + late_id).status, 404);
     EXPECT_FALSE(lists(committee, late_id));
+}
+
+// Where a country has two institutions of the supervising type (a committee and a civil
+// registry are both central-government bodies), the directory's escalation routes say which one
+// the late steps' institutions answer to: only that one becomes a party. Without a route, every
+// institution of the type does (the test above), so that a late task reaches someone.
+TEST_P(NeedToKnow, ALateTaskIsEscalatedAlongTheDirectorysRoutesOnly) {
+    auto mx_committee = server.add_institution("MX", "CentralGovernmentOrganisation");
+    auto registry = server.add_institution("MX", "CentralGovernmentOrganisation");
+    auto ministry = server.add_institution("MX", "ForeignMinistry");
+    auto committee = as(mx_committee, Role::Caseworker);
+    auto civil_registry = as(registry, Role::Caseworker);
+    const auto late_id = open_late_case(server);
+    EXPECT_EQ(civil_registry.get("/api/v1/cases/" + late_id).status, 200)
+        << "no route yet: the protocol's type alone";
+
+    // The authority and the foreign ministry, whose steps are late, answer to the committee;
+    // so does the registry, whose own late tasks would go there too.
+    for (auto institution : {server.institution(), ministry, registry}) {
+        institution.parent = mx_committee.id;
+        ASSERT_TRUE(server.store().put_institution(institution));
+    }
+    EXPECT_EQ(committee.get("/api/v1/cases/" + late_id).status, 200);
+    EXPECT_TRUE(lists(committee, late_id));
+    EXPECT_EQ(civil_registry.get("/api/v1/cases/" + late_id).status, 404);
+    EXPECT_FALSE(lists(civil_registry, late_id));
+
+    // A route of the ministry alone: the authority's late task still reaches every committee of
+    // the type, since the directory says nothing for authorities.
+    auto authority = server.institution();
+    authority.parent.reset();
+    ASSERT_TRUE(server.store().put_institution(authority));
+    EXPECT_EQ(civil_registry.get("/api/v1/cases/" + late_id).status, 200);
 }
 
 // A case pinned to a protocol definition that is no longer loaded (an operator removed its

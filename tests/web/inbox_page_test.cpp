@@ -219,5 +219,27 @@ TEST_F(InboxPage, AnOverdueTaskIsEscalatedToTheInstitutionThatSupervisesItsStep)
     EXPECT_EQ(own.body.find("Escalada a su institución"), std::string::npos);
 }
 
+// Of two institutions of the supervising type in one country (a committee, a civil registry),
+// the late task goes to the one that the directory's routes name for the acting institution; a
+// task whose institution type has no route there goes to both.
+TEST_F(InboxPage, AnEscalationFollowsTheDirectorysRoutes) {
+    auto committee = server.add_institution("MX", "CentralGovernmentOrganisation");
+    auto registry = server.add_institution("MX", "CentralGovernmentOrganisation");
+    server.add_user(registry, {Role::Caseworker}, "mx.registro.bandeja");
+    for (auto institution : {server.institution(), registry}) {
+        institution.parent = committee.id;
+        ASSERT_TRUE(server.store().put_institution(institution));
+    }
+    case_with_tasks({{"immediate_protection", -10}});
+    auto ministry_late = case_with_tasks({{"consular_notification", -2, "ForeignMinistry"}});
+
+    PageClient client(server.anonymous_client().port());
+    ASSERT_TRUE(client.sign_in("mx.registro.bandeja", TestServer::kTestPassword));
+    auto inbox = client.get("/inbox");
+    ASSERT_EQ(inbox.status, 200) << inbox.body;
+    EXPECT_EQ(rows(inbox.body), (std::vector<std::string>{ministry_late}));
+    EXPECT_EQ(inbox.body.find("Autoridad de protección de la niñez (México)"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace retorno
