@@ -232,7 +232,9 @@ Result<std::vector<Event>> CaseService::case_events(const Id& case_id, std::int6
 
 Status CaseService::each_open_task(const OpenTaskQuery& query,
                                    const std::function<Status(TaskOfCase&&)>& visit) {
-    const Date today = date_of(m_clock.now());
+    // The day on which the query finds the overdue tasks it supervises, when it names one: a
+    // request that runs across midnight then counts the days overdue on the day it asked for.
+    const Date today = query.supervised_overdue_on.value_or(date_of(m_clock.now()));
     return m_store.each_open_task(query, [&](OpenTask&& stored) -> Status {
         auto parties = std::move(stored.parties);
         return visit(TaskOfCase{stored.case_id, std::move(parties),

@@ -199,5 +199,30 @@ TEST_F(OpenTasks, TheProjectionKeepsWhetherTheOriginWasNotified) {
     EXPECT_EQ(origin_notified(), true);
 }
 
+// An inbox asks for the overdue tasks its institution supervises as of a day; their days
+// overdue are counted on that same day, not on a second reading of the clock, which at midnight
+// could give a day earlier and a late task with no days late.
+TEST_F(OpenTasks, TheDaysOverdueAreCountedOnTheDayTheQueryNames) {
+    const auto id = open_case();
+    std::optional<protocol::Task> dated;
+    const auto state = cases->case_state(id).value();
+    for (const auto& task : state.tasks) {
+        if (task.due && !task.supervisor_type.empty() && !dated)
+            dated = task;
+    }
+    ASSERT_TRUE(dated) << "an opened case has a task with a deadline and a supervisor";
+    ASSERT_EQ(dated->days_overdue, 0);
+    const Date three_days_late{std::chrono::sys_days{*dated->due} + std::chrono::days{3}};
+    std::optional<protocol::Task> supervised;
+    const auto tasks =
+        cases->open_tasks({dated->supervisor_type, dated->country, three_days_late}).value();
+    for (const auto& found : tasks) {
+        if (found.case_id == id && found.task.step == dated->step)
+            supervised = found.task;
+    }
+    ASSERT_TRUE(supervised);
+    EXPECT_EQ(supervised->days_overdue, 3);
+}
+
 }  // namespace
 }  // namespace retorno
