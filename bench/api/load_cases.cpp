@@ -10,9 +10,10 @@
 // answers 404 after the same lookup). `--db` names the folder's SQLite file; `--database` a
 // PostgreSQL server (the folder's `database` setting) and `--data` the folder, for its keys.
 //
-// `--days-ago D` opens every case D days before now (default 0), so that its first deadlines
-// have passed: the tasks are overdue and escalated to the institutions that supervise their
-// steps, whose inboxes and lists can then be measured.
+// `--days-ago D` opens every case D days before now (default 0; the few that the demo opens
+// some days back, that many days more), so that its first deadlines have passed: the tasks are
+// overdue and escalated to the institutions that supervise their steps, whose inboxes and lists
+// can then be measured.
 //
 // The one difference is durability: `retorno init` syncs every append to disk, which takes
 // minutes for 100,000 cases and only measures the disk. The data is thrown away after the
@@ -48,16 +49,6 @@ struct Options {
     std::string visible_to;
     int cases = 100000;
     int days_ago = 0;
-};
-
-// The system's clock, moved back by a fixed number of days.
-class PastClock final : public retorno::Clock {
-  public:
-    explicit PastClock(int days) : m_offset(std::chrono::hours(24) * days) {}
-    retorno::Timestamp now() const override { return retorno::now_utc() - m_offset; }
-
-  private:
-    std::chrono::hours m_offset;
 };
 
 int usage() {
@@ -117,7 +108,8 @@ int main(int argc, char** argv) {
                                      *cipher);
     if (!store)
         return fail_with(store.error());
-    PastClock clock(options.days_ago);
+    retorno::SystemClock system_clock;
+    retorno::PastClock clock(system_clock, options.days_ago);
     auto protocols = retorno::protocol::ProtocolRegistry::load_default();
     if (!protocols)
         return fail_with(protocols.error());

@@ -40,4 +40,17 @@ class SystemClock final : public Clock {
     Timestamp now() const override { return now_utc(); }
 };
 
+// Another clock, moved back by a whole number of days: for data made as if it had been
+// recorded then (the demo's older cases, a benchmark's late ones).
+class PastClock final : public Clock {
+  public:
+    PastClock(const Clock& base, int days)
+        : m_base(base), m_offset(std::chrono::hours(24) * days) {}
+    Timestamp now() const override { return m_base.now() - m_offset; }
+
+  private:
+    const Clock& m_base;
+    std::chrono::hours m_offset;
+};
+
 }  // namespace retorno

@@ -73,6 +73,7 @@ class CaseService {
 
     // The definitions cases are pinned to, for titles and field labels in documents and reports.
     const protocol::ProtocolRegistry& protocols() const { return m_protocols; }
+    const Clock& clock() const { return m_clock; }
 
   private:
     // Appends `event` after `history` (the case's events so far) with the open tasks it leaves.

@@ -57,6 +57,19 @@ const Institution* pick(const std::vector<Institution>& all, std::string_view co
     return fallback;
 }
 
+// How many days before the data is made the demo's case `index` was opened: every tenth of
+// the first 120 cases 3 to 10 days, the rest now. The older ones have late tasks at the first
+// start, which the server escalates to the institutions that supervise their steps, so that the
+// demo shows deadlines passed and escalations from its first day. Twelve cases at most: a
+// benchmark's 100,000 cases are not a backlog of escalations.
+int days_since_opened(int index) {
+    constexpr int kEvery = 10;
+    constexpr int kOlderCases = 12;
+    if (index % kEvery != 0 || index / kEvery >= kOlderCases)
+        return 0;
+    return 3 + (index / kEvery) % 8;
+}
+
 }  // namespace
 
 Result<std::vector<DemoLogin>> seed_demo_data(Store& store, CaseService& cases, int case_count,
@@ -103,7 +116,13 @@ Result<std::vector<DemoLogin>> seed_demo_data(Store& store, CaseService& cases, 
                 pick(institutions, request.destination_country, "ChildProtectionAuthority", "")) {
             actor.institution_id = opener->id.to_string();
         }
-        TRY(cases.open_case(request, actor));
+        if (const int days = days_since_opened(i); days > 0) {
+            PastClock then(cases.clock(), days);
+            CaseService opened_then(store, then, cases.protocols());
+            TRY(opened_then.open_case(request, actor));
+        } else {
+            TRY(cases.open_case(request, actor));
+        }
     }
     return logins;
 }
