@@ -21,9 +21,9 @@ inline constexpr const char* kDemoPassword = "retorno-demo-2026";
 
 // Fills an empty store with the demo directory (institutions of SV, GT, HN, MX and the rest of
 // the region), one user per role, and `case_count` synthetic cases opened by the child-protection
-// authority of the country where each child was found: most now, a few (every tenth of the first
-// 120) 3 to 10 days before, so that their first deadlines have passed. Deterministic for a seed
-// (but for the instants, which follow the clock).
+// authority of the country where each child was found: most now, a few found in Mexico (every
+// third of the first 36) 3 to 10 days before, so that their first deadlines have passed.
+// Deterministic for a seed (but for the instants, which follow the clock).
 Result<std::vector<DemoLogin>> seed_demo_data(Store& store, CaseService& cases, int case_count,
                                               std::uint64_t seed);
 

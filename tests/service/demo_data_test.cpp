@@ -1,5 +1,6 @@
-// The demo's data (`retorno init --demo`): a few cases opened days before it was made, so that
-// its first start shows late tasks and their escalations (the README's tour, step 5).
+// The demo's data (`retorno init --demo`): a few cases of children found in Mexico opened days
+// before it was made, so that its first start shows late tasks and their escalations to
+// Mexico's committee (the README's tour, step 5).
 
 #include <gtest/gtest.h>
 
@@ -30,8 +31,11 @@ TEST(DemoData, AFewCasesAreOpenedDaysBackAndTheirLateTasksAreEscalatedAtTheFirst
     for (const auto& c : page.cases) {
         const auto days = std::chrono::duration_cast<std::chrono::hours>(clock.now() - c.opened_at);
         ++cases_by_days_back[static_cast<int>(days.count() / 24)];
+        if (days.count() > 0) {
+            EXPECT_EQ(c.destination_country, "MX");
+        }
     }
-    // Every tenth of the first 120: 3 to 10 days back, the rest today.
+    // Every third of the first 36 found in Mexico: 3 to 10 days back, the rest today.
     EXPECT_EQ(cases_by_days_back,
               (std::map<int, int>{
                   {0, 138}, {3, 2}, {4, 2}, {5, 2}, {6, 2}, {7, 1}, {8, 1}, {9, 1}, {10, 1}}));
