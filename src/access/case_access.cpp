@@ -36,7 +36,7 @@ Result<Seen<Case>> CaseAccess::open_case(const OpenCaseRequest& request, const A
     if (!sees_case_content(actor.roles))
         return fail(role_sees_no_cases());
     auto opened = TRY(m_cases.open_case(request, actor));
-    Visibility visibility{categories_of(actor.roles), "opened"};
+    Visibility visibility{categories_of(actor.roles), std::string(kBasisOpened)};
     TRY_STATUS(audit(actor, "write", opened.id.to_string(),
                      categories_in_case(case_to_json(opened)), "open case"));
     return Seen<Case>{std::move(opened), std::move(visibility)};

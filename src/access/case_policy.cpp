@@ -76,7 +76,7 @@ Result<std::optional<Visibility>> CasePolicy::shared(const Actor& actor, const I
         if (share.institution_id.to_string() != actor.institution_id)
             continue;
         if (!seen)
-            seen = Visibility{{}, "shared: " + share.purpose};
+            seen = Visibility{{}, std::string(kBasisSharedPrefix) + share.purpose};
         for (const auto& name : share.categories) {
             if (auto category = parse_category(name); category && roles.contains(*category)) {
                 seen->categories.insert(*category);
@@ -94,9 +94,11 @@ CasePolicy::Batch::Batch(CasePolicy& policy, const Actor& actor)
     if (!m_sees_cases)
         return;
     auto roles = categories_of(actor.roles);
-    m_opened = std::make_shared<const Visibility>(Visibility{roles, "opened"});
-    m_protocol_task = std::make_shared<const Visibility>(Visibility{roles, "protocol task"});
-    m_escalated_task = std::make_shared<const Visibility>(Visibility{roles, kEscalatedTask});
+    m_opened = std::make_shared<const Visibility>(Visibility{roles, std::string(kBasisOpened)});
+    m_protocol_task =
+        std::make_shared<const Visibility>(Visibility{roles, std::string(kBasisProtocolTask)});
+    m_escalated_task =
+        std::make_shared<const Visibility>(Visibility{roles, std::string(kBasisEscalatedTask)});
 }
 
 Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::of(const Case& c) {
@@ -178,7 +180,7 @@ Result<std::shared_ptr<const Visibility>> CasePolicy::Batch::decide(
 bool CasePolicy::may_share(const Actor& actor, const Visibility& visibility) {
     // A recipient does not pass a case on; nor does the supervisor of a late step, whose task
     // is to see the step done, not to bring other institutions into the child's file.
-    if (visibility.basis.starts_with("shared") || visibility.basis == kEscalatedTask)
+    if (visibility.basis.starts_with(kBasisSharedPrefix) || visibility.basis == kBasisEscalatedTask)
         return false;
     for (auto role : actor.roles) {
         if (role == Role::Caseworker || role == Role::Supervisor || role == Role::LegalOfficer) {

@@ -38,10 +38,6 @@ class CasePolicy {
     // for the policy to ask each one's protocol state.
     PartyFilter candidates(const Actor& actor) const;
 
-    // The basis (Visibility::basis, the audit trail's reason) of a case seen because an overdue
-    // task of it is escalated to the reader's institution.
-    static constexpr const char* kEscalatedTask = "escalated task";
-
     // Whether the actor may share a case it sees: its institution is a party in its own right
     // (not only through a share, nor only as the supervisor of a late step) and one of its roles
     // may decide that.

@@ -27,10 +27,19 @@ std::set<Category> categories_of(Role role);
 bool sees_case_content(const std::vector<Role>& roles);
 std::set<Category> categories_of(const std::vector<Role>& roles);
 
+// Why a user may see a case at all (Visibility::basis), which the audit trail records as the
+// reason of each read: its institution opened the case, the protocol gives it a task in it, an
+// overdue task of it is escalated to it, or the case was shared with it (the prefix, then the
+// share's purpose).
+inline constexpr std::string_view kBasisOpened = "opened";
+inline constexpr std::string_view kBasisProtocolTask = "protocol task";
+inline constexpr std::string_view kBasisEscalatedTask = "escalated task";
+inline constexpr std::string_view kBasisSharedPrefix = "shared: ";
+
 // What one user may see of one case: the categories, and why they may see it at all.
 struct Visibility {
     std::set<Category> categories;
-    std::string basis;  // "opened", "protocol task", "shared: PURPOSE"
+    std::string basis;  // one of the kBasis… above
 };
 
 // Removes, from a case document (domain case_to_json) or an event (the API's event form), every

@@ -93,6 +93,23 @@ constexpr int kAccessLogEntries = 500;
 
 }  // namespace
 
+// Why the reader's institution sees the case (Visibility::basis), in the reader's words: so
+// that a committee that sees a case only while a task of it is late, or a recipient of a share,
+// knows it.
+std::string basis_text(WebContext& web, const Page& page, const std::string& basis) {
+    if (basis == access::kBasisOpened)
+        return web.locales.text(page.lang, "case.basis_opened");
+    if (basis == access::kBasisProtocolTask)
+        return web.locales.text(page.lang, "case.basis_protocol_task");
+    if (basis == access::kBasisEscalatedTask)
+        return web.locales.text(page.lang, "case.basis_escalated_task");
+    if (basis.starts_with(access::kBasisSharedPrefix)) {
+        return web.locales.text(page.lang, "case.basis_shared") + " " +
+               basis.substr(access::kBasisSharedPrefix.size()) + ".";
+    }
+    return {};
+}
+
 FormProblem problem_of(WebContext& web, const Page& page, const Error& error,
                        const std::string& form, const Form& sent) {
     FormProblem problem;
@@ -128,7 +145,7 @@ Result<http::Response> render_case_page(WebContext& web, const Page& page, const
                 definition->title.in(lang) + " (v" + std::to_string(definition->version) + ")");
     if (const auto* branch = definition->branch(state.branch))
         context.set("branch", branch->title.in(lang));
-    context.set("basis", seen.visibility.basis);
+    context.set("basis", basis_text(web, page, seen.visibility.basis));
     // The printed documents. They are read through the same guard as this page
     // (access::CaseAccess::read_history asks CasePolicy, like get_case above): whoever the
     // policy lets see the case may print each of them, redacted for their role, so the links

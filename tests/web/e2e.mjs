@@ -491,6 +491,11 @@ await scenario('late tasks of the demo are escalated to the committee that super
     check((await rows.first().innerText()).includes('Escalada a su institución'),
         'each is marked as escalated, with whose task it is');
     await audit(committee, 'inbox-escalated', true);
+    // The case opens, and its page says on what basis the committee sees it.
+    await Promise.all([committee.waitForNavigation(),
+        committee.locator('tbody a[href^="/cases/"]').first().click()]);
+    check((await committee.content()).includes('porque se le escaló una tarea vencida'),
+        'the case page says the committee sees the case because a late task was escalated to it');
     await committee.context().close();
 });
 

@@ -93,5 +93,30 @@ TEST_F(ShareForm, OffersTheOriginsAuthoritiesOnlyOnceTheOriginWasNotified) {
     EXPECT_EQ(after.body.find(note), std::string::npos);
 }
 
+// The case page says on what basis the reader's institution sees the case: the opener because
+// it opened it; a shelter because the case was shared with it, for the purpose the share gives.
+TEST_F(ShareForm, TheCasePageSaysWhyTheReadersInstitutionSeesTheCase) {
+    auto own = worker->get("/cases/" + case_id);
+    ASSERT_EQ(own.status, 200);
+    EXPECT_NE(own.body.find("Su institución ve este caso porque lo abrió."), std::string::npos);
+
+    auto shelter = server.add_institution("MX", "Shelter");
+    server.add_user(shelter, {Role::Caseworker}, "mx.albergue");
+    auto shared =
+        worker->post("/cases/" + case_id + "/shares", {{"institution_id", shelter.id.to_string()},
+                                                       {"purpose", "acogida temporal"},
+                                                       {"legal_basis", "medida de protección"},
+                                                       {"categories", "identity"}});
+    ASSERT_EQ(shared.status, 303) << shared.body;
+    PageClient recipient(server.anonymous_client().port());
+    ASSERT_TRUE(recipient.sign_in("mx.albergue", TestServer::kTestPassword));
+    auto seen = recipient.get("/cases/" + case_id + "?lang=en");
+    ASSERT_EQ(seen.status, 200) << seen.body;
+    EXPECT_NE(seen.body.find("Your institution sees this case because it was shared with it for: "
+                             "acogida temporal."),
+              std::string::npos)
+        << seen.body;
+}
+
 }  // namespace
 }  // namespace retorno
