@@ -124,6 +124,42 @@ Result<Institution> Directory::add_institution(const NewInstitution& request, co
     return institution;
 }
 
+Result<Institution> Directory::set_parent(const std::string& institution_id,
+                                          const std::string& parent_id, const Actor& actor) {
+    TRY_STATUS(require_administrator(actor));
+    auto id = Id::parse(institution_id);
+    auto found = id ? TRY(m_store.find_institution(*id)) : std::nullopt;
+    if (!found)
+        return fail(Error::invalid("institution", "No institution has that id."));
+    Institution institution = std::move(*found);
+    institution.parent.reset();
+    if (!parent_id.empty()) {
+        auto parent = Id::parse(parent_id);
+        auto above = parent ? TRY(m_store.find_institution(*parent)) : std::nullopt;
+        if (!above)
+            return fail(Error::invalid("parent", "No institution has that id."));
+        // Up the new parent's chain: the institution must not be on it. The chain has no
+        // circle (every change goes through here), so it ends; the bound is for a database
+        // edited by hand.
+        for (std::size_t step = 0; above && step < 10'000; ++step) {
+            if (above->id == institution.id) {
+                return fail(Error{ErrorCode::Conflict,
+                                  "The parent is the institution itself or an institution below "
+                                  "it: the escalation route would go round in a circle.",
+                                  {},
+                                  "parent"});
+            }
+            above = above->parent ? TRY(m_store.find_institution(*above->parent)) : std::nullopt;
+        }
+        institution.parent = *parent;
+    }
+    TRY_STATUS(m_store.put_institution(institution));
+    TRY_STATUS(record(actor, "institution_parent_set",
+                      "institution " + institution.id.to_string() + " parent " +
+                          (institution.parent ? institution.parent->to_string() : "none")));
+    return institution;
+}
+
 Result<User> Directory::add_user(const NewUser& request, const Actor& actor) {
     TRY_STATUS(require_administrator(actor));
     if (!valid_username(request.username)) {

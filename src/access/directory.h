@@ -51,6 +51,13 @@ class Directory {
     Result<User> user_named(const std::string& username, const Actor& actor);
 
     Result<Institution> add_institution(const NewInstitution& request, const Actor& actor);
+    // Sets the institution that `institution` answers to (its parent: up whose chain its overdue
+    // tasks escalate, EscalationRoutes), or none when `parent` is empty; both are institution
+    // ids as typed. InvalidInput (field "institution" or "parent") for an unknown id; Conflict
+    // (field "parent") when the parent is the institution itself or below it, which would make
+    // the chain go round in a circle.
+    Result<Institution> set_parent(const std::string& institution, const std::string& parent,
+                                   const Actor& actor);
     Result<User> add_user(const NewUser& request, const Actor& actor);
     // Disables the user and closes every session of theirs at once, in every server process;
     // answers how many sessions were closed. NotFound for an unknown id; InvalidInput (field

@@ -31,6 +31,7 @@ int report(const Error& error) {
 
 struct InstitutionOptions {
     std::string data = "data";
+    std::string institution;  // set-parent: the institution whose parent changes
     std::string country;
     std::string type;
     std::string name;
@@ -120,6 +121,16 @@ int institution_add(const InstitutionOptions& options) {
     if (!added)
         return report_option(added.error());
     std::cout << added->id.to_string() << "\n";
+    return 0;
+}
+
+int institution_set_parent(const InstitutionOptions& options) {
+    auto opened = open(options.data);
+    if (!opened)
+        return report(opened.error());
+    auto set = opened->directory->set_parent(options.institution, options.parent, local_operator());
+    if (!set)
+        return report_option(set.error());
     return 0;
 }
 
@@ -240,6 +251,14 @@ void add_admin_commands(CLI::App& app, CliContext& context) {
     iadd->add_flag("--require-totp", iopts->require_totp,
                    "Its users must sign in with a TOTP code");
     iadd->callback([iopts, &context] { context.exit_code = institution_add(*iopts); });
+    auto* iparent = institution->add_subcommand(
+        "set-parent", "Set the institution an institution answers to (none without --parent)");
+    iparent->add_option("--data", iopts->data, "The data folder")->capture_default_str();
+    iparent->add_option("--institution", iopts->institution, "Id of the institution")->required();
+    iparent->add_option("--parent", iopts->parent,
+                        "Id of the institution it answers to, up whose chain overdue tasks "
+                        "escalate; leave out for none");
+    iparent->callback([iopts, &context] { context.exit_code = institution_set_parent(*iopts); });
     auto* ilist = institution->add_subcommand("list", "List institutions");
     ilist->add_option("--data", iopts->data, "The data folder")->capture_default_str();
     ilist->callback([iopts, &context] { context.exit_code = institution_list(iopts->data); });

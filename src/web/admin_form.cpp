@@ -36,7 +36,7 @@ Result<std::string> place_refusal(WebContext& web, const Page& page, const Error
     // The directory names the field; the message is this page's, in the reader's language.
     std::string key = "admin.invalid_" + error.field;
     if (error.code == ErrorCode::Conflict)
-        key += "_taken";
+        key += "_conflict";
     std::string message = web.locales.text(page.lang, key);
     for (auto& field : fields) {
         if (!field.is_object())
@@ -51,7 +51,8 @@ Result<std::string> place_refusal(WebContext& web, const Page& page, const Error
 }
 
 std::string done_notice(WebContext& web, const Page& page) {
-    static constexpr std::array<std::string_view, 4> kDone{"institution_added", "user_added",
+    static constexpr std::array<std::string_view, 5> kDone{"institution_added",
+                                                           "institution_parent_set", "user_added",
                                                            "user_disabled", "password_reset"};
     auto done = page.query("done");
     for (auto known : kDone) {

@@ -31,6 +31,16 @@ int shell(const std::string& command) {
     return run_program({"/bin/sh", "-c", command});
 }
 
+// The first column of every row that `sql` selects from the data folder's SQLite file.
+std::vector<std::string> first_column(const std::filesystem::path& data, const std::string& sql) {
+    auto db = sqlite::Connection::open(data / "retorno.db", sqlite::Durability::Normal).value();
+    auto query = db->prepare(sql).value();
+    std::vector<std::string> out;
+    while (query.step().value())
+        out.push_back(query.text(0));
+    return out;
+}
+
 class AccessCommands : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -53,6 +63,47 @@ TEST_F(AccessCommands, InitCreatesAnOwnerOnlyAuditKey) {
     auto before = read_file(key);
     ASSERT_EQ(run_program({RETORNO_BINARY, "init", "--data", data.string()}), 0);
     EXPECT_EQ(read_file(key), before) << "init must keep an existing key";
+}
+
+// `institution set-parent` sets the institution another answers to (where its overdue tasks
+// escalate), refuses a circle with exit status 1 and leaves the parent as it was, and without
+// --parent leaves none; each change is audited.
+TEST_F(AccessCommands, SetParentSetsTheInstitutionAnotherAnswersToAndRefusesACircle) {
+    auto add = [&](const char* type) {
+        auto out = dir.path() / "id.txt";
+        EXPECT_EQ(shell(fmt::format("{} institution add --data {} --country HN --type {} "
+                                    "--name 'Institución de prueba' > {}",
+                                    retorno(), data.string(), type, out.string())),
+                  0);
+        auto id = read_file(out);
+        id.erase(id.find_last_not_of("\n") + 1);
+        return id;
+    };
+    const auto committee = add("CentralGovernmentOrganisation");
+    const auto authority = add("ChildProtectionAuthority");
+    auto parent_of = [&](const std::string& id) {
+        return first_column(
+            data, "SELECT coalesce(parent_id, '') FROM institutions WHERE id = '" + id + "'");
+    };
+    auto set_parent = [&](const std::vector<std::string>& options) {
+        std::vector<std::string> command{RETORNO_BINARY, "institution", "set-parent", "--data",
+                                         data.string()};
+        command.insert(command.end(), options.begin(), options.end());
+        return run_program(command);
+    };
+    EXPECT_EQ(set_parent({"--institution", authority, "--parent", committee}), 0);
+    EXPECT_EQ(parent_of(authority), std::vector<std::string>{committee});
+    EXPECT_EQ(set_parent({"--institution", committee, "--parent", authority}), 1);
+    EXPECT_EQ(parent_of(committee), std::vector<std::string>{""});
+    EXPECT_EQ(set_parent({"--institution", "nonsense", "--parent", committee}), 1);
+    EXPECT_EQ(set_parent({"--institution", authority}), 0);
+    EXPECT_EQ(parent_of(authority), std::vector<std::string>{""});
+
+    const auto reasons = first_column(
+        data, "SELECT reason FROM audit_log WHERE action = 'institution_parent_set' ORDER BY seq");
+    EXPECT_EQ(reasons,
+              (std::vector<std::string>{"institution " + authority + " parent " + committee,
+                                        "institution " + authority + " parent none"}));
 }
 
 TEST_F(AccessCommands, UsersSignInToAServerOnAnyAddressAndAuditVerifies) {
@@ -100,19 +151,11 @@ TEST_F(AccessCommands, UsersSignInToAServerOnAnyAddressAndAuditVerifies) {
     server.wait();
 
     EXPECT_EQ(run_program({RETORNO_BINARY, "audit", "verify", "--data", data.string()}), 0);
-    {
-        // The directory commands are audited as the local operator; the refused ones are not.
-        auto db = sqlite::Connection::open(data / "retorno.db", sqlite::Durability::Normal).value();
-        auto query = db->prepare(
+    // The directory commands are audited as the local operator; the refused ones are not.
+    EXPECT_EQ(first_column(data,
                            "SELECT action FROM audit_log WHERE actor_user = 'local-operator' "
-                           "ORDER BY seq")
-                         .value();
-        std::vector<std::string> actions;
-        while (query.step().value())
-            actions.push_back(query.text(0));
-        EXPECT_EQ(actions,
-                  (std::vector<std::string>{"institution_added", "user_added", "user_disabled"}));
-    }
+                           "ORDER BY seq"),
+              (std::vector<std::string>{"institution_added", "user_added", "user_disabled"}));
     {
         auto db = sqlite::Connection::open(data / "retorno.db", sqlite::Durability::Normal).value();
         ASSERT_TRUE(

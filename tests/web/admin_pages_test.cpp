@@ -111,6 +111,58 @@ TEST_F(AdminPages, ABadInstitutionIsRefusedNextToItsFieldAndChangesNothing) {
     EXPECT_TRUE(audited("institution_added").empty());
 }
 
+// The parent of an institution (where its overdue tasks escalate) is changed on the same page;
+// a parent below the institution, the institution itself or an unknown one is refused next to
+// its field and changes nothing; removing the parent leaves none. Each change is audited.
+TEST_F(AdminPages, AnAdministratorSetsTheInstitutionAnInstitutionAnswersTo) {
+    auto committee = server.add_institution("MX", "CentralGovernmentOrganisation");
+    const auto authority = server.institution().id.to_string();
+    auto admin = signed_in("admin");
+    auto page = admin.get("/admin/institutions");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("action=\"/admin/institutions/parent#parent\""), std::string::npos);
+    auto set = admin.post("/admin/institutions/parent",
+                          {{"institution", authority}, {"parent", committee.id.to_string()}});
+    EXPECT_EQ(set.status, 303) << set.body;
+    EXPECT_EQ(server.store().find_institution(server.institution().id).value()->parent,
+              committee.id);
+    EXPECT_EQ(audited("institution_parent_set").size(), 1u);
+    EXPECT_NE(admin.get("/admin/institutions?done=institution_parent_set")
+                  .body.find("La institución superior se cambió"),
+              std::string::npos);
+
+    // The committee under the authority would make a circle; so would the authority itself.
+    const std::vector<std::pair<std::string, std::string>> circles{
+        {committee.id.to_string(), authority}, {authority, authority}};
+    for (const auto& [institution, parent] : circles) {
+        auto circle = admin.post("/admin/institutions/parent",
+                                 {{"institution", institution}, {"parent", parent}});
+        EXPECT_EQ(circle.status, 409) << circle.body;
+        EXPECT_NE(circle.body.find("<small id=\"p-parent-error\" class=\"error\">Esa "
+                                   "institución es esta misma o está por debajo de ella"),
+                  std::string::npos)
+            << circle.body;
+        EXPECT_NE(circle.body.find("<option value=\"" + parent + "\" selected>"), std::string::npos)
+            << "the form comes back as it was sent";
+    }
+    auto unknown = admin.post("/admin/institutions/parent",
+                              {{"institution", "nonsense"}, {"parent", authority}});
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_NE(unknown.body.find("id=\"p-institution-error\""), std::string::npos);
+    EXPECT_EQ(server.store().find_institution(committee.id).value()->parent, std::nullopt);
+    EXPECT_EQ(server.store().find_institution(server.institution().id).value()->parent,
+              committee.id);
+    EXPECT_EQ(audited("institution_parent_set").size(), 1u);
+
+    // No parent: the authority answers to nobody again.
+    auto none =
+        admin.post("/admin/institutions/parent", {{"institution", authority}, {"parent", ""}});
+    EXPECT_EQ(none.status, 303) << none.body;
+    EXPECT_EQ(server.store().find_institution(server.institution().id).value()->parent,
+              std::nullopt);
+    EXPECT_EQ(audited("institution_parent_set").size(), 2u);
+}
+
 TEST_F(AdminPages, AnAdministratorAddsAUserWhoThenSignsIn) {
     auto admin = signed_in("admin");
     auto list = admin.get("/admin/users");
