@@ -442,14 +442,14 @@ await scenario('administration: institutions and users, for administrators only'
     check(await admin.locator('nav a[href="/cases/search"]').count() === 0, 'an administrator works on no case');
     await admin.goto(`${base}/admin/institutions`);
     await audit(admin, 'admin-institutions', true);
-    let form = admin.locator('form[action^="/admin/institutions"]');
+    let form = admin.locator('form[action="/admin/institutions#add"]');
     await fill(form, 'country', 'CR');
     await fill(form, 'type', 'Shelter');
     await fill(form, 'name', '   ');
     await submit(admin, form);
     check(await admin.locator('#a-name-error').count() === 1, 'a blank name is refused next to the field');
     await audit(admin, 'admin-institution-refused');
-    form = admin.locator('form[action^="/admin/institutions"]');
+    form = admin.locator('form[action="/admin/institutions#add"]');
     await fill(form, 'name', 'Albergue de prueba en San José');
     await submit(admin, form);
     check(await admin.locator('.notice').count() === 1, 'the institution was added');
