@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "support/api/sample_case.h"
+#include "support/api/store_snapshot.h"
 #include "support/api/test_server.h"
 
 namespace retorno {
@@ -10,17 +11,6 @@ namespace {
 
 namespace json = boost::json;
 using testing::TestServer;
-
-// Everything a store holds that a bad request could change, as one comparable text.
-std::string snapshot(Store& store) {
-    std::string out = std::to_string(*store.count_events()) + "|";
-    CaseFilter all;
-    all.limit = 1000;
-    auto page = store.list_cases(all);
-    for (const auto& c : page->cases)
-        out += json::serialize(case_to_json(c));
-    return out;
-}
 
 struct BadRequest {
     const char* name;
@@ -405,7 +395,7 @@ TEST_P(BadInput, IsRefusedPreciselyAndChangesNothing) {
     if (auto at = target.find("{id}"); at != std::string::npos)
         target.replace(at, 4, id);
 
-    auto before = snapshot(server.store());
+    auto before = testing::store_snapshot(server.store());
     auto reply = client.send(bad.method, target, bad.headers, bad.body);
     EXPECT_EQ(reply.status, bad.status) << reply.body;
     EXPECT_EQ(reply.header("content-type"), "application/problem+json");
@@ -417,7 +407,7 @@ TEST_P(BadInput, IsRefusedPreciselyAndChangesNothing) {
         ASSERT_TRUE(problem.contains("pointer")) << reply.body;
         EXPECT_EQ(problem.at("pointer"), bad.pointer);
     }
-    EXPECT_EQ(snapshot(server.store()), before) << "the store changed";
+    EXPECT_EQ(testing::store_snapshot(server.store()), before) << "the store changed";
     // The server still works after the refusal.
     EXPECT_EQ(client.get("/api/v1/cases/" + id).status, 200);
 }
