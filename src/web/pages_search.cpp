@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <boost/json.hpp>
@@ -79,6 +83,29 @@ Result<http::Response> new_case_form(WebContext& web, const Page& page, const Fo
         context.set("error", error);
     }
     return render_page(web, page, "new_case", context, "new_case.title", status);
+}
+
+// Where the new-case form shows a refused field's message: next to the field the pointer names
+// ("/person/prs_Birthdate" -> "prs_Birthdate", "/victim/vic_TypeOfExploitation/1" ->
+// "vic_TypeOfExploitation"), or above the form ("form") when the form has no such field, so that
+// no refusal goes unsaid.
+std::string new_case_field(const std::string& pointer) {
+    static constexpr std::string_view kFields[] = {
+        "prs_FirstName",       "prs_SecondName",  "prs_Birthdate",         "age_estimate",
+        "prs_Gender",          "prs_Citizenship", "prs_PrimaryLanguage",   "prs_MailingCity",
+        "destination_country", "origin_country",  "vic_TypeOfExploitation"};
+    std::string_view rest = pointer;
+    while (!rest.empty()) {
+        const auto slash = rest.rfind('/');
+        const auto segment = rest.substr(slash == std::string_view::npos ? 0 : slash + 1);
+        if (std::find(std::begin(kFields), std::end(kFields), segment) != std::end(kFields))
+            return std::string(segment);
+        if (segment.empty() || segment.find_first_not_of("0123456789") != std::string_view::npos ||
+            slash == std::string_view::npos)
+            break;
+        rest = rest.substr(0, slash);  // an item of a list: the list's field
+    }
+    return "form";
 }
 
 // Where a refused search shows its message, and which message: the index names the HTCDS
@@ -170,55 +197,54 @@ void add_search_pages(http::Router& router, WebContext& web) {
                  return new_case_form(web, page, nullptr, "", "", 200);
              });
 
-    add_page(
-        router, web, "POST", "/cases/new",
-        [](WebContext& web, const Page& page) -> Result<http::Response> {
-            TRY_STATUS(require_case_role(page));
-            const auto& form = page.form;
-            json::object person;
-            for (const char* name : {"prs_FirstName", "prs_SecondName", "prs_Birthdate",
-                                     "prs_Gender", "prs_PrimaryLanguage", "prs_MailingCity"}) {
-                if (!form.get(name).empty())
-                    person[name] = form.get(name);
-            }
-            if (!form.get("prs_Citizenship").empty())
-                person["prs_Citizenship"] = json::array{json::string(form.get("prs_Citizenship"))};
-            if (auto estimate = form.get("age_estimate"); !estimate.empty()) {
-                try {
-                    person["age_estimate"] = std::stoi(estimate);
-                } catch (const std::exception&) {
-                    person["age_estimate"] = estimate;  // refused below, next to the field
-                }
-                person["age_estimate_date"] = format_date(date_of(web.clock.now()));
-            }
-            json::array exploitation;
-            for (const auto& value : form.all("vic_TypeOfExploitation"))
-                exploitation.emplace_back(value);
-            json::object victim;
-            if (!exploitation.empty())
-                victim["vic_TypeOfExploitation"] = std::move(exploitation);
-            json::object body{{"person", std::move(person)},
-                              {"victim", std::move(victim)},
-                              {"origin_country", form.get("origin_country")},
-                              {"destination_country", form.get("destination_country")}};
-            auto request = open_case_request_from_json(body);
-            auto opened = request ? web.security.cases.open_case(*request, page.actor)
-                                  : Result<access::Seen<Case>>(fail(request.error()));
-            if (opened) {
-                inbox_counts().forget_all();
-                return redirect("/cases/" + opened->value.id.to_string());
-            }
-            const auto& error = opened.error();
-            if (error.code != ErrorCode::InvalidInput)
-                return fail(error);
-            // "/person/prs_Birthdate" -> "prs_Birthdate", the form's own field name.
-            auto field = error.field.substr(error.field.rfind('/') + 1);
-            if (field.find_first_not_of("0123456789") == std::string::npos &&
-                error.field.find("prs_Citizenship") != std::string::npos) {
-                field = "prs_Citizenship";
-            }
-            return new_case_form(web, page, &form, field, error_text(web, page.lang, error), 400);
-        });
+    add_page(router, web, "POST", "/cases/new",
+             [](WebContext& web, const Page& page) -> Result<http::Response> {
+                 TRY_STATUS(require_case_role(page));
+                 const auto& form = page.form;
+                 json::object person;
+                 for (const char* name : {"prs_FirstName", "prs_SecondName", "prs_Birthdate",
+                                          "prs_Gender", "prs_PrimaryLanguage", "prs_MailingCity"}) {
+                     if (!form.get(name).empty())
+                         person[name] = form.get(name);
+                 }
+                 if (!form.get("prs_Citizenship").empty())
+                     person["prs_Citizenship"] =
+                         json::array{json::string(form.get("prs_Citizenship"))};
+                 if (auto estimate = form.get("age_estimate"); !estimate.empty()) {
+                     // A whole number, all of it ("12 años" or "1e3" is not 12 or 1); anything else
+                     // goes on as text and is refused below, next to the field.
+                     std::int64_t years = 0;
+                     const auto* end = estimate.data() + estimate.size();
+                     auto [stop, error] = std::from_chars(estimate.data(), end, years);
+                     if (error == std::errc{} && stop == end)
+                         person["age_estimate"] = years;
+                     else
+                         person["age_estimate"] = estimate;
+                     person["age_estimate_date"] = format_date(date_of(web.clock.now()));
+                 }
+                 json::array exploitation;
+                 for (const auto& value : form.all("vic_TypeOfExploitation"))
+                     exploitation.emplace_back(value);
+                 json::object victim;
+                 if (!exploitation.empty())
+                     victim["vic_TypeOfExploitation"] = std::move(exploitation);
+                 json::object body{{"person", std::move(person)},
+                                   {"victim", std::move(victim)},
+                                   {"origin_country", form.get("origin_country")},
+                                   {"destination_country", form.get("destination_country")}};
+                 auto request = open_case_request_from_json(body);
+                 auto opened = request ? web.security.cases.open_case(*request, page.actor)
+                                       : Result<access::Seen<Case>>(fail(request.error()));
+                 if (opened) {
+                     inbox_counts().forget_all();
+                     return redirect("/cases/" + opened->value.id.to_string());
+                 }
+                 const auto& error = opened.error();
+                 if (error.code != ErrorCode::InvalidInput)
+                     return fail(error);
+                 return new_case_form(web, page, &form, new_case_field(error.field),
+                                      error_text(web, page.lang, error), 400);
+             });
 }
 
 }  // namespace retorno::web

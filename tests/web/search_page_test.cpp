@@ -140,5 +140,53 @@ TEST_F(SearchPage, TheNewCaseFormRefusesABadFieldNextToItAndStoresNothing) {
     EXPECT_EQ(server.store().count_cases().value(), cases_before + 1);
 }
 
+// Every field of the form says its own refusal next to it, including the values no browser
+// sends from this form (a country or an exploitation type it does not offer, a list item): a
+// refusal never comes back as the same form without a word. Nothing is stored.
+TEST_F(SearchPage, TheNewCaseFormSaysEveryRefusalNextToItsField) {
+    auto worker = signed_in("mx.caseworker");
+    const auto cases_before = server.store().count_cases().value();
+    const std::map<std::string, std::string> valid{{"prs_FirstName", "María"},
+                                                   {"origin_country", "GT"},
+                                                   {"destination_country", "MX"},
+                                                   {"vic_TypeOfExploitation", "ForcedLabour"}};
+    struct Refusal {
+        const char* field;
+        std::string value;
+        const char* message_id;
+    };
+    const Refusal refusals[] = {
+        {"prs_FirstName", "", "n-first-error"},
+        {"prs_SecondName", std::string(201, 'x'), "n-second-error"},
+        {"age_estimate", "12 años", "n-age-error"},
+        {"age_estimate", "1e1", "n-age-error"},
+        {"prs_Gender", "F", "n-gender-error"},
+        {"prs_Citizenship", "XX", "n-citizenship-error"},
+        {"prs_PrimaryLanguage", "klingon", "n-language-error"},
+        {"prs_MailingCity", std::string(201, 'x'), "n-city-error"},
+        {"destination_country", "ZZ", "n-destination-error"},
+        {"origin_country", "ZZ", "n-origin-error"},
+        {"vic_TypeOfExploitation", "Mendicidad", "n-exploitation-error"},
+    };
+    for (const auto& refusal : refusals) {
+        ASSERT_EQ(worker.get("/cases/new").status, 200);
+        auto form = valid;
+        form[refusal.field] = refusal.value;
+        auto refused = worker.post("/cases/new", form);
+        EXPECT_EQ(refused.status, 400) << refusal.field << "=" << refusal.value;
+        EXPECT_NE(
+            refused.body.find("id=\"" + std::string(refusal.message_id) + "\" class=\"error\""),
+            std::string::npos)
+            << refusal.field << "=" << refusal.value << " is not said next to its field";
+        // The field (or its fieldset) names the message in its aria-describedby.
+        const auto named = refused.body.find(std::string(refusal.message_id) + "\"");
+        EXPECT_NE(refused.body.find(std::string(refusal.message_id), named + 1), std::string::npos)
+            << refusal.field << ": the field does not point to its message";
+        EXPECT_EQ(server.store().count_cases().value(), cases_before);
+    }
+    ASSERT_EQ(worker.get("/cases/new").status, 200);
+    EXPECT_EQ(worker.post("/cases/new", valid).status, 303) << "the valid form opens the case";
+}
+
 }  // namespace
 }  // namespace retorno
