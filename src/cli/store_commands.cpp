@@ -12,6 +12,7 @@
 #include "store/copy_store.h"
 #include "store/open_store.h"
 #include "store/postgres/postgres_backup.h"
+#include "store/sqlite/sqlite_audit_index.h"
 #include "store/sqlite/sqlite_backup.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -87,10 +88,24 @@ void print_verified(const ChainReport& report, std::string_view what) {
                              what, report.cases, report.events);
 }
 
+// What opening a SQLite file as a store leaves beside it: SQLite's log, shared memory and
+// journal, and the store's audit index (derived data, rebuilt wherever the store is opened
+// next). A backup or a restore removes them, so that neither litters the backup's folder nor
+// leaves a second index in the data folder.
+void remove_files_beside(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto index = SqliteAuditIndex::file_beside(file).string();
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        std::filesystem::remove(file.string() + suffix, ec);
+        std::filesystem::remove(index + suffix, ec);
+    }
+    std::filesystem::remove(index, ec);
+}
+
 void remove_sqlite_files(const std::filesystem::path& file) {
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        std::filesystem::remove(file.string() + suffix, ec);
+    std::filesystem::remove(file, ec);
+    remove_files_beside(file);
 }
 
 int run_backup(const BackupOptions& options) {
@@ -119,10 +134,12 @@ int run_backup(const BackupOptions& options) {
         return report(copied.error());
     // The copy is checked at once, so that a backup that would not restore is known now.
     auto verified = [&]() -> Result<ChainReport> {
+        TRY_STATUS(sqlite_check_integrity(to));
         auto store = TRY(SqliteStore::open(to, sqlite::Durability::Full, *cipher));
         auto report = TRY(verify_store(*store));
         store.reset();
         TRY_STATUS(sqlite_make_standalone(to));
+        remove_files_beside(to);
         return report;
     }();
     if (!verified) {
@@ -132,6 +149,31 @@ int run_backup(const BackupOptions& options) {
     print_verified(*verified, "backup written to " + to.string());
     std::cout << "retorno: " << key_note.substr(2) << ".\n";
     return 0;
+}
+
+// Why a backup's cases or events could not be read back, in words that send the operator to
+// the right remedy. A sealed field whose key is not in the key file needs that file; one that
+// does not open with its key, or a record that cannot be decoded, means the file was damaged or
+// changed after it was written (the event hashes cover the plaintext, so the chains would not
+// verify either). A broken chain says so itself.
+Error unreadable_backup(const std::filesystem::path& from, const Error& error) {
+    if (error.detail.find("is not in the key file") != std::string::npos) {
+        return Error::make(ErrorCode::InvalidInput,
+                           "The backup holds encrypted fields that the data key file of this "
+                           "folder cannot decrypt; put the key file of the backed-up deployment "
+                           "in DATA/keys first (if it is there, the backup is damaged).",
+                           error.detail);
+    }
+    if (error.code == ErrorCode::Internal ||
+        error.detail.find("sealed field") != std::string::npos) {
+        return Error::make(ErrorCode::InvalidInput,
+                           "The backup '" + from.string() +
+                               "' is damaged or was changed after it was written: a case or an "
+                               "event in it cannot be read. Nothing was restored; use another "
+                               "backup.",
+                           error.detail);
+    }
+    return error;
 }
 
 // A SQLite restore is made aside and renamed over the target only once it verified, so the
@@ -147,19 +189,15 @@ Result<ChainReport> restore_sqlite(const std::filesystem::path& from,
     std::filesystem::path partial = target.string() + ".restoring-" + std::to_string(::getpid());
     remove_sqlite_files(partial);
     auto restored = [&]() -> Result<ChainReport> {
+        // Every page first: a damaged page that no case or event lies on (an index, the audit
+        // trail) would pass the chains below and break the deployment later.
+        TRY_STATUS(sqlite_check_integrity(from));
         TRY_STATUS(sqlite_backup(from, partial));
         // Opening migrates an older backup forward; the store is closed before the rename.
         auto store = TRY(SqliteStore::open(partial, sqlite::Durability::Full, cipher));
         auto report = verify_store(*store);
-        if (!report && report.error().detail.find("sealed field") != std::string::npos) {
-            // Event hashes cover the plaintext: a field that cannot be opened means the key
-            // file of the backed-up deployment is not in this data folder.
-            return fail(Error::make(ErrorCode::InvalidInput,
-                                    "The backup holds encrypted fields that the data key file of "
-                                    "this folder cannot decrypt; put the key file of the "
-                                    "backed-up deployment in DATA/keys first.",
-                                    report.error().detail));
-        }
+        if (!report)
+            return fail(unreadable_backup(from, report.error()));
         TRY_STATUS(report);
         store.reset();
         TRY_STATUS(sqlite_make_standalone(partial));
@@ -177,6 +215,7 @@ Result<ChainReport> restore_sqlite(const std::filesystem::path& from,
         return fail(Error::make(ErrorCode::Unavailable, "The restored file cannot be put in place.",
                                 ec.message()));
     }
+    remove_files_beside(partial);
     return restored;
 }
 

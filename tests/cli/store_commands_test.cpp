@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "cli/cli_support.h"
 #include "crypto/keyring.h"
@@ -200,6 +201,90 @@ TEST(StoreCommandsSqlite, RestoreOfATamperedBackupIsRefused) {
     EXPECT_NE(restore.output.find("audit chain does not verify"), std::string::npos)
         << restore.output;
     EXPECT_TRUE(target.history().empty());
+}
+
+// One value that the sqlite3 program answers for a query of a SQLite file (read only).
+std::string sqlite_value(const std::filesystem::path& file, const std::string& sql,
+                         const std::filesystem::path& scratch) {
+    const auto out = scratch / "sqlite3.out";
+    const auto command = "sqlite3 -readonly " + shell_quote(file.string()) + " " +
+                         shell_quote(sql) + " > " + shell_quote(out.string());
+    if (std::system(command.c_str()) != 0)
+        return {};
+    std::string value;
+    std::getline(std::ifstream(out), value);
+    return value;
+}
+
+std::set<std::string> file_names(const std::filesystem::path& folder) {
+    std::set<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        names.insert(entry.path().filename().string());
+    return names;
+}
+
+// A backup damaged where no case or event lies (a page of an index that the chains never
+// read) is refused by SQLite's integrity check, naming the file, and the target stays as it
+// was. Without the check such a backup restored "verified" and broke the deployment at the
+// first query that used the index.
+TEST(StoreCommandsSqlite, RestoreOfADamagedBackupIsRefusedAndChangesNothing) {
+    DataFolder source;
+    DataFolder target;
+    ThrowawayDir files;
+    ASSERT_EQ(source.init(Backend::Sqlite, 4), "");
+    ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
+    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
+                               std::filesystem::copy_options::overwrite_existing);
+    auto backup_file = files.path() / "retorno.backup";
+    ASSERT_EQ(
+        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
+            .exit_code,
+        0);
+    const auto page = std::stol(
+        sqlite_value(backup_file, "SELECT min(pageno) FROM dbstat WHERE name = 'open_tasks_by_due'",
+                     files.path()));
+    const auto page_size = std::stol(sqlite_value(backup_file, "PRAGMA page_size", files.path()));
+    {
+        std::fstream file(backup_file, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp((page - 1) * page_size);
+        const std::string zeros(static_cast<std::size_t>(page_size), '\0');
+        file.write(zeros.data(), page_size);
+    }
+    const auto before = file_names(target.data());
+
+    auto restore =
+        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
+    EXPECT_EQ(restore.exit_code, 1) << restore.output;
+    EXPECT_NE(restore.output.find("'" + backup_file.string() + "' is damaged"), std::string::npos)
+        << restore.output;
+    EXPECT_EQ(file_names(target.data()), before) << "the restore left something behind";
+    EXPECT_TRUE(target.history().empty());
+}
+
+// A backup and a restore leave nothing else behind: no audit index beside the backup (opening
+// it to verify it makes one), and in the data folder only the store itself, whose index the
+// server rebuilds.
+TEST(StoreCommandsSqlite, BackupAndRestoreLeaveNoOtherFile) {
+    DataFolder source;
+    DataFolder target;
+    ThrowawayDir files;
+    ASSERT_EQ(source.init(Backend::Sqlite, 2), "");
+    ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
+    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
+                               std::filesystem::copy_options::overwrite_existing);
+    auto backup_file = files.path() / "retorno.backup";
+    ASSERT_EQ(
+        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
+            .exit_code,
+        0);
+    EXPECT_EQ(file_names(files.path()), std::set<std::string>{"retorno.backup"});
+
+    auto restore =
+        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
+    ASSERT_EQ(restore.exit_code, 0) << restore.output;
+    EXPECT_EQ(file_names(target.data()),
+              (std::set<std::string>{"keys", "retorno.conf", "retorno.db"}));
+    EXPECT_EQ(target.history().size(), 2u);
 }
 
 TEST(MigrateStore, SqliteToPostgresKeepsTheWholeHistory) {

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <string>
 
 namespace retorno {
 
@@ -21,6 +22,13 @@ Result<Database> open(const std::filesystem::path& file, int flags) {
     }
     sqlite3_busy_timeout(db, 5000);
     return owned;
+}
+
+Error damaged(const std::filesystem::path& file, const std::string& findings) {
+    return Error::make(ErrorCode::InvalidInput,
+                       "The SQLite file '" + file.string() +
+                           "' is damaged: SQLite cannot read all of it (" + findings + ").",
+                       findings);
 }
 
 // Rollback journal, not WAL, so that the file is complete by itself.
@@ -52,6 +60,8 @@ Status copy_pages(const std::filesystem::path& from, const std::filesystem::path
             sqlite3_sleep(20);
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+        return fail(damaged(from, sqlite3_errstr(rc)));
     if (rc != SQLITE_DONE) {
         return fail(
             Error::make(ErrorCode::Unavailable, "The SQLite backup failed.", sqlite3_errstr(rc)));
@@ -60,6 +70,36 @@ Status copy_pages(const std::filesystem::path& from, const std::filesystem::path
 }
 
 }  // namespace
+
+Status sqlite_check_integrity(const std::filesystem::path& file) {
+    auto db = TRY(open(file, SQLITE_OPEN_READONLY));
+    sqlite3_stmt* raw = nullptr;
+    int rc = sqlite3_prepare_v2(db.get(), "PRAGMA integrity_check(5)", -1, &raw, nullptr);
+    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, &sqlite3_finalize);
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+        return fail(damaged(file, sqlite3_errstr(rc)));
+    if (rc != SQLITE_OK) {
+        return fail(Error::make(ErrorCode::Unavailable, "The SQLite file cannot be checked.",
+                                sqlite3_errmsg(db.get())));
+    }
+    std::string findings;
+    while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), 0));
+        const std::string row = text != nullptr ? text : "";
+        if (row == "ok")
+            continue;
+        findings += (findings.empty() ? "" : "; ") + row;
+    }
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+        return fail(damaged(file, sqlite3_errstr(rc)));
+    if (rc != SQLITE_DONE) {
+        return fail(Error::make(ErrorCode::Unavailable, "The SQLite file cannot be checked.",
+                                sqlite3_errmsg(db.get())));
+    }
+    if (!findings.empty())
+        return fail(damaged(file, findings));
+    return {};
+}
 
 Status sqlite_make_standalone(const std::filesystem::path& file) {
     auto db = TRY(open(file, SQLITE_OPEN_READWRITE));
