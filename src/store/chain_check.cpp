@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/case_replay.h"
 #include "domain/event_hash.h"
 
 namespace retorno {
@@ -79,14 +80,25 @@ Result<ChainReport> verify_store(Store& store) {
         auto page = TRY(store.list_cases(filter));
         for (const auto& c : page.cases) {
             check.add_case(c.id.to_string(), c.version, c.last_hash);
+            CaseReplay replay;
+            Status replayed;
             std::int64_t after = 0;
             for (;;) {
                 auto events = TRY(store.case_events(c.id, after, kPage));
                 if (events.empty())
                     break;
-                for (const auto& event : events)
+                for (const auto& event : events) {
                     check.add_event(event);
+                    if (replayed)
+                        replayed = replay.add(event);
+                }
                 after = events.back().version;
+            }
+            // A broken chain is the clearer verdict; the projection is compared only when its
+            // events replay.
+            if (replayed && replay.state() && case_to_json(*replay.state()) != case_to_json(c)) {
+                return fail(broken("case " + c.id.to_string() +
+                                   ": the projection does not match what its events make of it"));
             }
         }
         if (page.next.empty())

@@ -21,7 +21,8 @@ struct ChainReport {
 // order: every event's hash is recomputed from its content (domain/event_hash.h) and names the
 // previous event's hash, every case has the versions 1..N without a gap, and the head of each
 // chain is the hash the case projection holds. A backup or a restored copy that passes has
-// lost, added or changed no event, and no projection disagrees with its log.
+// lost, added or changed no event, and no projection's head disagrees with its log
+// (verify_store also compares the whole projection with a replay of its events).
 class ChainCheck {
   public:
     void add_case(const std::string& case_id, std::int64_t version, std::string last_hash);
@@ -47,7 +48,10 @@ class ChainCheck {
 };
 
 // Reads every case and event of a store through its interface and checks them, then compares
-// the counts with the store's own count_cases and count_events.
+// the counts with the store's own count_cases and count_events. It also rebuilds each case
+// from its events (domain/case_replay.h) and compares the whole projection, not only its head:
+// a projection row that was damaged or edited while its version and last hash stayed right is
+// refused too.
 Result<ChainReport> verify_store(Store& store);
 
 }  // namespace retorno

@@ -203,6 +203,39 @@ TEST(StoreCommandsSqlite, RestoreOfATamperedBackupIsRefused) {
     EXPECT_TRUE(target.history().empty());
 }
 
+// A backup whose case projection was edited while its version and last hash stayed right (a
+// closed case, say, that its events never closed) is refused: the restore rebuilds every case
+// from its events and compares the whole projection, not only the head of its chain.
+TEST(StoreCommandsSqlite, RestoreOfABackupWhoseProjectionWasEditedIsRefused) {
+    DataFolder source;
+    DataFolder target;
+    ThrowawayDir files;
+    ASSERT_EQ(source.init(Backend::Sqlite, 3), "");
+    ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
+    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
+                               std::filesystem::copy_options::overwrite_existing);
+    auto backup_file = files.path() / "retorno.backup";
+    ASSERT_EQ(
+        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
+            .exit_code,
+        0);
+    std::string sql =
+        "UPDATE cases SET status = 'Closed', "
+        "document = json_set(document, '$.cas_Status', 'Closed') "
+        "WHERE id = (SELECT min(id) FROM cases);";
+    ASSERT_EQ(
+        std::system(
+            ("sqlite3 " + shell_quote(backup_file.string()) + " " + shell_quote(sql)).c_str()),
+        0);
+    auto restore =
+        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
+    EXPECT_EQ(restore.exit_code, 1) << restore.output;
+    EXPECT_NE(restore.output.find("the projection does not match what its events make of it"),
+              std::string::npos)
+        << restore.output;
+    EXPECT_TRUE(target.history().empty());
+}
+
 // One value that the sqlite3 program answers for a query of a SQLite file (read only).
 std::string sqlite_value(const std::filesystem::path& file, const std::string& sql,
                          const std::filesystem::path& scratch) {
