@@ -172,82 +172,51 @@ INSTANTIATE_TEST_SUITE_P(BothStores, StoreCommands,
                          ::testing::Values(Backend::Sqlite, Backend::Postgres),
                          [](const auto& info) { return backend_name(info.param); });
 
-// A backup whose events were changed after it was written is refused, and the target stays
-// as it was (no file, or the empty one).
-TEST(StoreCommandsSqlite, RestoreOfATamperedBackupIsRefused) {
+// A SQLite deployment with three demo cases, backed up into a folder of its own, and an empty
+// deployment that holds its data key file, to restore into.
+class SqliteBackup : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(source.init(Backend::Sqlite, 3), "");
+        ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
+        std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
+                                   std::filesystem::copy_options::overwrite_existing);
+        auto backup =
+            run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()});
+        ASSERT_EQ(backup.exit_code, 0) << backup.output;
+    }
+
+    // Runs SQL on the backup file with the sqlite3 program, as someone editing it would.
+    void edit_backup(const std::string& sql) {
+        ASSERT_EQ(
+            std::system(
+                ("sqlite3 " + shell_quote(backup_file.string()) + " " + shell_quote(sql)).c_str()),
+            0);
+    }
+
+    // One value that the sqlite3 program answers for a query of the backup (read only).
+    std::string backup_value(const std::string& sql) {
+        const auto out = scratch.path() / "sqlite3.out";
+        const auto command = "sqlite3 -readonly " + shell_quote(backup_file.string()) + " " +
+                             shell_quote(sql) + " > " + shell_quote(out.string());
+        if (std::system(command.c_str()) != 0)
+            return {};
+        std::string value;
+        std::getline(std::ifstream(out), value);
+        return value;
+    }
+
+    CliRun restore() {
+        return run_retorno(
+            {"restore", "--data", target.data().string(), "--from", backup_file.string()});
+    }
+
     DataFolder source;
     DataFolder target;
     ThrowawayDir files;
-    ASSERT_EQ(source.init(Backend::Sqlite, 4), "");
-    ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
-    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
-                               std::filesystem::copy_options::overwrite_existing);
-    auto backup_file = files.path() / "retorno.backup";
-    ASSERT_EQ(
-        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
-            .exit_code,
-        0);
-    // The append-only triggers are dropped in the copy, as someone editing the file would.
-    std::string sql =
-        "DROP TRIGGER events_are_append_only_update; "
-        "UPDATE events SET actor_user = 'someone-else' WHERE version = 1;";
-    ASSERT_EQ(
-        std::system(
-            ("sqlite3 " + shell_quote(backup_file.string()) + " " + shell_quote(sql)).c_str()),
-        0);
-    auto restore =
-        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
-    EXPECT_EQ(restore.exit_code, 1) << restore.output;
-    EXPECT_NE(restore.output.find("audit chain does not verify"), std::string::npos)
-        << restore.output;
-    EXPECT_TRUE(target.history().empty());
-}
-
-// A backup whose case projection was edited while its version and last hash stayed right (a
-// closed case, say, that its events never closed) is refused: the restore rebuilds every case
-// from its events and compares the whole projection, not only the head of its chain.
-TEST(StoreCommandsSqlite, RestoreOfABackupWhoseProjectionWasEditedIsRefused) {
-    DataFolder source;
-    DataFolder target;
-    ThrowawayDir files;
-    ASSERT_EQ(source.init(Backend::Sqlite, 3), "");
-    ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
-    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
-                               std::filesystem::copy_options::overwrite_existing);
-    auto backup_file = files.path() / "retorno.backup";
-    ASSERT_EQ(
-        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
-            .exit_code,
-        0);
-    std::string sql =
-        "UPDATE cases SET status = 'Closed', "
-        "document = json_set(document, '$.cas_Status', 'Closed') "
-        "WHERE id = (SELECT min(id) FROM cases);";
-    ASSERT_EQ(
-        std::system(
-            ("sqlite3 " + shell_quote(backup_file.string()) + " " + shell_quote(sql)).c_str()),
-        0);
-    auto restore =
-        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
-    EXPECT_EQ(restore.exit_code, 1) << restore.output;
-    EXPECT_NE(restore.output.find("the projection does not match what its events make of it"),
-              std::string::npos)
-        << restore.output;
-    EXPECT_TRUE(target.history().empty());
-}
-
-// One value that the sqlite3 program answers for a query of a SQLite file (read only).
-std::string sqlite_value(const std::filesystem::path& file, const std::string& sql,
-                         const std::filesystem::path& scratch) {
-    const auto out = scratch / "sqlite3.out";
-    const auto command = "sqlite3 -readonly " + shell_quote(file.string()) + " " +
-                         shell_quote(sql) + " > " + shell_quote(out.string());
-    if (std::system(command.c_str()) != 0)
-        return {};
-    std::string value;
-    std::getline(std::ifstream(out), value);
-    return value;
-}
+    ThrowawayDir scratch;
+    std::filesystem::path backup_file = files.path() / "retorno.backup";
+};
 
 std::set<std::string> file_names(const std::filesystem::path& folder) {
     std::set<std::string> names;
@@ -256,27 +225,44 @@ std::set<std::string> file_names(const std::filesystem::path& folder) {
     return names;
 }
 
+// A backup whose events were changed after it was written is refused, and the target stays
+// as it was (no file, or the empty one).
+TEST_F(SqliteBackup, RestoreOfATamperedBackupIsRefused) {
+    // The append-only triggers are dropped in the copy, as someone editing the file would.
+    edit_backup(
+        "DROP TRIGGER events_are_append_only_update; "
+        "UPDATE events SET actor_user = 'someone-else' WHERE version = 1;");
+    auto restored = restore();
+    EXPECT_EQ(restored.exit_code, 1) << restored.output;
+    EXPECT_NE(restored.output.find("audit chain does not verify"), std::string::npos)
+        << restored.output;
+    EXPECT_TRUE(target.history().empty());
+}
+
+// A backup whose case projection was edited while its version and last hash stayed right (a
+// closed case, say, that its events never closed) is refused: the restore rebuilds every case
+// from its events and compares the whole projection, not only the head of its chain.
+TEST_F(SqliteBackup, RestoreOfABackupWhoseProjectionWasEditedIsRefused) {
+    edit_backup(
+        "UPDATE cases SET status = 'Closed', "
+        "document = json_set(document, '$.cas_Status', 'Closed') "
+        "WHERE id = (SELECT min(id) FROM cases);");
+    auto restored = restore();
+    EXPECT_EQ(restored.exit_code, 1) << restored.output;
+    EXPECT_NE(restored.output.find("the projection does not match what its events make of it"),
+              std::string::npos)
+        << restored.output;
+    EXPECT_TRUE(target.history().empty());
+}
+
 // A backup damaged where no case or event lies (a page of an index that the chains never
 // read) is refused by SQLite's integrity check, naming the file, and the target stays as it
 // was. Without the check such a backup restored "verified" and broke the deployment at the
 // first query that used the index.
-TEST(StoreCommandsSqlite, RestoreOfADamagedBackupIsRefusedAndChangesNothing) {
-    DataFolder source;
-    DataFolder target;
-    ThrowawayDir files;
-    ASSERT_EQ(source.init(Backend::Sqlite, 4), "");
-    ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
-    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
-                               std::filesystem::copy_options::overwrite_existing);
-    auto backup_file = files.path() / "retorno.backup";
-    ASSERT_EQ(
-        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
-            .exit_code,
-        0);
-    const auto page = std::stol(
-        sqlite_value(backup_file, "SELECT min(pageno) FROM dbstat WHERE name = 'open_tasks_by_due'",
-                     files.path()));
-    const auto page_size = std::stol(sqlite_value(backup_file, "PRAGMA page_size", files.path()));
+TEST_F(SqliteBackup, RestoreOfADamagedBackupIsRefusedAndChangesNothing) {
+    const auto page =
+        std::stol(backup_value("SELECT min(pageno) FROM dbstat WHERE name = 'open_tasks_by_due'"));
+    const auto page_size = std::stol(backup_value("PRAGMA page_size"));
     {
         std::fstream file(backup_file, std::ios::in | std::ios::out | std::ios::binary);
         file.seekp((page - 1) * page_size);
@@ -285,11 +271,10 @@ TEST(StoreCommandsSqlite, RestoreOfADamagedBackupIsRefusedAndChangesNothing) {
     }
     const auto before = file_names(target.data());
 
-    auto restore =
-        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
-    EXPECT_EQ(restore.exit_code, 1) << restore.output;
-    EXPECT_NE(restore.output.find("'" + backup_file.string() + "' is damaged"), std::string::npos)
-        << restore.output;
+    auto restored = restore();
+    EXPECT_EQ(restored.exit_code, 1) << restored.output;
+    EXPECT_NE(restored.output.find("'" + backup_file.string() + "' is damaged"), std::string::npos)
+        << restored.output;
     EXPECT_EQ(file_names(target.data()), before) << "the restore left something behind";
     EXPECT_TRUE(target.history().empty());
 }
@@ -297,27 +282,13 @@ TEST(StoreCommandsSqlite, RestoreOfADamagedBackupIsRefusedAndChangesNothing) {
 // A backup and a restore leave nothing else behind: no audit index beside the backup (opening
 // it to verify it makes one), and in the data folder only the store itself, whose index the
 // server rebuilds.
-TEST(StoreCommandsSqlite, BackupAndRestoreLeaveNoOtherFile) {
-    DataFolder source;
-    DataFolder target;
-    ThrowawayDir files;
-    ASSERT_EQ(source.init(Backend::Sqlite, 2), "");
-    ASSERT_EQ(target.init(Backend::Sqlite, 0), "");
-    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
-                               std::filesystem::copy_options::overwrite_existing);
-    auto backup_file = files.path() / "retorno.backup";
-    ASSERT_EQ(
-        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
-            .exit_code,
-        0);
+TEST_F(SqliteBackup, BackupAndRestoreLeaveNoOtherFile) {
     EXPECT_EQ(file_names(files.path()), std::set<std::string>{"retorno.backup"});
-
-    auto restore =
-        run_retorno({"restore", "--data", target.data().string(), "--from", backup_file.string()});
-    ASSERT_EQ(restore.exit_code, 0) << restore.output;
+    auto restored = restore();
+    ASSERT_EQ(restored.exit_code, 0) << restored.output;
     EXPECT_EQ(file_names(target.data()),
               (std::set<std::string>{"keys", "retorno.conf", "retorno.db"}));
-    EXPECT_EQ(target.history().size(), 2u);
+    EXPECT_EQ(target.history().size(), 3u);
 }
 
 TEST(MigrateStore, SqliteToPostgresKeepsTheWholeHistory) {
