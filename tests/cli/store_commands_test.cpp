@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <set>
 
 #include "cli/cli_support.h"
@@ -166,6 +168,45 @@ TEST_P(StoreCommands, RestoreRefusesWhatIsNotABackup) {
     EXPECT_EQ(restore.exit_code, 1) << restore.output;
     EXPECT_NE(restore.output.find("is not a backup"), std::string::npos) << restore.output;
     EXPECT_TRUE(target.history().empty());
+}
+
+// A backup cut short (a copy stopped half-way, a full disk) or with a block overwritten is
+// refused as damaged, with exit status 1 (input, not the environment), on either store, and
+// the target stays empty.
+TEST_P(StoreCommands, RestoreOfADamagedBackupIsRefusedAsDamaged) {
+    DataFolder source;
+    DataFolder target;
+    ThrowawayDir files;
+    if (!prepare(source, 6) || !prepare(target, 0))
+        return;
+    std::filesystem::copy_file(data_key_file(source.data()), data_key_file(target.data()),
+                               std::filesystem::copy_options::overwrite_existing);
+    auto backup_file = files.path() / "retorno.backup";
+    ASSERT_EQ(
+        run_retorno({"backup", "--data", source.data().string(), "--to", backup_file.string()})
+            .exit_code,
+        0);
+    std::string whole;
+    {
+        std::ifstream in(backup_file, std::ios::binary);
+        whole.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    ASSERT_GT(whole.size(), 8192u);
+    const std::map<std::string, std::string> damaged{
+        {"cut short", whole.substr(0, whole.size() / 2)},
+        {"a block overwritten", whole.substr(0, whole.size() / 2) + std::string(4096, '\x5a') +
+                                    whole.substr(whole.size() / 2 + 4096)},
+    };
+    for (const auto& [how, bytes] : damaged) {
+        const auto file = files.path() / "damaged.backup";
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+        auto restore =
+            run_retorno({"restore", "--data", target.data().string(), "--from", file.string()});
+        EXPECT_EQ(restore.exit_code, 1) << how << ": " << restore.output;
+        EXPECT_NE(restore.output.find("damaged"), std::string::npos)
+            << how << ": " << restore.output;
+        EXPECT_TRUE(target.history().empty()) << how;
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(BothStores, StoreCommands,

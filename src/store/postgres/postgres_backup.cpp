@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -136,17 +137,52 @@ bool parse_copy_header(std::string_view line, std::string& table,
 }
 
 Error archive_unreadable(std::string detail) {
-    return Error::make(ErrorCode::InvalidInput, "The backup archive cannot be read.",
+    return Error::make(ErrorCode::InvalidInput,
+                       "The backup archive cannot be read: it is damaged or was changed after it "
+                       "was written. Nothing was restored; use another backup.",
                        std::move(detail));
 }
 
-// The key file of the target folder lacks a key the backup was encrypted with.
-Error key_missing(std::string detail) {
+// A sealed field of the archive that does not open: the key file of the target folder lacks
+// the key it names, or the field does not open with that key, which means the archive was
+// damaged or changed after it was written.
+Error sealed_field_refused(std::string detail) {
+    if (detail.find("is not in the key file") == std::string::npos) {
+        return Error::make(ErrorCode::InvalidInput,
+                           "The backup archive is damaged or was changed after it was written: an "
+                           "encrypted field in it does not open with its key. Nothing was "
+                           "restored; use another backup.",
+                           std::move(detail));
+    }
     return Error::make(ErrorCode::InvalidInput,
                        "The backup holds encrypted fields that the data key file of this folder "
                        "cannot decrypt; put the key file of the backed-up deployment in "
-                       "DATA/keys first.",
+                       "DATA/keys first (if it is there, the backup is damaged).",
                        std::move(detail));
+}
+
+// pg_restore is installed and the file starts as an archive of pg_dump's, so when pg_restore
+// stops with an error (a non-zero exit: "pg_restore failed.", with what it said, if anything)
+// it could not read the archive: damage to the file, refused as input (exit status 1), not a
+// fault of the environment. A missing pg_restore, or an error of our own, passes unchanged.
+Status damage_if_pg_restore_stopped(Status ran) {
+    if (!ran && ran.error().code == ErrorCode::Unavailable &&
+        ran.error().message == "pg_restore failed.") {
+        return fail(archive_unreadable(ran.error().detail.empty()
+                                           ? "pg_restore stopped without saying why"
+                                           : ran.error().detail));
+    }
+    return ran;
+}
+
+// A whole number of the archive's text, all of it; nothing for anything else (a damaged row).
+std::optional<std::int64_t> whole_number(std::string_view text) {
+    std::int64_t value = 0;
+    const auto* end = text.data() + text.size();
+    auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc{} || stop != end || text.empty())
+        return std::nullopt;
+    return value;
 }
 
 // The rows of the archive, checked as they pass to the server.
@@ -165,11 +201,14 @@ class ArchiveCheck {
             field[columns[i]] = copy_field(raw[i]);
         auto text = [&](const char* name) { return field[name].value_or(""); };
         if (table == "schema_migrations") {
-            m_schema_version = std::max(m_schema_version, std::stoi(text("version")));
+            auto version = whole_number(text("version"));
+            if (!version)
+                return fail(archive_unreadable("a row of schema_migrations has no version"));
+            m_schema_version = std::max(m_schema_version, static_cast<int>(*version));
         } else if (table == "cases") {
             auto c = case_from_document(text("document"), m_cipher);
             if (!c && text("document").find("\"enc1:") != std::string::npos)
-                return fail(key_missing(c.error().detail));
+                return fail(sealed_field_refused(c.error().detail));
             if (!c)
                 return fail(archive_unreadable("unreadable case document"));
             m_check.add_case(c->id.to_string(), c->version, c->last_hash);
@@ -182,18 +221,19 @@ class ArchiveCheck {
             auto recorded_at = copy_timestamp(text("recorded_at"));
             boost::system::error_code ec;
             auto data = boost::json::parse(text("data"), ec);
-            if (!id || !case_id || !kind || !recorded_at || ec || !data.is_object())
+            auto version = whole_number(text("version"));
+            if (!id || !case_id || !kind || !recorded_at || ec || !data.is_object() || !version)
                 return fail(archive_unreadable("an event row cannot be read"));
             event.id = *id;
             event.case_id = *case_id;
-            event.version = std::stoll(text("version"));
+            event.version = *version;
             event.kind = *kind;
             event.step = text("step");
             event.data = std::move(data.get_object());
             // Hashes cover the plaintext: verifying needs the key file of the deployment.
             if (auto opened = open_event_data(event.data, event.case_id, event.id, m_cipher);
                 !opened) {
-                return fail(key_missing(opened.error().detail));
+                return fail(sealed_field_refused(opened.error().detail));
             }
             event.actor_user = text("actor_user");
             event.actor_institution = text("actor_institution");
@@ -329,7 +369,7 @@ Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesys
     // table that a later migration adds is backed up and restored without a change here.
     std::string list;
     std::vector<std::string> tables;
-    TRY_STATUS(run_tool(
+    TRY_STATUS(damage_if_pg_restore_stopped(run_tool(
         pg_tool("pg_restore"), {"--list", from.string()}, {}, [&](std::string_view line) -> Status {
             if (line.starts_with(";"))
                 return {};
@@ -345,7 +385,7 @@ Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesys
             if (data != std::string_view::npos || sequence)
                 list += std::string(line) + "\n";
             return {};
-        }));
+        })));
     if (std::find(tables.begin(), tables.end(), "events") == tables.end())
         return fail(archive_unreadable("the archive holds no event log"));
 
@@ -401,7 +441,7 @@ Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesys
     std::string table;
     std::vector<std::string> columns;
     enum class Block { None, Import, ReadOnly } block = Block::None;
-    TRY_STATUS(
+    auto streamed =
         run_tool(pg_tool("pg_restore"),
                  {"--data-only", "--use-list=" + list_file.string(), "--file=-", from.string()}, {},
                  [&](std::string_view line) -> Status {
@@ -426,7 +466,8 @@ Result<ChainReport> pg_restore_backup(const std::string& url, const std::filesys
                      if (line.starts_with("SELECT pg_catalog.setval("))
                          TRY(session.scalar(std::string(line)));
                      return {};
-                 }));
+                 });
+    TRY_STATUS(damage_if_pg_restore_stopped(std::move(streamed)));
     if (check.schema_version() > target_schema) {
         return fail(Error::make(
             ErrorCode::InvalidInput,
