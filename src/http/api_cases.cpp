@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/iso_country.h"
+#include "core/whole_number.h"
 #include "domain/vocabulary.h"
 #include "http/api.h"
 #include "http/json_body.h"
@@ -37,13 +38,12 @@ Result<int> integer_param(const Request& request, const std::string& name, int f
     const auto* text = request.query_value(name);
     if (text == nullptr)
         return fallback;
-    int value = 0;
-    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc{} || end != text->data() + text->size() || value < min || value > max) {
+    auto value = whole_number<int>(*text);
+    if (!value || *value < min || *value > max) {
         return fail(Error::invalid(
             "?" + name, fmt::format("'{}' must be a whole number from {} to {}.", name, min, max)));
     }
-    return value;
+    return *value;
 }
 
 // The If-Match header names the version a change was made against: "7" or 7 (or W/"7").
@@ -60,16 +60,15 @@ Result<std::int64_t> expected_version(const Request& request) {
     if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
         text = text.substr(1, text.size() - 2);
     }
-    std::int64_t version = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
-    if (ec != std::errc{} || end != text.data() + text.size() || version < 1) {
+    auto version = whole_number<std::int64_t>(text);
+    if (!version || *version < 1) {
         Error error =
             Error::make(ErrorCode::InvalidInput,
                         "If-Match must be the case's ETag, a version number such as \"3\".");
         error.field = "If-Match";
         return fail(std::move(error));
     }
-    return version;
+    return *version;
 }
 
 json::object event_to_json(const Event& event) {

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "access/categories.h"
+#include "core/whole_number.h"
 #include "http/api.h"
 
 namespace retorno::http {
@@ -45,11 +46,7 @@ Result<PersonQuery> person_query_of(const Request& request) {
             query.*(field->second) = value;
             continue;
         }
-        int limit = 0;
-        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), limit);
-        if (ec != std::errc{} || end != value.data() + value.size())
-            limit = 0;  // refused with the range below
-        query.limit = limit;
+        query.limit = whole_number<int>(value).value_or(0);  // 0 is refused with the range below
     }
     return query;
 }

@@ -1,4 +1,5 @@
 #include "matching/person_record.h"
+#include "core/whole_number.h"
 
 #include <algorithm>
 #include <charconv>
@@ -147,11 +148,8 @@ Result<BirthEvidence> parse_birth(const PersonRecord& record) {
             Error::invalid("age_estimate", "age_estimate and age_estimate_date go together"));
     }
     if (!record.age_estimate.empty()) {
-        int age = -1;
-        const char* first = record.age_estimate.data();
-        const char* last = first + record.age_estimate.size();
-        auto [end, error] = std::from_chars(first, last, age);
-        if (error != std::errc{} || end != last || age < 0 || age > 120) {
+        const int age = whole_number<int>(record.age_estimate).value_or(-1);
+        if (age < 0 || age > 120) {
             return fail(Error::invalid("age_estimate",
                                        "age_estimate must be whole years between 0 and 120"));
         }

@@ -1,4 +1,5 @@
 #include "service/config.h"
+#include "core/whole_number.h"
 
 #include <charconv>
 #include <fstream>
@@ -44,13 +45,11 @@ Result<Config> parse_config(std::string_view text, const std::string& file_name)
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
             text_value = std::string(value.substr(1, value.size() - 2));
         } else {
-            std::int64_t parsed = 0;
-            auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-            if (ec != std::errc{} || end != value.data() + value.size()) {
+            number = whole_number<std::int64_t>(value);
+            if (!number) {
                 return fail(Error::invalid(
                     where, where + ": a value must be a \"quoted string\" or a whole number."));
             }
-            number = parsed;
         }
         auto want_text = [&](std::string& target) -> Status {
             if (number)
@@ -168,13 +167,12 @@ Result<ListenAddress> parse_listen_address(std::string_view text) {
     }
     address.host = std::string(host);
     auto port_text = text.substr(colon + 1);
-    unsigned port = 0;
-    auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-    if (ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535) {
+    auto port = whole_number<unsigned>(port_text);
+    if (!port || *port > 65535) {
         return fail(
             Error::invalid("listen", "The port in 'listen' must be a number from 0 to 65535."));
     }
-    address.port = static_cast<unsigned short>(port);
+    address.port = static_cast<unsigned short>(*port);
     return address;
 }
 

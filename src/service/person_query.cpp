@@ -1,4 +1,5 @@
 #include "service/person_query.h"
+#include "core/whole_number.h"
 
 #include <algorithm>
 #include <charconv>
@@ -101,11 +102,8 @@ Result<matching::PersonRecord> person_record_of_query(const PersonQuery& query, 
     }
 
     if (!query.age_estimate.empty() || !query.age_estimate_date.empty()) {
-        int age = -1;
-        const auto& text = query.age_estimate;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), age);
-        if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || age < 0 ||
-            age > 25) {
+        const int age = whole_number<int>(query.age_estimate).value_or(-1);
+        if (age < 0 || age > 25) {
             return fail(Error::invalid(
                 "age_estimate",
                 "'age_estimate' must be whole years from 0 to 25, with 'age_estimate_date'."));
@@ -124,7 +122,7 @@ Result<matching::PersonRecord> person_record_of_query(const PersonQuery& query, 
             return fail(Error::invalid("age_estimate_date",
                                        "'age_estimate_date' is more than 120 years ago."));
         }
-        record.age_estimate = text;
+        record.age_estimate = query.age_estimate;
         record.age_estimate_date = query.age_estimate_date;
     }
     return record;

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/whole_number.h"
 #include "domain/vocabulary.h"
 #include "matching/match_scorer.h"
 #include "web/child_search.h"
@@ -213,11 +214,8 @@ void add_search_pages(http::Router& router, WebContext& web) {
                  if (auto estimate = form.get("age_estimate"); !estimate.empty()) {
                      // A whole number, all of it ("12 años" or "1e3" is not 12 or 1); anything else
                      // goes on as text and is refused below, next to the field.
-                     std::int64_t years = 0;
-                     const auto* end = estimate.data() + estimate.size();
-                     auto [stop, error] = std::from_chars(estimate.data(), end, years);
-                     if (error == std::errc{} && stop == end)
-                         person["age_estimate"] = years;
+                     if (auto years = whole_number<std::int64_t>(estimate))
+                         person["age_estimate"] = *years;
                      else
                          person["age_estimate"] = estimate;
                      person["age_estimate_date"] = format_date(date_of(web.clock.now()));

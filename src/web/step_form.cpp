@@ -1,4 +1,5 @@
 #include "web/step_form.h"
+#include "core/whole_number.h"
 
 #include <charconv>
 #include <sstream>
@@ -161,12 +162,11 @@ Result<json::object> data_from_form(const std::vector<protocol::FieldDef>& field
                 data[field.name] = text == "true";
                 break;
             case FieldType::Integer: {
-                std::int64_t value = 0;
-                auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-                if (ec != std::errc{} || end != text.data() + text.size())
+                auto value = whole_number<std::int64_t>(text);
+                if (!value)
                     return fail(Error::invalid(pointer, InvalidReason::NotAnInteger,
                                                "Write a whole number."));
-                data[field.name] = value;
+                data[field.name] = *value;
                 break;
             }
             case FieldType::Timestamp:

@@ -14,6 +14,7 @@
 
 #include "core/id.h"
 #include "core/partial_path.h"
+#include "core/whole_number.h"
 #include "store/case_document.h"
 #include "store/postgres/pg_tools.h"
 #include "store/postgres/postgres_rows.h"
@@ -175,16 +176,6 @@ Status damage_if_pg_restore_stopped(Status ran) {
     return ran;
 }
 
-// A whole number of the archive's text, all of it; nothing for anything else (a damaged row).
-std::optional<std::int64_t> whole_number(std::string_view text) {
-    std::int64_t value = 0;
-    const auto* end = text.data() + text.size();
-    auto [stop, error] = std::from_chars(text.data(), end, value);
-    if (error != std::errc{} || stop != end || text.empty())
-        return std::nullopt;
-    return value;
-}
-
 // The rows of the archive, checked as they pass to the server.
 class ArchiveCheck {
   public:
@@ -201,7 +192,7 @@ class ArchiveCheck {
             field[columns[i]] = copy_field(raw[i]);
         auto text = [&](const char* name) { return field[name].value_or(""); };
         if (table == "schema_migrations") {
-            auto version = whole_number(text("version"));
+            auto version = whole_number<std::int64_t>(text("version"));
             if (!version)
                 return fail(archive_unreadable("a row of schema_migrations has no version"));
             m_schema_version = std::max(m_schema_version, static_cast<int>(*version));
@@ -221,7 +212,7 @@ class ArchiveCheck {
             auto recorded_at = copy_timestamp(text("recorded_at"));
             boost::system::error_code ec;
             auto data = boost::json::parse(text("data"), ec);
-            auto version = whole_number(text("version"));
+            auto version = whole_number<std::int64_t>(text("version"));
             if (!id || !case_id || !kind || !recorded_at || ec || !data.is_object() || !version)
                 return fail(archive_unreadable("an event row cannot be read"));
             event.id = *id;
