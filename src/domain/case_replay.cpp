@@ -15,8 +15,9 @@ Error not_replayable(const Event& event, const std::string& why) {
         "case " + event.case_id.to_string() + ", version " + std::to_string(event.version));
 }
 
-// The state that CaseService::open_case recorded with the opening event, from its data.
-Result<Case> opened_case(const Event& event) {
+}  // namespace
+
+Result<Case> case_opened_by(const Event& event) {
     const auto& data = event.data;
     const auto* person = data.if_contains("person");
     const auto* victim = data.if_contains("victim");
@@ -54,8 +55,6 @@ Result<Case> opened_case(const Event& event) {
     return opened;
 }
 
-}  // namespace
-
 Status CaseReplay::add(const Event& event) {
     const auto expected = m_state ? m_state->version + 1 : 1;
     if (event.version != expected) {
@@ -64,7 +63,7 @@ Status CaseReplay::add(const Event& event) {
     if (!m_state) {
         if (event.kind != EventKind::CaseOpened)
             return fail(not_replayable(event, "its first event does not open it"));
-        m_state = TRY(opened_case(event));
+        m_state = TRY(case_opened_by(event));
     }
     m_state = apply_event(std::move(*m_state), event);
     return {};

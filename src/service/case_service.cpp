@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "domain/case_replay.h"
 #include "domain/event_hash.h"
 #include "protocol/deadlines.h"
 #include "protocol/engine.h"
@@ -39,13 +40,6 @@ Result<Case> CaseService::open_case(const OpenCaseRequest& request, const Actor&
     event.actor_institution = actor.institution_id;
     event.recorded_at = now;
 
-    Case opened;
-    opened.id = event.case_id;
-    opened.person = request.person;
-    opened.person.age_verified = false;
-    opened.victim = request.victim;
-    opened.origin_country = request.origin_country;
-    opened.destination_country = request.destination_country;
     const protocol::Definition* definition = nullptr;
     if (!request.protocol_id.empty()) {
         definition = m_protocols.latest(request.protocol_id);
@@ -68,13 +62,10 @@ Result<Case> CaseService::open_case(const OpenCaseRequest& request, const Actor&
             return fail(Error::internal("no regional protocol definition is loaded"));
         }
     }
-    opened.protocol_id = definition->id;
-    opened.protocol_version = definition->version;
-    opened.opened_by_institution = actor.institution_id;
-    opened.steps_completed = {"identification"};
-    event.data["protocol"] =
-        json::object{{"id", opened.protocol_id}, {"version", opened.protocol_version}};
+    event.data["protocol"] = json::object{{"id", definition->id}, {"version", definition->version}};
     TRY_STATUS(protocol::check_event(*definition, {}, event, now));
+    // What the event records is the case: the same reading of it as a replay's.
+    Case opened = TRY(case_opened_by(event));
     auto recorded = TRY(append_next(opened, std::move(event), {}));
     return recorded.after;
 }
