@@ -152,20 +152,13 @@ int run_backup(const BackupOptions& options) {
 }
 
 // Why a backup's cases or events could not be read back, in words that send the operator to
-// the right remedy. A sealed field whose key is not in the key file needs that file; one that
-// does not open with its key, or a record that cannot be decoded, means the file was damaged or
-// changed after it was written (the event hashes cover the plaintext, so the chains would not
-// verify either). A broken chain says so itself.
+// the right remedy: a sealed field that does not open says whether the key file is missing or
+// the file is damaged (sealed_field_refused); a record that cannot be decoded means the file
+// was damaged or changed after it was written. A broken chain says so itself.
 Error unreadable_backup(const std::filesystem::path& from, const Error& error) {
-    if (error.detail.find("is not in the key file") != std::string::npos) {
-        return Error::make(ErrorCode::InvalidInput,
-                           "The backup holds encrypted fields that the data key file of this "
-                           "folder cannot decrypt; put the key file of the backed-up deployment "
-                           "in DATA/keys first (if it is there, the backup is damaged).",
-                           error.detail);
-    }
-    if (error.code == ErrorCode::Internal ||
-        error.detail.find("sealed field") != std::string::npos) {
+    if (error.detail.find("sealed field") != std::string::npos)
+        return sealed_field_refused(error.detail);
+    if (error.code == ErrorCode::Internal) {
         return Error::make(ErrorCode::InvalidInput,
                            "The backup '" + from.string() +
                                "' is damaged or was changed after it was written: a case or an "

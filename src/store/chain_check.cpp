@@ -72,6 +72,21 @@ Result<ChainReport> ChainCheck::finish() const {
     return ChainReport{m_cases, m_events};
 }
 
+Error sealed_field_refused(const std::string& detail) {
+    if (detail.find("is not in the key file") != std::string::npos) {
+        return Error::make(ErrorCode::InvalidInput,
+                           "The backup holds encrypted fields that the data key file of this "
+                           "folder cannot decrypt; put the key file of the backed-up deployment "
+                           "in DATA/keys first (if it is there, the backup is damaged).",
+                           detail);
+    }
+    return Error::make(ErrorCode::InvalidInput,
+                       "The backup is damaged or was changed after it was written: an encrypted "
+                       "field in it does not open with its key. Nothing was restored; use another "
+                       "backup.",
+                       detail);
+}
+
 Result<ChainReport> verify_store(Store& store) {
     ChainCheck check;
     CaseFilter filter;

@@ -47,6 +47,12 @@ class ChainCheck {
     std::int64_t m_cases = 0;
 };
 
+// Why a sealed field of a backup being verified did not open (`detail`, from FieldCipher): the
+// key it names is not in this folder's key file, which the operator must put there, or it does
+// not open with that key, which means the backup was damaged or changed after it was written.
+// Both are InvalidInput; SQLite backups and PostgreSQL archives say them alike.
+Error sealed_field_refused(const std::string& detail);
+
 // Reads every case and event of a store through its interface and checks them, then compares
 // the counts with the store's own count_cases and count_events. It also rebuilds each case
 // from its events (domain/case_replay.h) and compares the whole projection, not only its head:

@@ -41,10 +41,14 @@ std::string read_all(int fd) {
     return out;
 }
 
+std::string failed_message(std::string_view program) {
+    return std::string(program) + " failed.";
+}
+
 Error tool_failed(const std::filesystem::path& program, std::string detail) {
     while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' '))
         detail.pop_back();
-    return Error::make(ErrorCode::Unavailable, program.filename().string() + " failed.",
+    return Error::make(ErrorCode::Unavailable, failed_message(program.filename().string()),
                        std::move(detail));
 }
 
@@ -169,6 +173,10 @@ Status run_tool(const std::filesystem::path& program, const std::vector<std::str
         return fail(tool_failed(program, std::move(errors)));
     }
     return {};
+}
+
+bool tool_exited_with_error(const Error& error, std::string_view program) {
+    return error.code == ErrorCode::Unavailable && error.message == failed_message(program);
 }
 
 }  // namespace retorno::postgres

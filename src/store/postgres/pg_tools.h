@@ -32,4 +32,8 @@ Status run_tool(const std::filesystem::path& program, const std::vector<std::str
                 const std::vector<std::string>& environment,
                 const std::function<Status(std::string_view)>& on_line = {});
 
+// Whether `error` is run_tool's answer for `program` (its file name, "pg_restore") having run
+// and exited non-zero, as opposed to its not being installed or `on_line` refusing a line.
+bool tool_exited_with_error(const Error& error, std::string_view program);
+
 }  // namespace retorno::postgres

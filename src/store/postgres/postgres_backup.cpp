@@ -144,31 +144,12 @@ Error archive_unreadable(std::string detail) {
                        std::move(detail));
 }
 
-// A sealed field of the archive that does not open: the key file of the target folder lacks
-// the key it names, or the field does not open with that key, which means the archive was
-// damaged or changed after it was written.
-Error sealed_field_refused(std::string detail) {
-    if (detail.find("is not in the key file") == std::string::npos) {
-        return Error::make(ErrorCode::InvalidInput,
-                           "The backup archive is damaged or was changed after it was written: an "
-                           "encrypted field in it does not open with its key. Nothing was "
-                           "restored; use another backup.",
-                           std::move(detail));
-    }
-    return Error::make(ErrorCode::InvalidInput,
-                       "The backup holds encrypted fields that the data key file of this folder "
-                       "cannot decrypt; put the key file of the backed-up deployment in "
-                       "DATA/keys first (if it is there, the backup is damaged).",
-                       std::move(detail));
-}
-
 // pg_restore is installed and the file starts as an archive of pg_dump's, so when pg_restore
-// stops with an error (a non-zero exit: "pg_restore failed.", with what it said, if anything)
-// it could not read the archive: damage to the file, refused as input (exit status 1), not a
-// fault of the environment. A missing pg_restore, or an error of our own, passes unchanged.
+// exits with an error (with what it said, if anything) it could not read the archive: damage
+// to the file, refused as input (exit status 1), not a fault of the environment. A missing
+// pg_restore, or an error of our own, passes unchanged.
 Status damage_if_pg_restore_stopped(Status ran) {
-    if (!ran && ran.error().code == ErrorCode::Unavailable &&
-        ran.error().message == "pg_restore failed.") {
+    if (!ran && tool_exited_with_error(ran.error(), "pg_restore")) {
         return fail(archive_unreadable(ran.error().detail.empty()
                                            ? "pg_restore stopped without saying why"
                                            : ran.error().detail));
