@@ -16,13 +16,12 @@
 #include <boost/json.hpp>
 
 #include <cstdint>
-#include <cstdlib>
 #include <functional>
-#include <random>
 
 #include "support/api/sample_case.h"
 #include "support/api/store_snapshot.h"
 #include "support/api/test_server.h"
+#include "support/mutation_run.h"
 
 namespace retorno {
 namespace {
@@ -48,20 +47,10 @@ std::string describe(const Request& request) {
     return out;
 }
 
-std::uint64_t from_environment(const char* name, std::uint64_t otherwise) {
-    const char* text = std::getenv(name);
-    return text != nullptr && *text != '\0' ? std::strtoull(text, nullptr, 10) : otherwise;
-}
-
 // Changes a request at random: its JSON body as a tree, its bytes, its target or its headers.
 class Mutator {
   public:
-    explicit Mutator(std::uint64_t seed) : m_random(seed) {}
-
-    std::size_t below(std::size_t n) {
-        return std::uniform_int_distribution<std::size_t>(0, n - 1)(m_random);
-    }
-    bool chance(double p) { return std::bernoulli_distribution(p)(m_random); }
+    explicit Mutator(testing::MutationRun& run) : m_run(run) {}
 
     void mutate(Request& request) {
         const int changes = 1 + static_cast<int>(below(3));
@@ -242,7 +231,10 @@ class Mutator {
         }
     }
 
-    std::mt19937_64 m_random;
+    std::size_t below(std::size_t n) { return m_run.below(n); }
+    bool chance(double p) { return m_run.chance(p); }
+
+    testing::MutationRun& m_run;
 };
 
 class MutatedRequests : public ::testing::TestWithParam<testing::Backend> {};
@@ -345,16 +337,17 @@ TEST_P(MutatedRequests, AreAnsweredWithoutAServerErrorAndARefusalChangesNothing)
          false},
     };
 
-    const auto seed = from_environment("RETORNO_MUTATION_SEED", 20261202);
-    const auto count = from_environment("RETORNO_MUTATIONS", 400);
-    Mutator mutator(seed);
+    testing::MutationRun run(400);
+    const auto seed = run.seed();
+    const auto count = run.count();
+    Mutator mutator(run);
     auto before = testing::store_snapshot(server.store());
     int refused = 0;
     int accepted = 0;
     for (std::uint64_t i = 0; i < count; ++i) {
-        const auto& chosen = seeds[mutator.below(seeds.size())];
+        const auto& chosen = seeds[run.below(seeds.size())];
         auto request = chosen.make();
-        const bool as_is = mutator.chance(0.1);
+        const bool as_is = run.chance(0.1);
         if (!as_is)
             mutator.mutate(request);
         const auto reply =

@@ -10,14 +10,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <map>
-#include <random>
 
 #include "support/api/page_client.h"
 #include "support/api/sample_case.h"
 #include "support/api/store_snapshot.h"
 #include "support/api/test_server.h"
+#include "support/mutation_run.h"
 
 namespace retorno {
 namespace {
@@ -80,11 +79,6 @@ std::vector<Form> post_forms(const std::string& html) {
     return forms;
 }
 
-std::uint64_t from_environment(const char* name, std::uint64_t otherwise) {
-    const char* text = std::getenv(name);
-    return text != nullptr && *text != '\0' ? std::strtoull(text, nullptr, 10) : otherwise;
-}
-
 std::string describe(const std::string& action, const std::map<std::string, std::string>& fields,
                      bool with_csrf) {
     std::string out = "POST " + action + (with_csrf ? "" : " (no CSRF token)");
@@ -124,12 +118,10 @@ TEST(MutatedForms, AreAnsweredWithAPageAndARefusalChangesNothing) {
                action.ends_with("/disable");
     };
 
-    const auto seed = from_environment("RETORNO_MUTATION_SEED", 20261202);
-    const auto count = from_environment("RETORNO_MUTATIONS", 300);
-    std::mt19937_64 random(seed);
-    auto below = [&](std::size_t n) {
-        return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
-    };
+    testing::MutationRun run(300);
+    const auto seed = run.seed();
+    const auto count = run.count();
+    auto below = [&](std::size_t n) { return run.below(n); };
     const std::vector<std::string> weird{"",
                                          " ",
                                          std::string(20000, 'x'),
