@@ -64,8 +64,8 @@ Result<http::Response> institutions_page(WebContext& web, const Page& page,
     fields.push_back(admin_input("name", text("admin.name"), "text", sent.get("name"), true));
     fields.push_back(admin_select("parent", text("admin.parent"), parents, false));
 
-    // Which institution answers to which: two lists of every institution, the second with
-    // "—" (none) first, ids prefixed so that they differ from the add form's.
+    // Which institution answers to which: two lists of every institution (the field's template
+    // puts "—", none, first in each), ids prefixed so that they differ from the add form's.
     const auto& sent_parent = parent_sent ? page.form : nothing_sent;
     List chosen;
     List superiors;
